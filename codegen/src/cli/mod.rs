@@ -1,0 +1,5 @@
+//! One module per subcommand: argument definitions and reporting only; the
+//! work is done by the library.
+
+pub mod extract;
+pub mod generate;

@@ -1,0 +1,3 @@
+//! Markdown documentation pages -> page model ([`model::Page`]).
+
+pub mod model;

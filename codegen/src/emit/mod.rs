@@ -1,0 +1,1 @@
+//! Intermediate representation -> Rust source files.

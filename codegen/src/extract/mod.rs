@@ -1,0 +1,1 @@
+//! Page model -> OpenAPI 3.1 document.

@@ -1,0 +1,15 @@
+//! callgen: generates a typed Rust crate from the Microsoft Graph beta
+//! cloud-communications documentation.
+//!
+//! The pipeline, one module per stage (see ARCHITECTURE.md):
+//! [`docs`] (markdown -> page model) -> [`extract`] (page model -> OpenAPI)
+//! -> [`ir`] (OpenAPI -> intermediate representation) -> [`emit`] (IR -> Rust
+//! files) -> [`write`] (atomic output). [`diag`] carries diagnostics between
+//! them.
+
+pub mod diag;
+pub mod docs;
+pub mod emit;
+pub mod extract;
+pub mod ir;
+pub mod write;

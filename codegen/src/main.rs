@@ -1,0 +1,44 @@
+//! The `callgen` command line.
+//!
+//! With no subcommand it regenerates `generated/` from the committed schema,
+//! which is the project's main job (`cargo run --release`).
+
+mod cli;
+
+use clap::{Parser, Subcommand};
+use std::process::ExitCode;
+
+/// Generates typed Rust bindings for the Microsoft Graph beta calls API from
+/// its published documentation.
+///
+/// Run with no subcommand to regenerate `generated/` from `schema/`.
+#[derive(Debug, Parser)]
+#[command(name = "callgen", version, about, long_about = None)]
+struct Cli {
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Extract an OpenAPI 3.1 schema from a Graph docs checkout.
+    Extract(cli::extract::ExtractArgs),
+    /// Generate the Rust crate from an OpenAPI schema.
+    Generate(cli::generate::GenerateArgs),
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Some(Command::Extract(args)) => cli::extract::run(args),
+        Some(Command::Generate(args)) => cli::generate::run(args),
+        None => cli::generate::run_default(),
+    };
+    match result {
+        Ok(code) => code,
+        Err(error) => {
+            eprintln!("error: {error:#}");
+            ExitCode::FAILURE
+        }
+    }
+}

@@ -1,0 +1,1 @@
+//! Support types for the generated Graph calls crate.
