@@ -92,7 +92,8 @@ pub enum Error {
     /// The service kept answering 429, 503 or 504 until the retry budget was
     /// spent.
     #[error(
-        "gave up on {method} {url} after {attempts} attempts and {total_wait:?} of waiting, last answer: {last_error}"
+        "gave up on {method} {url} after {}, last answer: {last_error}",
+        describe_attempts(*attempts, *total_wait)
     )]
     RetriesExhausted {
         /// The request method.
@@ -167,6 +168,19 @@ pub(crate) fn root_cause<'a>(error: &'a (dyn StdError + 'static)) -> &'a (dyn St
         current = next;
     }
     current
+}
+
+fn describe_attempts(attempts: u32, total_wait: Duration) -> String {
+    let tries = if attempts == 1 {
+        "1 attempt".to_owned()
+    } else {
+        format!("{attempts} attempts")
+    };
+    if total_wait.is_zero() {
+        format!("{tries} without waiting")
+    } else {
+        format!("{tries} and {total_wait:?} of waiting")
+    }
 }
 
 fn describe_body(snippet: &str) -> String {
