@@ -212,3 +212,28 @@ fn describe_request_id(request_id: Option<&str>) -> String {
         None => String::new(),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn is_send_sync<T: Send + Sync + 'static>() {}
+
+    #[test]
+    fn errors_cross_threads() {
+        is_send_sync::<Error>();
+        is_send_sync::<AuthError>();
+    }
+
+    #[test]
+    fn attempts_read_naturally() {
+        assert_eq!(
+            describe_attempts(1, Duration::ZERO),
+            "1 attempt without waiting"
+        );
+        assert_eq!(
+            describe_attempts(4, Duration::from_millis(3500)),
+            "4 attempts and 3.5s of waiting"
+        );
+    }
+}

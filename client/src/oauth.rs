@@ -29,6 +29,9 @@ pub const GRAPH_DEFAULT_SCOPE: &str = "https://graph.microsoft.com/.default";
 /// How long before expiry a cached token is replaced, by default.
 pub const DEFAULT_REFRESH_MARGIN: Duration = Duration::from_secs(300);
 
+/// How long the token endpoint has to answer, by default.
+pub const DEFAULT_TOKEN_TIMEOUT: Duration = Duration::from_secs(30);
+
 /// A token provider for app-only access with a client secret.
 #[derive(Debug)]
 pub struct ClientCredentials {
@@ -38,6 +41,7 @@ pub struct ClientCredentials {
     client_secret: SecretString,
     scope: String,
     refresh_margin: Duration,
+    timeout: Duration,
     cached: Mutex<Option<CachedToken>>,
 }
 
@@ -64,6 +68,7 @@ impl ClientCredentials {
             client_secret: SecretString::from(client_secret.into()),
             scope: GRAPH_DEFAULT_SCOPE.to_owned(),
             refresh_margin: DEFAULT_REFRESH_MARGIN,
+            timeout: DEFAULT_TOKEN_TIMEOUT,
             cached: Mutex::new(None),
         })
     }
@@ -87,6 +92,13 @@ impl ClientCredentials {
         self
     }
 
+    /// Gives the token endpoint this long to answer (default
+    /// [`DEFAULT_TOKEN_TIMEOUT`]).
+    pub fn with_timeout(mut self, timeout: Duration) -> Self {
+        self.timeout = timeout;
+        self
+    }
+
     /// The token endpoint in use.
     pub fn token_endpoint(&self) -> &str {
         &self.token_endpoint
@@ -94,32 +106,44 @@ impl ClientCredentials {
 
     async fn fetch(&self) -> Result<CachedToken, AuthError> {
         let requested_at = Instant::now();
+        let exchange = async {
+            let response = self.token_request().send().await?;
+            let status = response.status();
+            let body = response.bytes().await?;
+            Ok::<_, reqwest::Error>((status, body))
+        };
+        let (status, body) = match tokio::time::timeout(self.timeout, exchange).await {
+            Ok(Ok(answer)) => answer,
+            Ok(Err(error)) => return Err(self.unreachable(error)),
+            Err(_elapsed) => {
+                return Err(AuthError::new(format!(
+                    "token endpoint {} gave no answer within {:?}",
+                    self.token_endpoint, self.timeout
+                )));
+            }
+        };
+        read_token_response(&self.token_endpoint, status, &body, requested_at)
+    }
+
+    fn token_request(&self) -> reqwest::RequestBuilder {
         let form = [
             ("grant_type", "client_credentials"),
             ("client_id", self.client_id.as_str()),
             ("client_secret", self.client_secret.expose_secret()),
             ("scope", self.scope.as_str()),
         ];
-        let unreachable = |error: reqwest::Error| {
-            let detail = root_cause(&error).to_string();
-            AuthError::with_source(
-                format!(
-                    "token endpoint {} could not be reached: {detail}",
-                    self.token_endpoint
-                ),
-                error,
-            )
-        };
-        let response = self
-            .http
-            .post(&self.token_endpoint)
-            .form(&form)
-            .send()
-            .await
-            .map_err(unreachable)?;
-        let status = response.status();
-        let body = response.bytes().await.map_err(unreachable)?;
-        read_token_response(&self.token_endpoint, status, &body, requested_at)
+        self.http.post(&self.token_endpoint).form(&form)
+    }
+
+    fn unreachable(&self, error: reqwest::Error) -> AuthError {
+        let detail = root_cause(&error).to_string();
+        AuthError::with_source(
+            format!(
+                "token endpoint {} could not be reached: {detail}",
+                self.token_endpoint
+            ),
+            error,
+        )
     }
 }
 

@@ -1,5 +1,7 @@
 //! App-only tokens from a client-credentials token endpoint on 127.0.0.1.
 
+use std::time::Duration;
+
 use callgen_client::{Client, ClientCredentials, Error};
 use serde_json::json;
 use wiremock::matchers::{body_string, header, method, path};
@@ -104,5 +106,28 @@ async fn an_unreachable_token_endpoint_is_an_auth_error() {
             "cannot get an access token: token endpoint {address}/token could not be reached: "
         )),
         "{error}"
+    );
+}
+
+#[tokio::test]
+async fn a_silent_token_endpoint_times_out() {
+    let server = MockServer::start().await;
+    Mock::given(method("POST"))
+        .and(path(TOKEN_PATH))
+        .respond_with(token_answer("late", 3600).set_delay(Duration::from_secs(5)))
+        .mount(&server)
+        .await;
+    let tokens = credentials(&server).with_timeout(Duration::from_millis(150));
+    let client = Client::builder(tokens)
+        .base_url(server.uri())
+        .build()
+        .unwrap();
+    let error = client.send(&ops::mute()).await.unwrap_err();
+    assert_eq!(
+        error.to_string(),
+        format!(
+            "cannot get an access token: token endpoint {}{TOKEN_PATH} gave no answer within 150ms",
+            server.uri()
+        )
     );
 }

@@ -27,9 +27,10 @@ async fn mute_posts_the_body_and_returns_the_operation() {
         .mount(&server)
         .await;
 
-    let operation = client(&server, &RecordingSleeper::default())
-        .send(&ops::mute())
+    let client = client(&server, &RecordingSleeper::default());
+    let operation = tokio::spawn(async move { client.send(&ops::mute()).await })
         .await
+        .unwrap()
         .unwrap();
 
     assert_eq!(operation, ops::mute_operation());
