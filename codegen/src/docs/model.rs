@@ -9,8 +9,10 @@
 
 use std::path::PathBuf;
 
+use serde::Serialize;
+
 /// One parsed documentation page.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Page {
     /// Path relative to the docs root, with `/` separators,
     /// e.g. `api-reference/beta/resources/call.md`.
@@ -33,7 +35,7 @@ pub struct Page {
 }
 
 /// Where a page lives in the docs tree.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 pub enum PageKind {
     /// `api-reference/beta/resources/*.md` other than `enums.md`.
     Resource,
@@ -46,7 +48,7 @@ pub enum PageKind {
 }
 
 /// The language of a page's prose.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 pub enum Language {
     /// English.
     English,
@@ -56,7 +58,7 @@ pub enum Language {
 
 /// A heading and everything up to the next heading of the same or a higher
 /// level. Nested headings produce nested sections.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Section {
     /// Heading level (2 for `##`, ...). Tab pseudo-headings such as
     /// `# [HTTP](#tab/http)` are not sections.
@@ -76,7 +78,7 @@ pub struct Section {
 }
 
 /// The role of a section, independent of the page's language.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 pub enum SectionKind {
     Methods,
     Properties,
@@ -106,7 +108,7 @@ pub enum SectionKind {
 }
 
 /// A piece of section content.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub enum Block {
     Paragraph(Paragraph),
     Table(Table),
@@ -114,7 +116,7 @@ pub enum Block {
 }
 
 /// Plain text of one paragraph, list item or note, with its links.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Paragraph {
     /// Markdown-free text (emphasis and code marks removed, link text kept),
     /// English where a side-by-side rendering provides it.
@@ -126,7 +128,7 @@ pub struct Paragraph {
 }
 
 /// A markdown link.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Link {
     /// The visible text, plain.
     pub text: String,
@@ -150,7 +152,7 @@ impl Link {
 }
 
 /// A pipe table.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Table {
     /// Line of the header row.
     pub line: usize,
@@ -171,7 +173,7 @@ impl Table {
 
 /// The role of a table column, recognised from English or translated header
 /// text (属性 Property, 类型 Type, 说明/描述 Description, 参数 Parameter, 名称 Name).
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 pub enum ColumnKind {
     /// "Property" / "Relationship" / 属性 / 关系.
     Property,
@@ -194,7 +196,7 @@ pub enum ColumnKind {
 }
 
 /// One body row of a table.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Row {
     /// Line of the row.
     pub line: usize,
@@ -204,7 +206,7 @@ pub struct Row {
 }
 
 /// One table cell.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Cell {
     /// Markdown-free text, English where a side-by-side rendering provides
     /// it. In `Type` and `ReturnType` columns translated type words are
@@ -221,7 +223,7 @@ pub struct Cell {
 }
 
 /// A fenced code block.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct CodeBlock {
     /// Line of the opening fence.
     pub line: usize,
@@ -244,7 +246,7 @@ impl CodeBlock {
 
 /// An HTML-comment metadata block such as
 /// `<!-- { "blockType": "request", "name": "call-mute" } -->`, parsed leniently.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
 pub struct Metadata {
     /// Line where the comment starts.
     pub line: usize,
@@ -273,7 +275,7 @@ pub struct Metadata {
 }
 
 /// The `blockType` of a metadata comment.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 pub enum BlockType {
     Resource,
     Request,
