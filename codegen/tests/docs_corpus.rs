@@ -255,7 +255,8 @@ fn markdown_files(root: &Path, relative: &Path, out: &mut Vec<PathBuf>) {
 }
 
 /// Every markdown file of the whole beta reference goes through the reader,
-/// and every http and json block through their parsers.
+/// and every http and json block through their parsers; prints the counts
+/// by diagnostic code (`CALLGEN_SHOW_DIAGNOSTICS=1` prints each one).
 #[test]
 fn whole_reference_reads_without_panicking() {
     let Some(root) = corpus_root() else { return };

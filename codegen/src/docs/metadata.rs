@@ -225,31 +225,72 @@ fn is_word_char(c: char) -> bool {
     c.is_alphanumeric() || matches!(c, '_' | '@' | '#' | '.' | '-')
 }
 
-/// Last resort: `key: value` pairs read line by line, scalar values only.
+/// Last resort: `key: value` pairs with scalar values, read one after the
+/// other; anything that does not fit that shape is skipped.
 fn scrape_fields(text: &str) -> Map<String, Value> {
     let mut object = Map::new();
-    for line in text.lines() {
-        let line = line
-            .trim()
-            .trim_start_matches('{')
-            .trim_end_matches([',', '}']);
-        let Some((key, value)) = line.split_once(':') else {
+    let mut rest = text;
+    while !rest.is_empty() {
+        rest = rest.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, ',' | '{' | '}'));
+        let Some((key, after_key)) = scalar(rest) else {
+            rest = skip_one(rest);
             continue;
         };
-        let key = key.trim().trim_matches('"');
-        let value = value.trim().trim_end_matches(',').trim();
-        if key.is_empty() || value.is_empty() || value.starts_with(['[', '{']) {
+        let Some(after_colon) = after_key.trim_start().strip_prefix(':') else {
+            rest = after_key;
+            continue;
+        };
+        let after_colon = after_colon.trim_start();
+        if after_colon.starts_with(['[', '{']) {
+            rest = skip_one(after_colon);
             continue;
         }
-        let value = match value {
-            "true" => Value::Bool(true),
-            "false" => Value::Bool(false),
-            "null" => Value::Null,
-            other => Value::String(other.trim_matches('"').to_string()),
+        let Some((value, after_value)) = scalar(after_colon) else {
+            rest = after_colon;
+            continue;
         };
-        object.insert(key.to_string(), value);
+        object.insert(
+            key.to_string(),
+            scraped_value(value, after_colon.starts_with('"')),
+        );
+        rest = after_value;
     }
     object
+}
+
+/// A quoted string or a bare word at the start of `text`, and the rest.
+fn scalar(text: &str) -> Option<(&str, &str)> {
+    if let Some(quoted) = text.strip_prefix('"') {
+        let end = quoted.find('"')?;
+        return Some((&quoted[..end], &quoted[end + 1..]));
+    }
+    let end = text
+        .find(|c: char| c.is_whitespace() || matches!(c, ':' | ',' | '}' | '"'))
+        .unwrap_or(text.len());
+    (end > 0).then(|| (&text[..end], &text[end..]))
+}
+
+/// Skips one character (or a whole bracketed group).
+fn skip_one(text: &str) -> &str {
+    let close = match text.chars().next() {
+        Some('[') => ']',
+        Some('{') => '}',
+        Some(c) => return &text[c.len_utf8()..],
+        None => return text,
+    };
+    match text.find(close) {
+        Some(end) => &text[end + 1..],
+        None => "",
+    }
+}
+
+fn scraped_value(value: &str, quoted: bool) -> Value {
+    match value {
+        "true" if !quoted => Value::Bool(true),
+        "false" if !quoted => Value::Bool(false),
+        "null" if !quoted => Value::Null,
+        other => Value::String(other.to_string()),
+    }
 }
 
 #[cfg(test)]
@@ -297,6 +338,13 @@ mod tests {
         assert_eq!(m.block_type, Some(BlockType::Request));
         assert!(m.truncated);
         assert_eq!(codes, ["metadata-invalid"]);
+        let (m, _) = read(
+            r#"{ "blockType": "example", "name": "x" "y", "list": ["a", "b"], "baseType": null }"#,
+        );
+        let m = m.unwrap();
+        assert_eq!(m.block_type, Some(BlockType::Example));
+        assert_eq!(m.name.as_deref(), Some("x"));
+        assert_eq!(m.base_type, Some(None));
     }
 
     #[test]

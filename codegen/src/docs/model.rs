@@ -27,8 +27,9 @@ pub struct Page {
     pub description: Option<String>,
     /// The first heading of level 1 (plain text), if any.
     pub heading: Option<String>,
-    /// Prose before the first `##` heading (plain text, one paragraph per
-    /// entry), without include lines and notes.
+    /// Prose before the first section heading (plain text, one paragraph
+    /// per entry), without include lines and block-quote notes. Tables and
+    /// code blocks before the first section are not kept.
     pub intro: Vec<Paragraph>,
     /// The page's sections in document order.
     pub sections: Vec<Section>,
@@ -200,8 +201,10 @@ pub enum ColumnKind {
 pub struct Row {
     /// Line of the row.
     pub line: usize,
-    /// Cells in column order. A row may have fewer or more cells than the
-    /// header (broken pipes); the reader reports that as a diagnostic.
+    /// Cells in column order. A row may have fewer cells than the header
+    /// (reported, except for a bold group row). Extra cells are reported and
+    /// dropped when empty, else joined into the last cell with ` | ` (an
+    /// unescaped pipe inside a description).
     pub cells: Vec<Cell>,
 }
 
@@ -225,12 +228,14 @@ pub struct Cell {
 /// A fenced code block.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct CodeBlock {
-    /// Line of the opening fence.
+    /// Line of the opening fence (for an indented code block, the line
+    /// before its first line, so that [`CodeBlock::content_line`] holds).
     pub line: usize,
-    /// The fence's info string, lowercased (`json`, `http`,
-    /// `msgraph-interactive`, or empty).
+    /// The first word of the fence's info string, lowercased (`json`,
+    /// `http`, `msgraph-interactive`, or empty).
     pub lang: String,
-    /// The block's text, verbatim, without the fences.
+    /// The block's text, verbatim, without the fences (an unclosed fence
+    /// runs to the end of its container and is reported).
     pub content: String,
     /// The metadata comment directly before the block (only blank lines,
     /// tab pseudo-headings or nothing between), if any.
