@@ -1,0 +1,752 @@
+//! A read-only view of a callgen OpenAPI document for comparison and
+//! drawing: object types with their own properties and base, enumerations,
+//! and operations keyed by `operationId`.
+//!
+//! It reads the conventions of ARCHITECTURE.md ("The schema conventions")
+//! and is lenient: whatever it does not understand becomes a [`Problem`]
+//! with its JSON Pointer and an [`TypeExpr::Unknown`] placeholder, never a
+//! panic. It deliberately ignores descriptions of operations, examples,
+//! callbacks and every `x-callgen-*` extension except the ones that change
+//! what a type or an operation is (abstract, open type, inline enum, page,
+//! deprecated paths). It knows nothing of Rust or of how changes are judged.
+
+use serde_json::{Map, Value};
+use std::collections::BTreeMap;
+
+const REF_PREFIX: &str = "#/components/schemas/";
+const NAMESPACE: &str = "microsoft.graph.";
+const HTTP_METHODS: [&str; 8] = [
+    "get", "put", "post", "delete", "patch", "head", "options", "trace",
+];
+
+/// The types and operations of one document.
+#[derive(Debug, Clone, Default)]
+pub struct SchemaView {
+    /// Types by short name (`call`, not `microsoft.graph.call`).
+    pub types: BTreeMap<String, TypeDef>,
+    /// Operations by `operationId`.
+    pub operations: BTreeMap<String, OperationDef>,
+    /// Parts of the document that were not understood, in document order.
+    pub problems: Vec<Problem>,
+}
+
+/// Something in the document that was not understood.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    /// JSON Pointer (RFC 6901) to the offending value.
+    pub pointer: String,
+    /// What was wrong, without a trailing period.
+    pub message: String,
+}
+
+/// A component schema.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TypeDef {
+    /// An object type.
+    Object(ObjectDef),
+    /// A string enumeration.
+    Enum(EnumDef),
+}
+
+/// An object type: its base and its own properties.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct ObjectDef {
+    /// The short name of the base type (`allOf` `$ref`), if any.
+    pub base: Option<String>,
+    /// `x-callgen-abstract`.
+    pub is_abstract: bool,
+    /// `x-callgen-open-type`.
+    pub open_type: bool,
+    /// Own properties in document order.
+    pub properties: Vec<Property>,
+}
+
+/// An enumeration.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct EnumDef {
+    /// The values in document order.
+    pub values: Vec<String>,
+    /// `x-callgen-inline-enum`: the values came from a property description.
+    pub inline: bool,
+}
+
+/// A property of an object type or of an inline request body.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Property {
+    /// The wire name.
+    pub name: String,
+    /// Its type, without nullability.
+    pub ty: TypeExpr,
+    /// Whether `null` is allowed.
+    pub nullable: bool,
+    /// `readOnly`.
+    pub read_only: bool,
+    /// Listed in the enclosing object's `required`.
+    pub required: bool,
+    /// The description, empty when absent.
+    pub description: String,
+}
+
+/// The type of a property, body or response.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub enum TypeExpr {
+    /// A primitive in the docs' spelling: `String`, `Int32`, `DateTimeOffset`.
+    Primitive(String),
+    /// A component, by short name.
+    Named(String),
+    /// `X collection`.
+    Collection(Box<TypeExpr>),
+    /// One of several types (`anyOf`/`oneOf` with more than one non-null member).
+    Union(Vec<TypeExpr>),
+    /// An object schema written in place (request bodies, list responses).
+    InlineObject(Vec<Property>),
+    /// An empty schema: anything.
+    Any,
+    /// A schema this view does not understand, as compact JSON.
+    Unknown(String),
+}
+
+impl TypeExpr {
+    /// Every component name this type mentions, in order.
+    pub fn named_types(&self) -> Vec<&str> {
+        let mut names = Vec::new();
+        self.collect_names(&mut names);
+        names
+    }
+
+    fn collect_names<'a>(&'a self, names: &mut Vec<&'a str>) {
+        match self {
+            TypeExpr::Named(name) => names.push(name),
+            TypeExpr::Collection(item) => item.collect_names(names),
+            TypeExpr::Union(members) => members.iter().for_each(|m| m.collect_names(names)),
+            TypeExpr::InlineObject(properties) => {
+                properties.iter().for_each(|p| p.ty.collect_names(names))
+            }
+            TypeExpr::Primitive(_) | TypeExpr::Any | TypeExpr::Unknown(_) => {}
+        }
+    }
+
+    /// Whether both describe the same values: equal but for the
+    /// descriptions of inline properties.
+    pub fn same_shape(&self, other: &TypeExpr) -> bool {
+        self.without_descriptions() == other.without_descriptions()
+    }
+
+    fn without_descriptions(&self) -> TypeExpr {
+        match self {
+            TypeExpr::Collection(item) => {
+                TypeExpr::Collection(Box::new(item.without_descriptions()))
+            }
+            TypeExpr::Union(members) => {
+                TypeExpr::Union(members.iter().map(TypeExpr::without_descriptions).collect())
+            }
+            TypeExpr::InlineObject(properties) => TypeExpr::InlineObject(
+                properties
+                    .iter()
+                    .map(|p| Property {
+                        ty: p.ty.without_descriptions(),
+                        description: String::new(),
+                        ..p.clone()
+                    })
+                    .collect(),
+            ),
+            other => other.clone(),
+        }
+    }
+
+    /// Whether this is a collection (at the top level).
+    pub fn is_collection(&self) -> bool {
+        matches!(self, TypeExpr::Collection(_))
+    }
+}
+
+/// One operation (one method of one path item).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OperationDef {
+    /// `operationId`, or `METHOD path` when absent.
+    pub id: String,
+    /// Upper-case HTTP method.
+    pub method: String,
+    /// The current path (the path item's key).
+    pub path: String,
+    /// `x-callgen-deprecated-paths`, sorted.
+    pub deprecated_paths: Vec<String>,
+    /// `deprecated: true`.
+    pub deprecated: bool,
+    /// The lowest documented 2xx status, if any.
+    pub status: Option<String>,
+    /// The schema of that response's JSON content, if it has content.
+    pub response: Option<TypeExpr>,
+    /// The request body, if any.
+    pub request_body: Option<RequestBody>,
+    /// `x-callgen-page`.
+    pub page: Option<String>,
+}
+
+/// A request body.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RequestBody {
+    /// `requestBody.required`.
+    pub required: bool,
+    /// The schema of its JSON content.
+    pub ty: TypeExpr,
+}
+
+impl SchemaView {
+    /// Reads `document`, recording what it does not understand.
+    pub fn read(document: &Value) -> SchemaView {
+        let mut reader = Reader::default();
+        match document.as_object() {
+            Some(root) => reader.read_root(root),
+            None => reader.problem("", "the document is not a JSON object"),
+        }
+        reader.view
+    }
+
+    /// The object type `name`, if it is one.
+    pub fn object(&self, name: &str) -> Option<&ObjectDef> {
+        match self.types.get(name) {
+            Some(TypeDef::Object(object)) => Some(object),
+            _ => None,
+        }
+    }
+
+    /// The enumeration `name`, if it is one.
+    pub fn enumeration(&self, name: &str) -> Option<&EnumDef> {
+        match self.types.get(name) {
+            Some(TypeDef::Enum(enumeration)) => Some(enumeration),
+            _ => None,
+        }
+    }
+
+    /// The bases of `name`, nearest first, stopping at a cycle or an unknown type.
+    pub fn ancestors(&self, name: &str) -> Vec<&str> {
+        let mut chain: Vec<&str> = Vec::new();
+        let mut current = self.object(name).and_then(|o| o.base.as_deref());
+        while let Some(base) = current {
+            if base == name || chain.contains(&base) {
+                break;
+            }
+            chain.push(base);
+            current = self.object(base).and_then(|o| o.base.as_deref());
+        }
+        chain
+    }
+
+    /// `expr` in the docs' words: `participantInfo collection`,
+    /// `enum callState`, `inline enum recordingInfoStatus`, `String`.
+    pub fn describe(&self, expr: &TypeExpr) -> String {
+        match expr {
+            TypeExpr::Primitive(name) => name.clone(),
+            TypeExpr::Named(name) => match self.enumeration(name) {
+                Some(e) if e.inline => format!("inline enum {name}"),
+                Some(_) => format!("enum {name}"),
+                None => name.clone(),
+            },
+            TypeExpr::Collection(item) => format!("{} collection", self.describe(item)),
+            TypeExpr::Union(members) => {
+                let parts: Vec<String> = members.iter().map(|m| self.describe(m)).collect();
+                parts.join(" or ")
+            }
+            TypeExpr::InlineObject(properties) => self.describe_inline_object(properties),
+            TypeExpr::Any => "any".to_string(),
+            TypeExpr::Unknown(json) => format!("unrecognized schema {json}"),
+        }
+    }
+
+    fn describe_inline_object(&self, properties: &[Property]) -> String {
+        if let [only] = properties {
+            if only.name == "value" && only.ty.is_collection() {
+                return format!("{} (list)", self.describe(&only.ty));
+            }
+        }
+        let fields: Vec<String> = properties
+            .iter()
+            .map(|p| format!("{}: {}", p.name, self.describe(&p.ty)))
+            .collect();
+        format!("object {{{}}}", fields.join(", "))
+    }
+}
+
+/// Escapes one JSON Pointer reference token.
+fn escape_token(token: &str) -> String {
+    token.replace('~', "~0").replace('/', "~1")
+}
+
+/// `base` extended by `token`.
+fn child(base: &str, token: &str) -> String {
+    format!("{base}/{}", escape_token(token))
+}
+
+/// The short name of a component key or reference target.
+fn short_name(qualified: &str) -> &str {
+    qualified.strip_prefix(NAMESPACE).unwrap_or(qualified)
+}
+
+#[derive(Default)]
+struct Reader {
+    view: SchemaView,
+}
+
+impl Reader {
+    fn problem(&mut self, pointer: &str, message: impl Into<String>) {
+        self.view.problems.push(Problem {
+            pointer: pointer.to_string(),
+            message: message.into(),
+        });
+    }
+
+    fn read_root(&mut self, root: &Map<String, Value>) {
+        let schemas = root
+            .get("components")
+            .and_then(|c| c.get("schemas"))
+            .and_then(Value::as_object);
+        let paths = root.get("paths").and_then(Value::as_object);
+        if schemas.is_none() && paths.is_none() {
+            self.problem("", "neither components.schemas nor paths found");
+        }
+        for (key, schema) in schemas.into_iter().flatten() {
+            self.read_component(key, schema);
+        }
+        for (path, item) in paths.into_iter().flatten() {
+            self.read_path_item(path, item);
+        }
+    }
+
+    fn read_component(&mut self, key: &str, schema: &Value) {
+        let pointer = child("/components/schemas", key);
+        let Some(object) = schema.as_object() else {
+            return self.problem(&pointer, "a component schema must be a JSON object");
+        };
+        let definition = if let Some(values) = object.get("enum") {
+            TypeDef::Enum(self.read_enum(&pointer, object, values))
+        } else {
+            TypeDef::Object(self.read_object(&pointer, object))
+        };
+        self.view
+            .types
+            .insert(short_name(key).to_string(), definition);
+    }
+
+    fn read_enum(&mut self, pointer: &str, object: &Map<String, Value>, values: &Value) -> EnumDef {
+        let mut names = Vec::new();
+        for (index, value) in values.as_array().into_iter().flatten().enumerate() {
+            match value.as_str() {
+                Some(name) => names.push(name.to_string()),
+                None => self.problem(
+                    &child(&child(pointer, "enum"), &index.to_string()),
+                    "an enumeration value must be a string",
+                ),
+            }
+        }
+        if !values.is_array() {
+            self.problem(&child(pointer, "enum"), "`enum` must be an array");
+        }
+        EnumDef {
+            values: names,
+            inline: flag(object, "x-callgen-inline-enum"),
+        }
+    }
+
+    fn read_object(&mut self, pointer: &str, object: &Map<String, Value>) -> ObjectDef {
+        ObjectDef {
+            base: self.read_base(pointer, object),
+            is_abstract: flag(object, "x-callgen-abstract"),
+            open_type: flag(object, "x-callgen-open-type"),
+            properties: self.read_properties(pointer, object),
+        }
+    }
+
+    fn read_base(&mut self, pointer: &str, object: &Map<String, Value>) -> Option<String> {
+        let all_of = object.get("allOf")?;
+        let members = all_of.as_array().map(Vec::as_slice).unwrap_or_default();
+        let reference = match members {
+            [only] => only.get("$ref").and_then(Value::as_str),
+            _ => None,
+        };
+        match reference.and_then(|r| r.strip_prefix(REF_PREFIX)) {
+            Some(target) => Some(short_name(target).to_string()),
+            None => {
+                self.problem(
+                    &child(pointer, "allOf"),
+                    "`allOf` must hold exactly one `$ref` to a component (the base type)",
+                );
+                None
+            }
+        }
+    }
+
+    /// The `properties` of an object schema, with `required` applied.
+    fn read_properties(&mut self, pointer: &str, object: &Map<String, Value>) -> Vec<Property> {
+        let required: Vec<&str> = object
+            .get("required")
+            .and_then(Value::as_array)
+            .into_iter()
+            .flatten()
+            .filter_map(Value::as_str)
+            .collect();
+        let Some(properties) = object.get("properties") else {
+            return Vec::new();
+        };
+        let pointer = child(pointer, "properties");
+        let Some(properties) = properties.as_object() else {
+            self.problem(&pointer, "`properties` must be a JSON object");
+            return Vec::new();
+        };
+        properties
+            .iter()
+            .map(|(name, schema)| {
+                let mut property = self.read_property(&child(&pointer, name), name, schema);
+                property.required = required.contains(&name.as_str());
+                property
+            })
+            .collect()
+    }
+
+    fn read_property(&mut self, pointer: &str, name: &str, schema: &Value) -> Property {
+        let (ty, nullable) = self.read_type(pointer, schema);
+        Property {
+            name: name.to_string(),
+            ty,
+            nullable,
+            read_only: schema.get("readOnly").and_then(Value::as_bool) == Some(true),
+            required: false,
+            description: schema
+                .get("description")
+                .and_then(Value::as_str)
+                .unwrap_or_default()
+                .to_string(),
+        }
+    }
+
+    /// A schema as a type and whether it admits `null`.
+    fn read_type(&mut self, pointer: &str, schema: &Value) -> (TypeExpr, bool) {
+        let Some(object) = schema.as_object() else {
+            return match schema {
+                Value::Bool(true) => (TypeExpr::Any, false),
+                _ => (
+                    self.unknown(pointer, schema, "a schema must be a JSON object"),
+                    false,
+                ),
+            };
+        };
+        let declared_nullable = flag(object, "nullable");
+        for keyword in ["anyOf", "oneOf"] {
+            if let Some(members) = object.get(keyword) {
+                let (ty, nullable) = self.read_alternatives(&child(pointer, keyword), members);
+                return (ty, nullable || declared_nullable);
+            }
+        }
+        let (ty, nullable) = self.read_plain_type(pointer, object);
+        (ty, nullable || declared_nullable)
+    }
+
+    fn read_alternatives(&mut self, pointer: &str, members: &Value) -> (TypeExpr, bool) {
+        let Some(members) = members.as_array() else {
+            return (
+                self.unknown(pointer, members, "must be an array of schemas"),
+                false,
+            );
+        };
+        let mut nullable = false;
+        let mut types = Vec::new();
+        for (index, member) in members.iter().enumerate() {
+            if member.get("type").and_then(Value::as_str) == Some("null") {
+                nullable = true;
+                continue;
+            }
+            let (ty, member_nullable) = self.read_type(&child(pointer, &index.to_string()), member);
+            nullable |= member_nullable;
+            types.push(ty);
+        }
+        let ty = match types.len() {
+            0 => TypeExpr::Any,
+            1 => types.remove(0),
+            _ => TypeExpr::Union(types),
+        };
+        (ty, nullable)
+    }
+
+    fn read_plain_type(&mut self, pointer: &str, object: &Map<String, Value>) -> (TypeExpr, bool) {
+        if let Some(reference) = object.get("$ref") {
+            return (
+                self.read_reference(&child(pointer, "$ref"), reference),
+                false,
+            );
+        }
+        if let Some(Value::Array(members)) = object.get("allOf") {
+            if let [only] = members.as_slice() {
+                return self.read_type(&child(&child(pointer, "allOf"), "0"), only);
+            }
+        }
+        let (type_name, nullable) = match object.get("type") {
+            None => (None, false),
+            Some(Value::String(name)) => (Some(name.as_str()), false),
+            Some(Value::Array(names)) => {
+                let names: Vec<&str> = names.iter().filter_map(Value::as_str).collect();
+                let nullable = names.contains(&"null");
+                let mut non_null = names.into_iter().filter(|n| *n != "null");
+                match (non_null.next(), non_null.next()) {
+                    (Some(name), None) => (Some(name), nullable),
+                    (None, None) => (None, nullable),
+                    _ => {
+                        let value = Value::Object(object.clone());
+                        let message = "several non-null types are not supported";
+                        return (self.unknown(pointer, &value, message), nullable);
+                    }
+                }
+            }
+            Some(_) => {
+                let value = Value::Object(object.clone());
+                return (
+                    self.unknown(pointer, &value, "`type` must be a string or an array"),
+                    false,
+                );
+            }
+        };
+        (self.read_typed(pointer, object, type_name), nullable)
+    }
+
+    fn read_typed(
+        &mut self,
+        pointer: &str,
+        object: &Map<String, Value>,
+        type_name: Option<&str>,
+    ) -> TypeExpr {
+        let format = object.get("format").and_then(Value::as_str);
+        match type_name {
+            Some("array") => match object.get("items") {
+                Some(items) => {
+                    let (item, _) = self.read_type(&child(pointer, "items"), items);
+                    TypeExpr::Collection(Box::new(item))
+                }
+                None => TypeExpr::Collection(Box::new(TypeExpr::Any)),
+            },
+            Some("object") if object.contains_key("properties") => {
+                TypeExpr::InlineObject(self.read_properties(pointer, object))
+            }
+            Some("object") => TypeExpr::Primitive("Object".to_string()),
+            Some(name @ ("string" | "integer" | "number" | "boolean")) => {
+                TypeExpr::Primitive(primitive_name(name, format))
+            }
+            None if object.is_empty() => TypeExpr::Any,
+            _ => {
+                let value = Value::Object(object.clone());
+                self.unknown(pointer, &value, "neither `$ref`, `type` nor `anyOf`")
+            }
+        }
+    }
+
+    fn read_reference(&mut self, pointer: &str, reference: &Value) -> TypeExpr {
+        match reference.as_str().and_then(|r| r.strip_prefix(REF_PREFIX)) {
+            Some(target) => TypeExpr::Named(short_name(target).to_string()),
+            None => self.unknown(
+                pointer,
+                reference,
+                "`$ref` must point into #/components/schemas/",
+            ),
+        }
+    }
+
+    fn unknown(&mut self, pointer: &str, value: &Value, message: &str) -> TypeExpr {
+        self.problem(pointer, message);
+        TypeExpr::Unknown(value.to_string())
+    }
+
+    fn read_path_item(&mut self, path: &str, item: &Value) {
+        let pointer = child("/paths", path);
+        let Some(item) = item.as_object() else {
+            return self.problem(&pointer, "a path item must be a JSON object");
+        };
+        for method in HTTP_METHODS {
+            if let Some(operation) = item.get(method) {
+                self.read_operation(&child(&pointer, method), path, method, operation);
+            }
+        }
+    }
+
+    fn read_operation(&mut self, pointer: &str, path: &str, method: &str, operation: &Value) {
+        let Some(object) = operation.as_object() else {
+            return self.problem(pointer, "an operation must be a JSON object");
+        };
+        let method = method.to_ascii_uppercase();
+        let id = match object.get("operationId").and_then(Value::as_str) {
+            Some(id) => id.to_string(),
+            None => {
+                self.problem(
+                    pointer,
+                    "no operationId; the operation is named by method and path",
+                );
+                format!("{method} {path}")
+            }
+        };
+        let (status, response) = self.read_success_response(pointer, object);
+        let definition = OperationDef {
+            id: id.clone(),
+            method,
+            path: path.to_string(),
+            deprecated_paths: string_list(object.get("x-callgen-deprecated-paths")),
+            deprecated: flag(object, "deprecated"),
+            status,
+            response,
+            request_body: self.read_request_body(pointer, object),
+            page: object
+                .get("x-callgen-page")
+                .and_then(Value::as_str)
+                .map(str::to_string),
+        };
+        if self.view.operations.contains_key(&id) {
+            let message = format!("operationId `{id}` is used twice; the later one is ignored");
+            return self.problem(&child(pointer, "operationId"), message);
+        }
+        self.view.operations.insert(id, definition);
+    }
+
+    fn read_success_response(
+        &mut self,
+        pointer: &str,
+        operation: &Map<String, Value>,
+    ) -> (Option<String>, Option<TypeExpr>) {
+        let Some(responses) = operation.get("responses").and_then(Value::as_object) else {
+            return (None, None);
+        };
+        let status = responses.keys().filter(|k| k.starts_with('2')).min();
+        let Some(status) = status else {
+            return (None, None);
+        };
+        let pointer = child(&child(pointer, "responses"), status);
+        let ty = self.read_json_content(&pointer, &responses[status]);
+        (Some(status.clone()), ty)
+    }
+
+    fn read_request_body(
+        &mut self,
+        pointer: &str,
+        operation: &Map<String, Value>,
+    ) -> Option<RequestBody> {
+        let body = operation.get("requestBody")?;
+        let pointer = child(pointer, "requestBody");
+        let ty = self
+            .read_json_content(&pointer, body)
+            .unwrap_or(TypeExpr::Any);
+        Some(RequestBody {
+            required: body.get("required").and_then(Value::as_bool) == Some(true),
+            ty,
+        })
+    }
+
+    /// The schema of the JSON media type (or the first one) of a request
+    /// body or response; `None` without content.
+    fn read_json_content(&mut self, pointer: &str, holder: &Value) -> Option<TypeExpr> {
+        let content = holder.get("content")?.as_object()?;
+        let (media_type, media) = content
+            .get_key_value("application/json")
+            .or_else(|| content.iter().next())?;
+        let pointer = child(&child(pointer, "content"), media_type);
+        let schema = media.get("schema")?;
+        Some(self.read_type(&child(&pointer, "schema"), schema).0)
+    }
+}
+
+/// The docs' spelling of an OpenAPI primitive.
+fn primitive_name(type_name: &str, format: Option<&str>) -> String {
+    let known = match (type_name, format) {
+        ("string", None) => "String",
+        ("string", Some("date-time")) => "DateTimeOffset",
+        ("string", Some("date")) => "Date",
+        ("string", Some("time")) => "TimeOfDay",
+        ("string", Some("duration")) => "Duration",
+        ("string", Some("uuid")) => "Guid",
+        ("string", Some("base64url")) => "Binary",
+        ("integer", Some("int32")) => "Int32",
+        ("integer", Some("int64")) => "Int64",
+        ("integer", Some("int16")) => "Int16",
+        ("integer", Some("uint8")) => "Byte",
+        ("integer", None) => "Integer",
+        ("number", Some("double")) => "Double",
+        ("number", Some("float")) => "Single",
+        ("number", Some("decimal")) => "Decimal",
+        ("number", None) => "Number",
+        ("boolean", _) => "Boolean",
+        (other, Some(format)) => return format!("{other} ({format})"),
+        (other, None) => return other.to_string(),
+    };
+    known.to_string()
+}
+
+fn flag(object: &Map<String, Value>, key: &str) -> bool {
+    object.get(key).and_then(Value::as_bool) == Some(true)
+}
+
+fn string_list(value: Option<&Value>) -> Vec<String> {
+    let mut list: Vec<String> = value
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+        .filter_map(Value::as_str)
+        .map(str::to_string)
+        .collect();
+    list.sort();
+    list.dedup();
+    list
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn reads_nullable_refs_collections_and_primitives() {
+        let doc = json!({"components": {"schemas": {
+            "microsoft.graph.a": {"type": "object", "properties": {
+                "r": {"anyOf": [{"$ref": "#/components/schemas/microsoft.graph.b"}, {"type": "null"}]},
+                "s": {"type": ["string", "null"], "format": "date-time", "readOnly": true},
+                "c": {"type": "array", "items": {"type": "integer", "format": "int32"}}
+            }},
+            "microsoft.graph.b": {"type": "string", "enum": ["x"], "x-callgen-inline-enum": true}
+        }}});
+        let view = SchemaView::read(&doc);
+        assert!(view.problems.is_empty(), "{:?}", view.problems);
+        let a = view.object("a").unwrap();
+        let described: Vec<String> = a
+            .properties
+            .iter()
+            .map(|p| {
+                format!(
+                    "{} {} {} {}",
+                    p.name,
+                    view.describe(&p.ty),
+                    p.nullable,
+                    p.read_only
+                )
+            })
+            .collect();
+        assert_eq!(
+            described,
+            [
+                "r inline enum b true false",
+                "s DateTimeOffset true true",
+                "c Int32 collection false false"
+            ]
+        );
+    }
+
+    #[test]
+    fn reports_what_it_does_not_understand_with_a_pointer() {
+        let doc = json!({"components": {"schemas": {
+            "microsoft.graph.a/b": {"type": "object", "properties": {"p": {"$ref": "elsewhere"}}}
+        }}});
+        let view = SchemaView::read(&doc);
+        assert_eq!(view.problems.len(), 1);
+        assert_eq!(
+            view.problems[0].pointer,
+            "/components/schemas/microsoft.graph.a~1b/properties/p/$ref"
+        );
+        assert!(
+            SchemaView::read(&json!([1])).problems[0]
+                .message
+                .contains("not a JSON object")
+        );
+    }
+}
