@@ -140,15 +140,18 @@ fn open(
     config: &ExtractConfig,
     diags: &mut Diagnostics,
 ) -> Result<(Library, Vec<Root>), ExtractError> {
+    if let Some(docs) = config.docs.as_ref().filter(|d| !d.exists()) {
+        return Err(ExtractError::Docs {
+            path: docs.clone(),
+            message: "no such file or folder".into(),
+        });
+    }
     let mut library = match &config.docs {
         Some(docs) if docs.is_dir() => Library::open_tree(docs)?,
         _ => Library::empty(),
     };
     let mut roots = Vec::new();
     if let Some(docs) = config.docs.as_ref().filter(|d| !d.is_dir()) {
-        if !docs.exists() {
-            return Err(ExtractError::MissingRoot(docs.display().to_string()));
-        }
         roots.push(Root::File(library.add_file(docs, diags)?));
     }
     let wanted: Vec<String> = if config.roots.is_empty() && roots.is_empty() {
