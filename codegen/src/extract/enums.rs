@@ -124,13 +124,15 @@ pub fn inline_values(raw: &str) -> Option<Vec<String>> {
     (!values.is_empty()).then_some(values)
 }
 
-/// Collects `code spans` until the sentence holding them ends.
+/// Collects `code spans` until the sentence holding them ends. A sentence
+/// end followed (after list punctuation) by another code span does not end
+/// the list: machine translation scatters `。` through zh-CN lists.
 fn code_span_values(text: &str) -> Vec<String> {
+    let chars: Vec<char> = text.chars().collect();
     let mut values = Vec::new();
     let mut in_code = false;
     let mut current = String::new();
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
+    for (index, &c) in chars.iter().enumerate() {
         if c == '`' {
             if in_code {
                 push_value(&mut values, current.trim());
@@ -143,11 +145,19 @@ fn code_span_values(text: &str) -> Vec<String> {
             current.push(c);
             continue;
         }
-        if !values.is_empty() && ends_sentence(c, chars.peek().copied()) {
+        let next = chars.get(index + 1).copied();
+        if !values.is_empty() && ends_sentence(c, next) && !code_span_follows(&chars[index + 1..]) {
             break;
         }
     }
     values
+}
+
+/// Whether only whitespace and list punctuation stand before the next `.
+fn code_span_follows(rest: &[char]) -> bool {
+    rest.iter()
+        .find(|c| !c.is_whitespace() && !"、，,;；：:。.".contains(**c))
+        .is_some_and(|c| *c == '`')
 }
 
 /// `'viewer', 'sharer'` when the docs use quotes instead of code spans.
@@ -271,6 +281,10 @@ mod tests {
         assert_eq!(
             values("拒绝原因。 可能的值`None`为`Busy`和`Forbidden`"),
             list(&["None", "Busy", "Forbidden"])
+        );
+        assert_eq!(
+            values("可能的值是`tone0`: `tone1`、 `flash`、、 `star`、、。 `pound` `a` |"),
+            list(&["tone0", "tone1", "flash", "star", "pound", "a"])
         );
     }
 

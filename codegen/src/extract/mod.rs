@@ -11,6 +11,7 @@
 //! pass of [`schema`] and [`paths`] -> [`evidence`] (subtypes shown by
 //! examples) -> the final pass -> nulls shown by examples -> [`openapi`].
 
+pub mod align;
 pub mod api;
 pub mod closure;
 pub mod enums;

@@ -26,13 +26,14 @@ use serde_json::Value;
 
 use crate::diag::Diagnostics;
 
+use super::align::align_names;
 use super::api::{Body, Operation, PathParameter, Response, ResponseContent};
 use super::examples::{ExampleDoc, Role};
 use super::names::Resolved;
 use super::navigate::{Navigator, Place, is_key, split_namespace, url_segments};
 use super::operations::{BodyDoc, MethodDoc};
 use super::schema::{Context, decide_property};
-use super::template::odata_type_name;
+use super::template::{Hint, odata_type_name};
 use super::types::PropertyDoc;
 use crate::docs::http::HttpRequestLine as RequestLine;
 
@@ -263,6 +264,15 @@ fn request_body(method: &MethodDoc, operation_id: &str, ctx: &mut Context<'_>) -
         }
         BodyDoc::Parameters(rows, _) => {
             let owner = enum_owner(operation_id);
+            let keys = request_example_keys(method);
+            let rows = align_names(
+                file,
+                operation_id,
+                "the request examples",
+                rows.clone(),
+                &keys,
+                ctx.diags,
+            );
             let properties = rows
                 .iter()
                 .map(|row| {
@@ -278,6 +288,21 @@ fn request_body(method: &MethodDoc, operation_id: &str, ctx: &mut Context<'_>) -
         }
         BodyDoc::None | BodyDoc::Unknown(_) => None,
     }
+}
+
+/// The top-level keys of the page's request examples, in order of first
+/// appearance, with the hint of their first value.
+fn request_example_keys(method: &MethodDoc) -> Vec<(String, Hint)> {
+    let mut keys: Vec<(String, Hint)> = Vec::new();
+    let bodies = method.examples.iter().filter(|e| e.role == Role::Request);
+    for map in bodies.filter_map(|e| e.value.as_object()) {
+        for (key, value) in map.iter().filter(|(k, _)| !k.starts_with('@')) {
+            if !keys.iter().any(|(k, _)| k == key) {
+                keys.push((key.clone(), Hint::of(value)));
+            }
+        }
+    }
+    keys
 }
 
 /// The prefix of inline enums of a body: the action (`reject` ->

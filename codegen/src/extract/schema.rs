@@ -150,7 +150,15 @@ pub fn decide_property(
     report_one_sided(owner, file, doc, has_template, ctx.diags);
     let (mut ty, mut documented_as) =
         choose_type(owner, file, doc, table, hint.as_ref().map(|(r, _)| r), ctx);
-    let values = listed_values(doc.row.as_ref(), hint.as_ref().map(|(_, h)| *h));
+    let values = listed_values(
+        matches!(ty.element(), Resolved::Enum(_)),
+        owner,
+        &doc.name,
+        doc.row.as_ref(),
+        hint.as_ref().map(|(_, h)| *h),
+        (file, line),
+        ctx.diags,
+    );
     ty = apply_enum(owner, &doc.name, ty, values.as_deref(), (file, line), ctx);
     if let Some((base, text)) = union_base(&ty, doc.row.as_ref(), ctx.hierarchy) {
         ty = base;
@@ -338,14 +346,47 @@ fn same_json_kind(a: Primitive, b: Primitive) -> bool {
 }
 
 /// The possible values: the description's list, else the template's
-/// `a | b` placeholder.
-fn listed_values(row: Option<&PropertyRow>, hint: Option<&Hint>) -> Option<Vec<String>> {
-    if let Some(values) = row.and_then(|r| r.values.clone()) {
-        return Some(values);
-    }
-    match hint.map(Hint::element) {
+/// `a | b` placeholder. When both list the same values, the template's
+/// order is kept (it is code, never translated; zh-CN prose reorders);
+/// when they differ, the description wins and the difference is reported.
+fn listed_values(
+    documented_enum: bool,
+    owner: &str,
+    property: &str,
+    row: Option<&PropertyRow>,
+    hint: Option<&Hint>,
+    at: (&Path, usize),
+    diags: &mut Diagnostics,
+) -> Option<Vec<String>> {
+    let described = row.and_then(|r| r.values.clone());
+    let placeholder = match hint.map(Hint::element) {
         Some(Hint::Choices(values)) => Some(values.clone()),
         _ => None,
+    };
+    match (described, placeholder) {
+        (Some(described), Some(placeholder)) => {
+            let same_set = described.len() == placeholder.len()
+                && described.iter().all(|v| placeholder.contains(v));
+            if same_set {
+                return Some(placeholder);
+            }
+            if documented_enum {
+                // enums.md decides; the description is compared with it.
+                return Some(described);
+            }
+            let what = format!("{owner}.{property}");
+            warn_mismatch(
+                diags,
+                at.0,
+                at.1,
+                &what,
+                &described,
+                "the JSON representation",
+                &placeholder,
+            );
+            Some(described)
+        }
+        (described, placeholder) => described.or(placeholder),
     }
 }
 

@@ -21,6 +21,7 @@ use crate::docs::model::{
     Block, BlockType, CodeBlock, ColumnKind, Link, Page, Row, SectionKind, Table,
 };
 
+use super::align::align_names;
 use super::enums::inline_values;
 use super::template::{Hint, mentioned_types, odata_type_name};
 use super::type_expr::{ParsedType, TypeExpr, TypeTextProblem, is_type_name, parse_type_text};
@@ -416,7 +417,18 @@ fn merge_rows_and_template(
     diags: &mut Diagnostics,
 ) -> Vec<PropertyDoc> {
     let template_props = template_properties(template);
-    let mut rows = align_translated_names(page, type_name, rows, &template_props, diags);
+    let keys: Vec<(String, Hint)> = template_props
+        .iter()
+        .map(|(key, hint, _)| (key.clone(), hint.clone()))
+        .collect();
+    let mut rows = align_names(
+        &page.path,
+        type_name,
+        "the JSON representation",
+        rows,
+        &keys,
+        diags,
+    );
     let mut properties = Vec::new();
     for (name, hint, line) in &template_props {
         let row = take_row(&mut rows, name);
@@ -470,77 +482,6 @@ fn take_row(rows: &mut Vec<PropertyRow>, name: &str) -> Option<PropertyRow> {
                 .position(|r| r.written_name.eq_ignore_ascii_case(name))
         })?;
     Some(rows.remove(index))
-}
-
-/// Renames table rows whose written name is not an identifier (translated
-/// in zh-CN tables) to the template key they stand for: the first template
-/// key no row names, preferring one whose hint agrees with the row's type.
-fn align_translated_names(
-    page: &Page,
-    type_name: &str,
-    mut rows: Vec<PropertyRow>,
-    template_props: &[(String, Hint, usize)],
-    diags: &mut Diagnostics,
-) -> Vec<PropertyRow> {
-    let is_named = |key: &str, rows: &[PropertyRow]| {
-        rows.iter()
-            .any(|r| r.written_name.eq_ignore_ascii_case(key))
-    };
-    for index in 0..rows.len() {
-        if is_type_name(&rows[index].written_name) {
-            continue;
-        }
-        let free: Vec<&(String, Hint, usize)> = template_props
-            .iter()
-            .filter(|(key, _, _)| !is_named(key, &rows))
-            .collect();
-        let row = &rows[index];
-        let chosen = free
-            .iter()
-            .find(|(_, hint, _)| hint_agrees(hint, row.ty.as_ref()))
-            .or_else(|| free.first());
-        match chosen {
-            Some((key, _, _)) => {
-                diags.warn(
-                    &page.path,
-                    row.line,
-                    "translated-property-name",
-                    format!(
-                        "{type_name}: the table names a property `{}`; aligned to `{key}` of the JSON representation",
-                        row.written_name
-                    ),
-                );
-                rows[index].written_name = key.clone();
-            }
-            None => diags.warn(
-                &page.path,
-                row.line,
-                "translated-property-name",
-                format!(
-                    "{type_name}: the table names a property `{}` that matches nothing in the JSON representation; it is kept as written",
-                    row.written_name
-                ),
-            ),
-        }
-    }
-    rows
-}
-
-/// Whether a template hint is compatible with a table type (used only to
-/// align translated names).
-fn hint_agrees(hint: &Hint, ty: Option<&TypeExpr>) -> bool {
-    let Some(ty) = ty else {
-        return false;
-    };
-    match (hint, ty) {
-        (Hint::Collection(h), TypeExpr::Collection(t)) => hint_agrees(h, Some(t)),
-        (Hint::Named(h), TypeExpr::Named { name, .. }) => h.eq_ignore_ascii_case(name),
-        (Hint::Named(_), TypeExpr::Union(_)) => true,
-        (Hint::Primitive(h), TypeExpr::Primitive(t)) => h.json_type() == t.json_type(),
-        (Hint::Choices(_), TypeExpr::Primitive(t)) => t.json_type() == "string",
-        (Hint::Choices(_), TypeExpr::Named { .. }) => true,
-        _ => false,
-    }
 }
 
 /// "Inherits from [x]" / "inherited from [x]" / "derived from [x]" /
