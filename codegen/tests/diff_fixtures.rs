@@ -88,6 +88,7 @@ fn fixtures_cover_every_change_kind_and_json_names_match() {
         "deprecation-changed",
         "enum-value-added",
         "enum-value-removed",
+        "enum-value-renamed",
         "http-method-changed",
         "nullable-changed",
         "open-type-changed",

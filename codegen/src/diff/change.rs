@@ -208,6 +208,14 @@ pub enum ChangeKind {
         /// The value.
         value: String,
     },
+    /// An enumeration value whose spelling changed only in case
+    /// (`Sharer` -> `sharer`): same Rust variant, different wire value.
+    EnumValueRenamed {
+        /// The old spelling.
+        old: String,
+        /// The new spelling.
+        new: String,
+    },
     /// A new operation.
     OperationAdded {
         /// Its HTTP method.
@@ -311,7 +319,8 @@ impl ChangeKind {
             DeprecatedPathAdded { .. } | DeprecatedPathRemoved { .. } => false,
             DeprecationChanged { .. } | StatusChanged { .. } => false,
             TypeRemoved { .. } | TypeKindChanged { .. } | BaseTypeChanged { .. } => true,
-            PropertyRemoved { .. } | PropertyRenamed(_) | EnumValueRemoved { .. } => true,
+            PropertyRemoved { .. } | PropertyRenamed(_) => true,
+            EnumValueRemoved { .. } | EnumValueRenamed { .. } => true,
             OperationRemoved { .. } | OperationRenamed { .. } => true,
             RequestBodyAdded { .. } | RequestBodyRemoved { .. } | RequestBodyRetyped { .. } => true,
             ResponseChanged { .. } => true,
@@ -373,6 +382,7 @@ impl ChangeKind {
             RequiredChanged { .. } => ("required-changed", 26),
             EnumValueAdded { .. } => ("enum-value-added", 27),
             EnumValueRemoved { .. } => ("enum-value-removed", 28),
+            EnumValueRenamed { .. } => ("enum-value-renamed", 29),
         }
     }
 
@@ -390,6 +400,7 @@ impl ChangeKind {
             | RequiredChanged { property, .. } => (1, property),
             PropertyRenamed(rename) => (1, &rename.old_name),
             EnumValueAdded { value } | EnumValueRemoved { value } => (2, value),
+            EnumValueRenamed { old, .. } => (2, old),
             DeprecatedPathAdded { path } | DeprecatedPathRemoved { path } => (0, path),
             _ => (0, ""),
         }

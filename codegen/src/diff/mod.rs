@@ -38,6 +38,8 @@
 //!
 //! Breaking:
 //! - a removed type, property, enumeration value or operation;
+//! - an enumeration value spelled differently (even only in case: the
+//!   Rust variant stays, the wire value changes);
 //! - a rename of a property or an operation (the Rust name changes, and
 //!   the wire name with it), even when the detection is only probable;
 //! - a retype (`String` -> `Int32`, `String` -> `enum callDirection`,

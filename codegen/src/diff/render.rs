@@ -167,6 +167,9 @@ fn describe(kind: &ChangeKind, subject: Subject) -> String {
         }
         EnumValueAdded { value } => format!("enum value added: {value}"),
         EnumValueRemoved { value } => format!("enum value removed: {value}"),
+        EnumValueRenamed { old, new } => {
+            format!("enum value renamed: {old} -> {new} (differs only in case)")
+        }
         OperationAdded { method, path } => format!("operation added: {method} {path}"),
         OperationRemoved { method, path } => format!("operation removed: {method} {path}"),
         OperationRenamed { new_id, evidence } => {

@@ -110,20 +110,29 @@ fn compare_objects(
     changes
 }
 
+/// Values removed, added, and renamed where a removed and an added value
+/// differ only in case.
 fn compare_enums(old: &EnumDef, new: &EnumDef) -> Vec<ChangeKind> {
     let old_values: BTreeSet<&String> = old.values.iter().collect();
     let new_values: BTreeSet<&String> = new.values.iter().collect();
-    let removed = old_values
-        .difference(&new_values)
-        .map(|v| ChangeKind::EnumValueRemoved {
-            value: v.to_string(),
-        });
-    let added = new_values
-        .difference(&old_values)
-        .map(|v| ChangeKind::EnumValueAdded {
-            value: v.to_string(),
-        });
-    removed.chain(added).collect()
+    let mut added: Vec<&String> = new_values.difference(&old_values).copied().collect();
+    let mut changes = Vec::new();
+    for value in old_values.difference(&new_values) {
+        let same_but_case = added.iter().position(|a| a.eq_ignore_ascii_case(value));
+        match same_but_case {
+            Some(index) => changes.push(ChangeKind::EnumValueRenamed {
+                old: value.to_string(),
+                new: added.remove(index).to_string(),
+            }),
+            None => changes.push(ChangeKind::EnumValueRemoved {
+                value: value.to_string(),
+            }),
+        }
+    }
+    changes.extend(added.into_iter().map(|value| ChangeKind::EnumValueAdded {
+        value: value.to_string(),
+    }));
+    changes
 }
 
 fn kind_word(definition: &TypeDef) -> &'static str {
