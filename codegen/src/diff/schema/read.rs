@@ -366,12 +366,15 @@ impl Reader {
         let Some(responses) = operation.get("responses").and_then(Value::as_object) else {
             return (None, None);
         };
-        let status = responses.keys().filter(|k| k.starts_with('2')).min();
-        let Some(status) = status else {
+        let success = responses
+            .iter()
+            .filter(|(k, _)| k.starts_with('2'))
+            .min_by_key(|(k, _)| *k);
+        let Some((status, response)) = success else {
             return (None, None);
         };
         let pointer = child(&child(pointer, "responses"), status);
-        let ty = self.read_json_content(&pointer, &responses[status]);
+        let ty = self.read_json_content(&pointer, response);
         (Some(status.clone()), ty)
     }
 
