@@ -8,6 +8,8 @@
 //! them.
 
 pub mod diag;
+pub mod diagram;
+pub mod diff;
 pub mod docs;
 pub mod emit;
 pub mod extract;

@@ -25,6 +25,10 @@ enum Command {
     Extract(cli::extract::ExtractArgs),
     /// Generate the Rust crate from an OpenAPI schema.
     Generate(cli::generate::GenerateArgs),
+    /// Print the changelog between two schemas, each change marked breaking or not.
+    Diff(cli::diff::DiffArgs),
+    /// Draw the schema's type graph as a Mermaid class diagram.
+    Diagram(cli::diagram::DiagramArgs),
 }
 
 fn main() -> ExitCode {
@@ -32,6 +36,8 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Some(Command::Extract(args)) => cli::extract::run(args),
         Some(Command::Generate(args)) => cli::generate::run(args),
+        Some(Command::Diff(args)) => cli::diff::run(args),
+        Some(Command::Diagram(args)) => cli::diagram::run(args),
         None => cli::generate::run_default(),
     };
     match result {

@@ -1,0 +1,122 @@
+//! `callgen diff` over the real corpora: en-2019-09 extracted against
+//! en-2021-07 must report the changes the beta API is known for (skipped
+//! when the corpora are absent, unless `CALLGEN_REQUIRE_CORPUS=1`).
+
+use callgen::diag::Diagnostics;
+use callgen::diff::schema::SchemaView;
+use callgen::diff::{self, Change, ChangeKind, Changelog};
+use callgen::extract::{ExtractConfig, extract};
+use serde_json::Value;
+use std::path::{Path, PathBuf};
+
+/// The corpora folder: `GRAPH_DOCS_DIR`, else `../shared/graph-docs` seen
+/// from the workspace root. `None` (with a note) when absent and not required.
+fn corpus_root() -> Option<PathBuf> {
+    let root = std::env::var_os("GRAPH_DOCS_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared/graph-docs"));
+    if root.is_dir() {
+        return Some(root);
+    }
+    let required = std::env::var("CALLGEN_REQUIRE_CORPUS").is_ok_and(|v| v == "1");
+    assert!(
+        !required,
+        "corpus required but missing at {}",
+        root.display()
+    );
+    eprintln!("skipping: no docs corpus at {}", root.display());
+    None
+}
+
+fn extract_corpus(root: &Path, name: &str) -> Value {
+    let config = ExtractConfig {
+        docs: Some(root.join(name)),
+        roots: Vec::new(),
+    };
+    let mut diags = Diagnostics::new();
+    extract(&config, &mut diags).unwrap().document
+}
+
+fn type_changes<'a>(changelog: &'a Changelog, name: &str) -> &'a [Change] {
+    let group = changelog.types.iter().find(|t| t.name == name);
+    group.map(|t| t.changes.as_slice()).unwrap_or_default()
+}
+
+fn operation_changes<'a>(changelog: &'a Changelog, id: &str) -> &'a [Change] {
+    let group = changelog.operations.iter().find(|o| o.operation == id);
+    group.map(|o| o.changes.as_slice()).unwrap_or_default()
+}
+
+fn renamed(changes: &[Change], old: &str, new: &str) -> bool {
+    changes.iter().any(|c| {
+        c.breaking
+            && matches!(&c.kind, ChangeKind::PropertyRenamed(r) if r.old_name == old && r.new_name == new)
+    })
+}
+
+#[test]
+fn changes_from_en_2019_09_to_en_2021_07() {
+    let Some(root) = corpus_root() else { return };
+    let old = extract_corpus(&root, "en-2019-09");
+    let new = extract_corpus(&root, "en-2021-07");
+    let changelog = diff::compare(&old, &new);
+    let text = diff::render_text(&changelog);
+
+    assert!(
+        renamed(
+            type_changes(&changelog, "commsNotification"),
+            "resource",
+            "resourceUrl"
+        ),
+        "commsNotification.resource -> resourceUrl not reported as a rename in\n{text}"
+    );
+    let code_retyped = type_changes(&changelog, "resultInfo").iter().any(|c| {
+        c.breaking
+            && matches!(&c.kind, ChangeKind::PropertyRetyped { property, old_type, new_type, .. }
+                if property == "code" && old_type == "String" && new_type == "Int32")
+    });
+    assert!(
+        code_retyped,
+        "resultInfo.code String -> Int32 missing in\n{text}"
+    );
+    let chain_id_added = type_changes(&changelog, "call").iter().any(|c| {
+        !c.breaking
+            && matches!(&c.kind, ChangeKind::PropertyAdded { property, .. } if property == "callChainId")
+    });
+    assert!(chain_id_added, "call.callChainId added missing in\n{text}");
+
+    let old_ids = SchemaView::read(&old).operations;
+    match old_ids.keys().find(|id| id.ends_with(".updateMetadata")) {
+        Some(id) => {
+            let removed = operation_changes(&changelog, id)
+                .iter()
+                .any(|c| c.breaking && matches!(c.kind, ChangeKind::OperationRemoved { .. }));
+            assert!(removed, "{id} not reported removed in\n{text}");
+        }
+        None => eprintln!(
+            "note: the en-2019-09 extraction has no updateMetadata operation (no page links \
+             api/call-updatemetadata.md), so its removal cannot be reported"
+        ),
+    }
+
+    assert!(
+        renamed(type_changes(&changelog, "resultInfo"), "subCode", "subcode"),
+        "{text}"
+    );
+    assert!(
+        renamed(
+            type_changes(&changelog, "recordingInfo"),
+            "status",
+            "recordingStatus"
+        ),
+        "{text}"
+    );
+    let record_renamed = operation_changes(&changelog, "call.record").iter().any(|c| {
+        matches!(&c.kind, ChangeKind::OperationRenamed { new_id, .. } if new_id == "call.recordResponse")
+    });
+    assert!(
+        record_renamed,
+        "call.record -> call.recordResponse missing in\n{text}"
+    );
+    assert!(changelog.warnings.is_empty(), "{:?}", changelog.warnings);
+}
