@@ -24,6 +24,7 @@ pub mod navigate;
 pub mod openapi;
 pub mod operations;
 pub mod paths;
+pub mod relations;
 pub mod schema;
 pub mod template;
 pub mod type_expr;
