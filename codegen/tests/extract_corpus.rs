@@ -302,3 +302,31 @@ fn every_corpus_extracts_without_errors() {
         );
     }
 }
+
+/// Robustness: every resource page of the whole beta reference as a root
+/// (thousands of pages, every mess the docs contain). Problems are
+/// warnings; nothing panics and nothing is an error.
+#[test]
+fn every_resource_of_the_full_reference_extracts() {
+    let Some(corpus) = corpus_root() else { return };
+    let tree = corpus.join("en-full-2021-07");
+    let docs = callgen::docs::DocsTree::open(&tree).unwrap();
+    let roots: Vec<String> = docs
+        .resource_pages()
+        .iter()
+        .filter_map(|p| p.file_stem().map(|s| s.to_string_lossy().into_owned()))
+        .collect();
+    let roots: Vec<&str> = roots.iter().map(String::as_str).collect();
+    let (extraction, diags) = extract_docs(&tree, &roots);
+    assert!(
+        !diags.has_errors(),
+        "{:#?}",
+        diags
+            .sorted()
+            .iter()
+            .filter(|d| d.severity == callgen::diag::Severity::Error)
+            .collect::<Vec<_>>()
+    );
+    assert!(extraction.summary.types > 2000, "{:?}", extraction.summary);
+    assert!(document_text(&extraction).len() > 1_000_000);
+}
