@@ -336,7 +336,7 @@ fn apply_subtype(
     let mut diagnostic = Diagnostic::warning(
         Location::line(at.0, at.1),
         "example-type-mismatch",
-        format!("an example gives a {actual} where a {declared} is documented"),
+        format!("an example gives a value of type `{actual}` where `{declared}` is documented"),
     );
     if !missing.is_empty() {
         diagnostic = diagnostic.with_note(format!("{actual} lacks {}", missing.join(", ")));
