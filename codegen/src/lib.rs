@@ -11,5 +11,6 @@ pub mod diag;
 pub mod docs;
 pub mod emit;
 pub mod extract;
+pub mod generate;
 pub mod ir;
 pub mod write;

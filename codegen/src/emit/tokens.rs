@@ -1,0 +1,100 @@
+//! Small token helpers shared by the emitters: identifiers, type paths,
+//! doc attributes. Every path is fully qualified so that a schema type named
+//! `Option`, `Box` or `Result` cannot shadow anything.
+
+use crate::ir::{Group, Ir, Primitive, TypeId, TypeRef};
+use proc_macro2::{Ident, TokenStream};
+use quote::{format_ident, quote};
+
+/// An identifier from a sanitized name (`r#type` becomes a raw identifier).
+pub fn ident(name: &str) -> Ident {
+    format_ident!("{}", name)
+}
+
+/// The path of a named type from anywhere in the crate.
+pub fn type_path(ir: &Ir, id: TypeId) -> TokenStream {
+    let def = ir.get(id);
+    let name = ident(&def.rust_name);
+    match def.group {
+        Group::Models => quote!(crate::models::#name),
+        Group::Operations => quote!(crate::operations::#name),
+    }
+}
+
+/// The Rust type of a value of `ty`.
+pub fn rust_type(ir: &Ir, ty: &TypeRef) -> TokenStream {
+    match ty {
+        TypeRef::Primitive(primitive) => primitive_type(primitive),
+        TypeRef::Named(id) => type_path(ir, *id),
+        TypeRef::Array(item) => {
+            let item = rust_type(ir, item);
+            quote!(::std::vec::Vec<#item>)
+        }
+        TypeRef::Nullable(item) => {
+            let item = rust_type(ir, item);
+            quote!(::std::option::Option<#item>)
+        }
+        TypeRef::Any => quote!(::serde_json::Value),
+    }
+}
+
+fn primitive_type(primitive: &Primitive) -> TokenStream {
+    match primitive {
+        Primitive::String { .. } => quote!(::std::string::String),
+        Primitive::Boolean => quote!(bool),
+        Primitive::U8 => quote!(u8),
+        Primitive::I16 => quote!(i16),
+        Primitive::I32 => quote!(i32),
+        Primitive::I64 => quote!(i64),
+        Primitive::Number { .. } => quote!(::serde_json::Number),
+    }
+}
+
+/// `#[doc = "..."]` attributes for `text`, one per paragraph line, with the
+/// text made safe for rustdoc (see [`plain_text`]).
+pub fn docs(text: &str) -> TokenStream {
+    let lines: Vec<String> = text
+        .lines()
+        .map(|line| format!(" {line}").trim_end().to_owned())
+        .collect();
+    quote!(#(#[doc = #lines])*)
+}
+
+/// Plain text from the schema made safe to place in rustdoc markdown:
+/// markdown punctuation is escaped (a `[name]` would be read as an
+/// intra-doc link, a `<token>` as an HTML tag) and URLs become autolinks.
+pub fn plain_text(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for (index, word) in text.split(' ').enumerate() {
+        if index > 0 {
+            out.push(' ');
+        }
+        out.push_str(&plain_word(word));
+    }
+    out
+}
+
+fn plain_word(word: &str) -> String {
+    let trimmed = word.trim_end_matches(['.', ',', ';', ')', ':']);
+    let is_url = trimmed.starts_with("http://") || trimmed.starts_with("https://");
+    if is_url && trimmed.chars().all(|c| !"<>\"`".contains(c)) {
+        return format!("<{trimmed}>{}", &word[trimmed.len()..]);
+    }
+    let mut out = String::with_capacity(word.len());
+    for c in word.chars() {
+        if "\\`*_[]<>#|~".contains(c) {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// A code span naming `text` (backticks that cannot clash with its content).
+pub fn code(text: &str) -> String {
+    if text.contains('`') {
+        format!("`` {} ``", text.replace('\n', " "))
+    } else {
+        format!("`{text}`")
+    }
+}
