@@ -6,7 +6,7 @@
 use super::tokens::ident;
 use crate::ir::{FamilyDef, Ir, Primitive, StructDef, TypeDef, TypeKind, TypeRef};
 use proc_macro2::TokenStream;
-use quote::{format_ident, quote};
+use quote::quote;
 use serde_json::{Map, Value};
 use std::str::FromStr;
 
@@ -132,7 +132,7 @@ fn structure(
         }
         match st.fields.iter().find(|f| &f.wire_name == key) {
             Some(field) => {
-                let method = format_ident!("with_{}", crate::ir::names::unraw(&field.rust_name));
+                let method = super::tokens::setter_name(&field.rust_name);
                 let argument = expression(ir, &field.ty, value, &at)?;
                 chain = quote!(#chain.#method(#argument));
             }

@@ -5,7 +5,7 @@
 use super::tokens::{code, docs, ident, plain_text, rust_type};
 use crate::ir::{FieldDef, Ir, StructDef, TypeDef, TypeRef};
 use proc_macro2::TokenStream;
-use quote::{format_ident, quote};
+use quote::quote;
 
 /// Every item of one struct type.
 pub fn emit(ir: &Ir, def: &TypeDef, st: &StructDef) -> TokenStream {
@@ -167,7 +167,7 @@ fn constructor(st: &StructDef) -> TokenStream {
 
 fn setter(ir: &Ir, field: &FieldDef) -> TokenStream {
     let field_name = ident(&field.rust_name);
-    let method = format_ident!("with_{}", crate::ir::names::unraw(&field.rust_name));
+    let method = super::tokens::setter_name(&field.rust_name);
     let doc = docs(&format!("Sets {} to `value`.", code(&field.wire_name)));
     let wrap = |value: TokenStream| {
         if field.boxed {

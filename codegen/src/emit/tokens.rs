@@ -98,3 +98,11 @@ pub fn code(text: &str) -> String {
         format!("`{text}`")
     }
 }
+
+/// The builder method setting a field: `with_<field>` (`r#type` gives
+/// `with_type`, `_1st` gives `with_1st`). Field names are unique and only a
+/// leading digit makes one start with `_`, so these are unique too.
+pub fn setter_name(field_name: &str) -> Ident {
+    let bare = crate::ir::names::unraw(field_name).trim_start_matches('_');
+    format_ident!("with_{}", bare)
+}

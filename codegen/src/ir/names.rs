@@ -67,10 +67,12 @@ fn escape_keyword(name: String, kind: NameKind) -> String {
     if !KEYWORDS.contains(&name.as_str()) && !NOT_RAW.contains(&name.as_str()) {
         return name;
     }
-    if kind == NameKind::Value && !NOT_RAW.contains(&name.as_str()) {
-        return format!("r#{name}");
+    match kind {
+        NameKind::Value if !NOT_RAW.contains(&name.as_str()) => format!("r#{name}"),
+        // `Self_` would trip the upper-camel-case lint.
+        NameKind::Type => format!("{name}Type"),
+        NameKind::Value | NameKind::Module => format!("{name}_"),
     }
-    format!("{name}_")
 }
 
 /// The name without a raw-identifier prefix (`r#type` gives `type`), for
@@ -142,7 +144,7 @@ mod tests {
         assert_eq!(rust_name("type", NameKind::Value), "r#type");
         assert_eq!(rust_name("self", NameKind::Value), "self_");
         assert_eq!(rust_name("mod", NameKind::Module), "mod_");
-        assert_eq!(rust_name("self", NameKind::Type), "Self_");
+        assert_eq!(rust_name("self", NameKind::Type), "SelfType");
         assert_eq!(unraw("r#type"), "type");
     }
 
