@@ -362,13 +362,14 @@ fn readme_example(ir: &Ir, config: &EmitConfig) -> Result<Option<String>, String
          The documented `{method} {path}` request \"{summary}\"{source}, built in Rust. \
          This block is a doc test: it checks that the value serializes to the documented JSON.\n\n\
          ```rust\n\
-         use graph_calls::*;\n\n\
+         use {krate}::*;\n\n\
          {code}\n\
          let documented = serde_json::json!({documented});\n\
          assert_eq!(serde_json::to_value(&request).unwrap(), documented);\n\
          ```\n\n",
         method = op.method,
         path = op.path,
+        krate = config.crate_name.replace('-', "_"),
         summary = chosen.summary.as_deref().unwrap_or(&chosen.name),
     )))
 }
