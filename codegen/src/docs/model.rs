@@ -9,8 +9,10 @@
 
 use std::path::PathBuf;
 
+use serde::Serialize;
+
 /// One parsed documentation page.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Page {
     /// Path relative to the docs root, with `/` separators,
     /// e.g. `api-reference/beta/resources/call.md`.
@@ -25,15 +27,16 @@ pub struct Page {
     pub description: Option<String>,
     /// The first heading of level 1 (plain text), if any.
     pub heading: Option<String>,
-    /// Prose before the first `##` heading (plain text, one paragraph per
-    /// entry), without include lines and notes.
+    /// Prose before the first section heading (plain text, one paragraph
+    /// per entry), without include lines and block-quote notes. Tables and
+    /// code blocks before the first section are not kept.
     pub intro: Vec<Paragraph>,
     /// The page's sections in document order.
     pub sections: Vec<Section>,
 }
 
 /// Where a page lives in the docs tree.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 pub enum PageKind {
     /// `api-reference/beta/resources/*.md` other than `enums.md`.
     Resource,
@@ -46,7 +49,7 @@ pub enum PageKind {
 }
 
 /// The language of a page's prose.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 pub enum Language {
     /// English.
     English,
@@ -56,7 +59,7 @@ pub enum Language {
 
 /// A heading and everything up to the next heading of the same or a higher
 /// level. Nested headings produce nested sections.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Section {
     /// Heading level (2 for `##`, ...). Tab pseudo-headings such as
     /// `# [HTTP](#tab/http)` are not sections.
@@ -76,7 +79,7 @@ pub struct Section {
 }
 
 /// The role of a section, independent of the page's language.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 pub enum SectionKind {
     Methods,
     Properties,
@@ -106,7 +109,7 @@ pub enum SectionKind {
 }
 
 /// A piece of section content.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub enum Block {
     Paragraph(Paragraph),
     Table(Table),
@@ -114,7 +117,7 @@ pub enum Block {
 }
 
 /// Plain text of one paragraph, list item or note, with its links.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Paragraph {
     /// Markdown-free text (emphasis and code marks removed, link text kept),
     /// English where a side-by-side rendering provides it.
@@ -126,7 +129,7 @@ pub struct Paragraph {
 }
 
 /// A markdown link.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Link {
     /// The visible text, plain.
     pub text: String,
@@ -150,7 +153,7 @@ impl Link {
 }
 
 /// A pipe table.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Table {
     /// Line of the header row.
     pub line: usize,
@@ -171,7 +174,7 @@ impl Table {
 
 /// The role of a table column, recognised from English or translated header
 /// text (属性 Property, 类型 Type, 说明/描述 Description, 参数 Parameter, 名称 Name).
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 pub enum ColumnKind {
     /// "Property" / "Relationship" / 属性 / 关系.
     Property,
@@ -194,17 +197,19 @@ pub enum ColumnKind {
 }
 
 /// One body row of a table.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Row {
     /// Line of the row.
     pub line: usize,
-    /// Cells in column order. A row may have fewer or more cells than the
-    /// header (broken pipes); the reader reports that as a diagnostic.
+    /// Cells in column order. A row may have fewer cells than the header
+    /// (reported, except for a bold group row). Extra cells are reported and
+    /// dropped when empty, else joined into the last cell with ` | ` (an
+    /// unescaped pipe inside a description).
     pub cells: Vec<Cell>,
 }
 
 /// One table cell.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Cell {
     /// Markdown-free text, English where a side-by-side rendering provides
     /// it. In `Type` and `ReturnType` columns translated type words are
@@ -221,14 +226,16 @@ pub struct Cell {
 }
 
 /// A fenced code block.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct CodeBlock {
-    /// Line of the opening fence.
+    /// Line of the opening fence (for an indented code block, the line
+    /// before its first line, so that [`CodeBlock::content_line`] holds).
     pub line: usize,
-    /// The fence's info string, lowercased (`json`, `http`,
-    /// `msgraph-interactive`, or empty).
+    /// The first word of the fence's info string, lowercased (`json`,
+    /// `http`, `msgraph-interactive`, or empty).
     pub lang: String,
-    /// The block's text, verbatim, without the fences.
+    /// The block's text, verbatim, without the fences (an unclosed fence
+    /// runs to the end of its container and is reported).
     pub content: String,
     /// The metadata comment directly before the block (only blank lines,
     /// tab pseudo-headings or nothing between), if any.
@@ -244,7 +251,7 @@ impl CodeBlock {
 
 /// An HTML-comment metadata block such as
 /// `<!-- { "blockType": "request", "name": "call-mute" } -->`, parsed leniently.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
 pub struct Metadata {
     /// Line where the comment starts.
     pub line: usize,
@@ -273,7 +280,7 @@ pub struct Metadata {
 }
 
 /// The `blockType` of a metadata comment.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 pub enum BlockType {
     Resource,
     Request,

@@ -1,1 +1,200 @@
 //! Page model -> OpenAPI 3.1 document.
+//!
+//! Knows the Graph docs conventions (property tables, JSON representation
+//! templates, Methods tables, HTTP blocks, enums.md, metadata comments) and
+//! the schema conventions of ARCHITECTURE.md. Does not know markdown syntax
+//! (the page model comes from [`crate::docs`]) nor Rust.
+//!
+//! The stages, one module each:
+//! [`closure`] (which pages, read once into [`types::TypeDoc`] and
+//! [`operations::MethodDoc`]) -> [`inheritance`] (declared bases) -> a first
+//! pass of [`schema`] and [`paths`] -> [`evidence`] (subtypes shown by
+//! examples) -> the final pass -> nulls shown by examples -> [`openapi`].
+
+pub mod align;
+pub mod api;
+pub mod closure;
+pub mod enums;
+pub mod evidence;
+pub mod examples;
+pub mod inheritance;
+pub mod library;
+pub mod names;
+pub mod navigate;
+pub mod openapi;
+pub mod operations;
+pub mod paths;
+pub mod schema;
+pub mod template;
+pub mod type_expr;
+pub mod types;
+pub mod walk;
+
+mod build;
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use serde_json::Value;
+
+use crate::diag::Diagnostics;
+
+use closure::Root;
+use library::Library;
+
+/// What to extract.
+#[derive(Debug, Clone, Default)]
+pub struct ExtractConfig {
+    /// A docs tree (holding `api-reference/beta/...`), or a single page file.
+    pub docs: Option<PathBuf>,
+    /// Roots: type names (`call`), page paths relative to the docs tree
+    /// (`api-reference/beta/api/application-post-calls.md`), or page files
+    /// anywhere. Empty means the default roots (see [`DEFAULT_ROOTS`]) for
+    /// a tree, the file itself for a single page.
+    pub roots: Vec<String>,
+}
+
+/// The default roots: the call resource and the create-call method page.
+pub const DEFAULT_ROOTS: [&str; 2] = ["call", "api-reference/beta/api/application-post-calls.md"];
+
+/// The result of an extraction.
+#[derive(Debug, Clone)]
+pub struct Extraction {
+    /// The OpenAPI document.
+    pub document: Value,
+    /// Counts for the summary line.
+    pub summary: Summary,
+    /// Every page of the closure with the reason it is in.
+    pub pages: BTreeMap<PathBuf, String>,
+}
+
+/// Counts of what was extracted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Summary {
+    pub types: usize,
+    pub enums: usize,
+    pub operations: usize,
+    pub examples: usize,
+}
+
+/// Why an extraction could not run at all.
+#[derive(Debug, thiserror::Error)]
+pub enum ExtractError {
+    /// The docs tree could not be opened.
+    #[error("cannot open the docs tree {path}: {message}")]
+    Docs { path: PathBuf, message: String },
+    /// A file could not be read.
+    #[error("cannot read {path}: {source}")]
+    Read {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    /// A root names nothing that exists.
+    #[error("root `{0}` is neither a type of the docs tree nor a page file")]
+    MissingRoot(String),
+    /// Nothing to start from.
+    #[error("no docs tree and no root page given")]
+    NothingToExtract,
+}
+
+/// Extracts the OpenAPI document. Problems in the docs are reported into
+/// `diags` and never stop the run; an error means there was nothing to
+/// read.
+pub fn extract(
+    config: &ExtractConfig,
+    diags: &mut Diagnostics,
+) -> Result<Extraction, ExtractError> {
+    let (library, roots) = open(config, diags)?;
+    let corpus = closure::compute(&library, &roots, diags);
+    let api_and_hierarchy = build::build(&corpus, diags);
+    let document = openapi::render(&api_and_hierarchy.0, &api_and_hierarchy.1);
+    Ok(Extraction {
+        summary: summarize(&api_and_hierarchy.0),
+        document,
+        pages: corpus.pages,
+    })
+}
+
+/// The document as committed: pretty JSON with a final newline.
+pub fn document_text(extraction: &Extraction) -> String {
+    openapi::to_text(&extraction.document)
+}
+
+fn summarize(api: &api::Api) -> Summary {
+    let resource_examples: usize = api.types.values().map(|t| t.examples.len()).sum();
+    let operation_examples: usize = api
+        .operations
+        .iter()
+        .map(|o| o.request_examples.len() + o.response.examples.len() + o.notifications.len())
+        .sum();
+    Summary {
+        types: api.types.len(),
+        enums: api.enums.len(),
+        operations: api.operations.len(),
+        examples: resource_examples + operation_examples,
+    }
+}
+
+/// Opens the library and turns the configured roots into closure roots.
+fn open(
+    config: &ExtractConfig,
+    diags: &mut Diagnostics,
+) -> Result<(Library, Vec<Root>), ExtractError> {
+    if let Some(docs) = config.docs.as_ref().filter(|d| !d.exists()) {
+        return Err(ExtractError::Docs {
+            path: docs.clone(),
+            message: "no such file or folder".into(),
+        });
+    }
+    let mut library = match &config.docs {
+        Some(docs) if docs.is_dir() => Library::open_tree(docs)?,
+        _ => Library::empty(),
+    };
+    let mut roots = Vec::new();
+    if let Some(docs) = config.docs.as_ref().filter(|d| !d.is_dir()) {
+        roots.push(Root::File(library.add_file(docs, diags)?));
+    }
+    let wanted: Vec<String> = if config.roots.is_empty() && roots.is_empty() {
+        DEFAULT_ROOTS.iter().map(|r| r.to_string()).collect()
+    } else {
+        config.roots.clone()
+    };
+    for root in &wanted {
+        roots.push(root_of(&mut library, root, diags)?);
+    }
+    if roots.is_empty() {
+        return Err(ExtractError::NothingToExtract);
+    }
+    Ok((library, roots))
+}
+
+fn root_of(
+    library: &mut Library,
+    root: &str,
+    diags: &mut Diagnostics,
+) -> Result<Root, ExtractError> {
+    let is_page = root.ends_with(".md") || root.contains('/');
+    if !is_page {
+        let mut scratch = Diagnostics::new();
+        return match library.resource(root, &mut scratch) {
+            Some(_) => Ok(Root::Type(root.to_string())),
+            None => Err(ExtractError::MissingRoot(root.to_string())),
+        };
+    }
+    let in_tree = library.root().map(|r| r.join(root)).filter(|p| p.is_file());
+    if in_tree.is_some() {
+        let stem = library::stem_of(Path::new(root));
+        let in_api = Path::new(root).components().any(|c| c.as_os_str() == "api");
+        return Ok(if in_api {
+            Root::Method(stem)
+        } else {
+            Root::Type(stem)
+        });
+    }
+    let file = Path::new(root);
+    if file.is_file() {
+        return Ok(Root::File(library.add_file(file, diags)?));
+    }
+    Err(ExtractError::MissingRoot(root.to_string()))
+}

@@ -1,0 +1,249 @@
+//! What the examples say about the schema: subtypes (`@odata.type` where a
+//! base is documented) and nullable properties (`null` values).
+//!
+//! Each example is walked along the type it is documented as: a request
+//! body along the operation's body, a response along the response type, a
+//! notification along its payload type, a resource example along its
+//! page's type. Inside a notification, `resourceData` (not a documented
+//! property: commsNotification is open) is walked along the type its
+//! sibling `resourceUrl` (`resource` in older docs) points to. A response's
+//! `Location` header points to the resource the body is.
+//!
+//! Observations are returned, not applied: [`super::inheritance`] decides
+//! what a subtype observation is worth, and the final pass marks nulls.
+
+use std::collections::BTreeSet;
+use std::path::PathBuf;
+
+use serde_json::{Map, Value};
+
+use super::api::{Body, Operation, Property};
+use super::examples::ExampleDoc;
+use super::names::Resolved;
+use super::navigate::Navigator;
+use super::template::odata_type_name;
+
+/// Something an example shows about the schema.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Observation {
+    /// A value of type `actual` where `declared` is documented.
+    Subtype {
+        actual: String,
+        declared: String,
+        page: PathBuf,
+        line: usize,
+    },
+    /// `owner.property` is `null` in an example.
+    Null { owner: String, property: String },
+    /// A request-body parameter is `null` in an example.
+    NullParameter { operation: String, property: String },
+}
+
+/// Walks examples along their documented types.
+pub struct Walker<'a> {
+    pub nav: &'a Navigator<'a>,
+}
+
+impl Walker<'_> {
+    /// Observations from every example of an operation.
+    pub fn operation(&self, operation: &Operation, out: &mut Vec<Observation>) {
+        for example in &operation.request_examples {
+            match &operation.body {
+                Some(Body::Type(ty)) => self.value(&example.value, ty, example, out),
+                Some(Body::Parameters(parameters)) => {
+                    self.parameters(operation, parameters, example, out);
+                }
+                None => {}
+            }
+        }
+        for example in &operation.response.examples {
+            if let Some(content) = &operation.response.content {
+                self.value(&example.value, content.item(), example, out);
+                if let (Value::Object(map), Resolved::Object(_)) = (&example.value, content.item())
+                {
+                    if let Some(Value::Array(items)) = map.get("value") {
+                        items
+                            .iter()
+                            .for_each(|i| self.value(i, content.item(), example, out));
+                    }
+                }
+            }
+            self.location(example, out);
+        }
+        if let Some(payload) = &operation.notification_type {
+            for example in &operation.notifications {
+                self.value(&example.value, payload, example, out);
+            }
+        }
+    }
+
+    /// Observations from a resource example documented as `ty`.
+    pub fn resource_example(
+        &self,
+        example: &ExampleDoc,
+        ty: &Resolved,
+        out: &mut Vec<Observation>,
+    ) {
+        self.value(&example.value, ty, example, out);
+    }
+
+    /// A `Location` header names the resource the response body is.
+    fn location(&self, example: &ExampleDoc, out: &mut Vec<Observation>) {
+        let Some((url, line)) = &example.location else {
+            return;
+        };
+        let Some(Resolved::Object(declared)) = self.nav.resolve_url(url) else {
+            return;
+        };
+        if let Some(actual) = self.odata_type(&example.value) {
+            if actual != declared {
+                out.push(Observation::Subtype {
+                    actual,
+                    declared,
+                    page: example.page.clone(),
+                    line: *line,
+                });
+            }
+        }
+    }
+
+    fn parameters(
+        &self,
+        operation: &Operation,
+        parameters: &[Property],
+        example: &ExampleDoc,
+        out: &mut Vec<Observation>,
+    ) {
+        let Value::Object(map) = &example.value else {
+            return;
+        };
+        for (key, value) in map {
+            let Some(parameter) = parameters.iter().find(|p| &p.name == key) else {
+                continue;
+            };
+            if value.is_null() {
+                out.push(Observation::NullParameter {
+                    operation: operation.operation_id.clone(),
+                    property: key.clone(),
+                });
+            } else {
+                self.value(value, &parameter.ty, example, out);
+            }
+        }
+    }
+
+    /// Walks a value along a type.
+    pub fn value(
+        &self,
+        value: &Value,
+        declared: &Resolved,
+        example: &ExampleDoc,
+        out: &mut Vec<Observation>,
+    ) {
+        match (value, declared) {
+            (Value::Array(items), Resolved::Collection(inner)) => {
+                items
+                    .iter()
+                    .for_each(|i| self.value(i, inner, example, out));
+            }
+            (Value::Array(items), Resolved::Object(_)) => {
+                items
+                    .iter()
+                    .for_each(|i| self.value(i, declared, example, out));
+            }
+            (Value::Object(map), Resolved::Object(name)) => self.object(map, name, example, out),
+            _ => {}
+        }
+    }
+
+    fn object(
+        &self,
+        map: &Map<String, Value>,
+        declared: &str,
+        example: &ExampleDoc,
+        out: &mut Vec<Observation>,
+    ) {
+        let mut effective = declared.to_string();
+        if let Some(actual) = self.odata_type(&Value::Object(map.clone())) {
+            if actual != declared {
+                out.push(Observation::Subtype {
+                    actual: actual.clone(),
+                    declared: declared.to_string(),
+                    page: example.page.clone(),
+                    line: example.line,
+                });
+                if self.nav.hierarchy.is_a(&actual, declared) {
+                    effective = actual;
+                }
+            }
+        }
+        for (key, value) in map {
+            if key.starts_with('@') {
+                continue;
+            }
+            match self.find_property(&effective, key) {
+                Some((owner, ty)) => {
+                    if value.is_null() {
+                        out.push(Observation::Null {
+                            owner,
+                            property: key.clone(),
+                        });
+                    } else {
+                        self.value(value, &ty, example, out);
+                    }
+                }
+                None if key == "resourceData" => self.resource_data(map, value, example, out),
+                None => {}
+            }
+        }
+    }
+
+    /// `resourceData` is the resource its sibling `resourceUrl` names.
+    fn resource_data(
+        &self,
+        map: &Map<String, Value>,
+        value: &Value,
+        example: &ExampleDoc,
+        out: &mut Vec<Observation>,
+    ) {
+        let url = map
+            .get("resourceUrl")
+            .or_else(|| map.get("resource"))
+            .and_then(Value::as_str);
+        if let Some(declared) = url.and_then(|u| self.nav.resolve_url(u)) {
+            self.value(value, &declared, example, out);
+        }
+    }
+
+    /// The documented type an object's `@odata.type` names.
+    fn odata_type(&self, value: &Value) -> Option<String> {
+        let text = value.get("@odata.type")?.as_str()?;
+        self.nav
+            .resolver
+            .type_named(odata_type_name(text))
+            .map(str::to_string)
+    }
+
+    /// The property `name` of `owner` or of an ancestor: (declaring type, type).
+    fn find_property(&self, owner: &str, name: &str) -> Option<(String, Resolved)> {
+        for ancestor in self.nav.hierarchy.self_and_ancestors(owner) {
+            let Some(ty) = self.nav.types.get(&ancestor) else {
+                continue;
+            };
+            if let Some(p) = ty.properties.iter().find(|p| p.name == name) {
+                return Some((ancestor, p.ty.clone()));
+            }
+        }
+        None
+    }
+}
+
+/// The property names of a type and its ancestors.
+pub fn all_property_names(nav: &Navigator<'_>, name: &str) -> BTreeSet<String> {
+    nav.hierarchy
+        .self_and_ancestors(name)
+        .iter()
+        .filter_map(|a| nav.types.get(a))
+        .flat_map(|t| t.properties.iter().map(|p| p.name.clone()))
+        .collect()
+}

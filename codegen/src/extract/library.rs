@@ -1,0 +1,163 @@
+//! Where pages come from: a docs tree, single files, or both.
+//!
+//! Finds resource and method pages by file stem (case-insensitively, as the
+//! docs' links need), reads and parses each page once, and lists the
+//! resource pages that declare a `baseType` (for the closure's subtype
+//! rule). Single files given as roots (the side-by-side seed page) are
+//! pages of their own, classified by content when their path says nothing.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use crate::diag::Diagnostics;
+use crate::docs::model::{Page, PageKind, SectionKind};
+use crate::docs::{self, DocsTree};
+
+use super::ExtractError;
+use super::walk;
+
+/// The pages available to an extraction.
+pub struct Library {
+    tree: Option<(PathBuf, DocsTree)>,
+    /// Single-file pages by lowercased stem.
+    files: BTreeMap<String, Page>,
+}
+
+impl Library {
+    /// A library over a docs tree (`root` holds `api-reference/beta/...`).
+    pub fn open_tree(root: &Path) -> Result<Library, ExtractError> {
+        let tree = DocsTree::open(root).map_err(|source| ExtractError::Docs {
+            path: root.to_path_buf(),
+            message: source.to_string(),
+        })?;
+        Ok(Library {
+            tree: Some((root.to_path_buf(), tree)),
+            files: BTreeMap::new(),
+        })
+    }
+
+    /// A library with no tree (single files only).
+    pub fn empty() -> Library {
+        Library {
+            tree: None,
+            files: BTreeMap::new(),
+        }
+    }
+
+    /// Adds a single file as a page; returns its path as pages name it.
+    pub fn add_file(
+        &mut self,
+        file: &Path,
+        diags: &mut Diagnostics,
+    ) -> Result<PathBuf, ExtractError> {
+        let text = std::fs::read_to_string(file).map_err(|source| ExtractError::Read {
+            path: file.to_path_buf(),
+            source,
+        })?;
+        // The page is named by its file name: diagnostics and provenance
+        // stay the same wherever the file lives.
+        let name = file
+            .file_name()
+            .map_or_else(|| file.to_path_buf(), PathBuf::from);
+        let mut page = docs::parse_page(&name, &text, diags);
+        if page.kind == PageKind::Other {
+            page.kind = classify(&page);
+        }
+        let stem = stem_of(file);
+        let path = page.path.clone();
+        self.files.insert(stem, page);
+        Ok(path)
+    }
+
+    /// The docs root, if there is a tree.
+    pub fn root(&self) -> Option<&Path> {
+        self.tree.as_ref().map(|(root, _)| root.as_path())
+    }
+
+    /// Reads the resource page with this stem (case-insensitive).
+    pub fn resource(&self, stem: &str, diags: &mut Diagnostics) -> Option<Page> {
+        self.find(stem, PageKind::Resource, diags)
+    }
+
+    /// Reads the method page with this stem (case-insensitive).
+    pub fn method(&self, stem: &str, diags: &mut Diagnostics) -> Option<Page> {
+        self.find(stem, PageKind::Method, diags)
+    }
+
+    /// Reads the enums page, if the tree has one.
+    pub fn enums(&self, diags: &mut Diagnostics) -> Option<Page> {
+        self.find("enums", PageKind::Enums, diags)
+            .or_else(|| self.find("enums", PageKind::Resource, diags))
+            .filter(|p| p.kind == PageKind::Enums || stem_of(&p.path) == "enums")
+    }
+
+    /// A page given as a single file (by its path as added).
+    pub fn file_page(&self, path: &Path) -> Option<&Page> {
+        self.files.values().find(|p| p.path == path)
+    }
+
+    fn find(&self, stem: &str, kind: PageKind, diags: &mut Diagnostics) -> Option<Page> {
+        let lower = stem.to_ascii_lowercase();
+        if let Some(page) = self.files.get(&lower).filter(|p| p.kind == kind) {
+            return Some(page.clone());
+        }
+        let (root, tree) = self.tree.as_ref()?;
+        let relative = match kind {
+            PageKind::Method => tree.find_method(&lower)?,
+            _ => tree.find_resource(&lower)?,
+        };
+        read(root, &relative, diags)
+    }
+
+    /// Resource pages of the tree whose text declares a `baseType`, with
+    /// their paths (read only on demand: most pages never need parsing).
+    pub fn pages_declaring_base_type(&self) -> Vec<PathBuf> {
+        let Some((root, tree)) = self.tree.as_ref() else {
+            return Vec::new();
+        };
+        let mut out: Vec<PathBuf> = tree
+            .resource_pages()
+            .iter()
+            .filter(|relative| {
+                std::fs::read_to_string(root.join(relative))
+                    .is_ok_and(|text| text.contains("\"baseType\""))
+            })
+            .cloned()
+            .collect();
+        out.sort();
+        out
+    }
+
+    /// Reads a page of the tree by its relative path.
+    pub fn read_relative(&self, relative: &Path, diags: &mut Diagnostics) -> Option<Page> {
+        let (root, _) = self.tree.as_ref()?;
+        read(root, relative, diags)
+    }
+}
+
+fn read(root: &Path, relative: &Path, diags: &mut Diagnostics) -> Option<Page> {
+    match docs::read_page(root, relative, diags) {
+        Ok(page) => Some(page),
+        Err(error) => {
+            diags.error(relative, 0, "unreadable-page", error.to_string());
+            None
+        }
+    }
+}
+
+/// The lowercased file stem of a path.
+pub fn stem_of(path: &Path) -> String {
+    path.file_stem()
+        .map(|s| s.to_string_lossy().to_ascii_lowercase())
+        .unwrap_or_default()
+}
+
+/// A single file outside the tree's folders: a method page when it shows an
+/// HTTP request section, else a resource page.
+fn classify(page: &Page) -> PageKind {
+    if walk::first_section(page, &SectionKind::HttpRequest).is_some() {
+        PageKind::Method
+    } else {
+        PageKind::Resource
+    }
+}

@@ -1,0 +1,392 @@
+//! [`Api`] -> the OpenAPI 3.1 document, in a fixed key order.
+//!
+//! Writes what ARCHITECTURE.md's schema conventions specify and nothing
+//! else: components keyed `microsoft.graph.<name>` in name order, paths in
+//! path order with methods in the order get, put, post, patch, delete, and
+//! every object's keys in the order listed there, so that a docs change is
+//! a small diff. It decides nothing; every choice was made before.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use serde_json::{Map, Value, json};
+
+use super::api::{Api, Body, EnumType, ObjectType, Operation, Property, Response, ResponseContent};
+use super::examples::ExampleDoc;
+use super::inheritance::Hierarchy;
+use super::names::Resolved;
+use super::paths::slash_path;
+use super::type_expr::Primitive;
+
+/// The prefix of component names.
+pub const NAMESPACE: &str = "microsoft.graph.";
+
+/// The `$ref` of a named component.
+pub fn component_ref(name: &str) -> String {
+    format!("#/components/schemas/{NAMESPACE}{name}")
+}
+
+/// Writes the document.
+pub fn render(api: &Api, hierarchy: &Hierarchy) -> Value {
+    let mut keys = ExampleKeys::default();
+    let mut document = Map::new();
+    document.insert("openapi".into(), json!("3.1.0"));
+    document.insert(
+        "info".into(),
+        json!({
+            "title": "Microsoft Graph beta: cloud communications calls",
+            "version": "beta",
+            "description": "Extracted by callgen from the Microsoft Graph beta reference documentation."
+        }),
+    );
+    document.insert(
+        "jsonSchemaDialect".into(),
+        json!("https://spec.openapis.org/oas/3.1/dialect/base"),
+    );
+    document.insert(
+        "servers".into(),
+        json!([{"url": "https://graph.microsoft.com/beta"}]),
+    );
+    document.insert("paths".into(), Value::Object(paths(api, &mut keys)));
+    let mut schemas = Map::new();
+    let mut components: BTreeMap<String, Value> = BTreeMap::new();
+    for ty in api.types.values() {
+        components.insert(ty.name.clone(), object_schema(ty, hierarchy, &mut keys));
+    }
+    for e in api.enums.values() {
+        components.insert(e.name.clone(), enum_schema(e));
+    }
+    for (name, schema) in components {
+        schemas.insert(format!("{NAMESPACE}{name}"), schema);
+    }
+    document.insert(
+        "components".into(),
+        json!({ "schemas": Value::Object(schemas) }),
+    );
+    Value::Object(document)
+}
+
+/// Pretty JSON text with a final newline.
+pub fn to_text(document: &Value) -> String {
+    let mut text = serde_json::to_string_pretty(document).unwrap_or_else(|_| "{}".into());
+    text.push('\n');
+    text
+}
+
+fn object_schema(ty: &ObjectType, hierarchy: &Hierarchy, keys: &mut ExampleKeys) -> Value {
+    let mut schema = Map::new();
+    schema.insert("title".into(), json!(ty.name));
+    if let Some(description) = &ty.description {
+        schema.insert("description".into(), json!(description));
+    }
+    schema.insert("type".into(), json!("object"));
+    if let Some(base) = &ty.base {
+        schema.insert("allOf".into(), json!([{ "$ref": component_ref(base) }]));
+    }
+    let properties: Map<String, Value> = ty
+        .properties
+        .iter()
+        .map(|p| (p.name.clone(), property_schema(p)))
+        .collect();
+    schema.insert("properties".into(), Value::Object(properties));
+    let descendants = hierarchy.descendants(&ty.name);
+    if !descendants.is_empty() {
+        let mapping: Map<String, Value> = descendants
+            .iter()
+            .map(|d| (format!("#{NAMESPACE}{d}"), json!(component_ref(d))))
+            .collect();
+        schema.insert(
+            "discriminator".into(),
+            json!({"propertyName": "@odata.type", "mapping": Value::Object(mapping)}),
+        );
+    }
+    if ty.is_abstract {
+        schema.insert("x-callgen-abstract".into(), json!(true));
+    }
+    if ty.open_type {
+        schema.insert("x-callgen-open-type".into(), json!(true));
+    }
+    if let Some(key) = &ty.key {
+        schema.insert("x-callgen-key".into(), json!(key));
+    }
+    schema.insert("x-callgen-page".into(), json!(ty.page));
+    if !ty.examples.is_empty() {
+        let examples: Vec<Value> = ty
+            .examples
+            .iter()
+            .map(|e| example_object(e, keys).1)
+            .collect();
+        schema.insert("x-callgen-examples".into(), Value::Array(examples));
+    }
+    Value::Object(schema)
+}
+
+fn enum_schema(e: &EnumType) -> Value {
+    let mut schema = Map::new();
+    schema.insert("title".into(), json!(e.name));
+    schema.insert("type".into(), json!("string"));
+    schema.insert("enum".into(), json!(e.values));
+    if let Some(description) = &e.description {
+        schema.insert("description".into(), json!(description));
+    }
+    if e.inline {
+        schema.insert("x-callgen-inline-enum".into(), json!(true));
+    }
+    Value::Object(schema)
+}
+
+/// A property's schema: its type, then description, readOnly, documented-as.
+pub fn property_schema(property: &Property) -> Value {
+    let mut schema = match type_schema(&property.ty, property.nullable) {
+        Value::Object(map) => map,
+        _ => Map::new(),
+    };
+    if let Some(description) = &property.description {
+        schema.insert("description".into(), json!(description));
+    }
+    if property.read_only {
+        schema.insert("readOnly".into(), json!(true));
+    }
+    if let Some(text) = &property.documented_as {
+        schema.insert("x-callgen-documented-as".into(), json!(text));
+    }
+    Value::Object(schema)
+}
+
+/// The schema of a resolved type (see ARCHITECTURE.md's table).
+pub fn type_schema(ty: &Resolved, nullable: bool) -> Value {
+    match ty {
+        Resolved::Primitive(p) => primitive_schema(*p, nullable),
+        Resolved::Object(name) | Resolved::Enum(name) => {
+            let reference = json!({ "$ref": component_ref(name) });
+            if nullable {
+                json!({ "anyOf": [reference, {"type": "null"}] })
+            } else {
+                reference
+            }
+        }
+        Resolved::Collection(inner) => {
+            let kind = if nullable {
+                json!(["array", "null"])
+            } else {
+                json!("array")
+            };
+            json!({ "type": kind, "items": type_schema(inner, false) })
+        }
+        Resolved::Union(members) => {
+            let mut alternatives: Vec<Value> =
+                members.iter().map(|m| type_schema(m, false)).collect();
+            if nullable {
+                alternatives.push(json!({"type": "null"}));
+            }
+            json!({ "anyOf": alternatives })
+        }
+        Resolved::Unresolved(_) => json!({}),
+    }
+}
+
+fn primitive_schema(primitive: Primitive, nullable: bool) -> Value {
+    let (kind, format) = primitive.json_type_and_format();
+    let mut schema = Map::new();
+    let kind = if nullable {
+        json!([kind, "null"])
+    } else {
+        json!(kind)
+    };
+    schema.insert("type".into(), kind);
+    if let Some(format) = format {
+        schema.insert("format".into(), json!(format));
+    }
+    Value::Object(schema)
+}
+
+const METHOD_ORDER: [&str; 5] = ["get", "put", "post", "patch", "delete"];
+
+fn paths(api: &Api, keys: &mut ExampleKeys) -> Map<String, Value> {
+    let mut by_path: BTreeMap<&str, Vec<&Operation>> = BTreeMap::new();
+    for operation in &api.operations {
+        by_path.entry(&operation.path).or_default().push(operation);
+    }
+    let mut out = Map::new();
+    for (path, mut operations) in by_path {
+        operations.sort_by_key(|o| {
+            METHOD_ORDER
+                .iter()
+                .position(|m| *m == o.method)
+                .unwrap_or(9)
+        });
+        let item: Map<String, Value> = operations
+            .into_iter()
+            .map(|o| (o.method.clone(), operation_object(o, keys)))
+            .collect();
+        out.insert(path.to_string(), Value::Object(item));
+    }
+    out
+}
+
+fn operation_object(operation: &Operation, keys: &mut ExampleKeys) -> Value {
+    let mut object = Map::new();
+    object.insert("operationId".into(), json!(operation.operation_id));
+    if let Some(summary) = &operation.summary {
+        object.insert("summary".into(), json!(summary));
+    }
+    if let Some(description) = &operation.description {
+        object.insert("description".into(), json!(description));
+    }
+    if !operation.parameters.is_empty() {
+        let parameters: Vec<Value> = operation
+            .parameters
+            .iter()
+            .map(|p| {
+                json!({
+                    "name": p.name,
+                    "in": "path",
+                    "required": true,
+                    "description": format!("The key of the {}", p.item_type),
+                    "schema": {"type": "string"}
+                })
+            })
+            .collect();
+        object.insert("parameters".into(), Value::Array(parameters));
+    }
+    if let Some(body) = request_body(operation, keys) {
+        object.insert("requestBody".into(), body);
+    }
+    object.insert("responses".into(), responses(&operation.response, keys));
+    if !operation.notifications.is_empty() {
+        object.insert("callbacks".into(), callbacks(operation, keys));
+    }
+    object.insert("x-callgen-page".into(), json!(operation.page));
+    if !operation.deprecated_paths.is_empty() {
+        object.insert(
+            "x-callgen-deprecated-paths".into(),
+            json!(operation.deprecated_paths),
+        );
+    }
+    Value::Object(object)
+}
+
+fn request_body(operation: &Operation, keys: &mut ExampleKeys) -> Option<Value> {
+    let schema = match &operation.body {
+        Some(Body::Type(ty)) => type_schema(ty, false),
+        Some(Body::Parameters(parameters)) => parameters_schema(parameters),
+        None if operation.request_examples.is_empty() => return None,
+        None => json!({"type": "object"}),
+    };
+    Some(json!({
+        "required": true,
+        "content": {"application/json": media(schema, &operation.request_examples, keys)}
+    }))
+}
+
+/// The inline object of a parameter table.
+pub fn parameters_schema(parameters: &[Property]) -> Value {
+    let properties: Map<String, Value> = parameters
+        .iter()
+        .map(|p| (p.name.clone(), property_schema(p)))
+        .collect();
+    json!({"type": "object", "properties": Value::Object(properties)})
+}
+
+fn responses(response: &Response, keys: &mut ExampleKeys) -> Value {
+    let mut object = Map::new();
+    object.insert("description".into(), json!(reason_phrase(response.status)));
+    let schema = match &response.content {
+        Some(ResponseContent::Single(ty)) => Some(type_schema(ty, false)),
+        Some(ResponseContent::List(ty)) => Some(json!({
+            "type": "object",
+            "properties": {"value": {"type": "array", "items": type_schema(ty, false)}}
+        })),
+        None if response.examples.is_empty() => None,
+        None => Some(json!({})),
+    };
+    if let Some(schema) = schema {
+        object.insert(
+            "content".into(),
+            json!({"application/json": media(schema, &response.examples, keys)}),
+        );
+    }
+    let mut responses = Map::new();
+    responses.insert(response.status.to_string(), Value::Object(object));
+    Value::Object(responses)
+}
+
+fn callbacks(operation: &Operation, keys: &mut ExampleKeys) -> Value {
+    let schema = operation
+        .notification_type
+        .as_ref()
+        .map_or_else(|| json!({}), |t| type_schema(t, false));
+    let post = json!({
+        "requestBody": {
+            "required": true,
+            "content": {"application/json": media(schema, &operation.notifications, keys)}
+        },
+        "responses": {"202": {"description": "Accepted"}}
+    });
+    let mut expression = Map::new();
+    expression.insert(operation.callback_key.clone(), json!({ "post": post }));
+    json!({ "notifications": Value::Object(expression) })
+}
+
+fn media(schema: Value, examples: &[ExampleDoc], keys: &mut ExampleKeys) -> Value {
+    let mut media = Map::new();
+    media.insert("schema".into(), schema);
+    if !examples.is_empty() {
+        let map: Map<String, Value> = examples.iter().map(|e| example_object(e, keys)).collect();
+        media.insert("examples".into(), Value::Object(map));
+    }
+    Value::Object(media)
+}
+
+/// An Example object with provenance, and its unique key.
+fn example_object(example: &ExampleDoc, keys: &mut ExampleKeys) -> (String, Value) {
+    let mut object = Map::new();
+    object.insert("summary".into(), json!(example.summary));
+    object.insert("value".into(), example.value.clone());
+    object.insert(
+        "x-callgen-source".into(),
+        json!({"page": slash_path(&example.page), "line": example.line}),
+    );
+    if example.truncated {
+        object.insert("x-callgen-truncated".into(), json!(true));
+    }
+    (keys.key_for(example), Value::Object(object))
+}
+
+/// Example keys: the metadata name, else `<page-stem>-<n>` (n counting the
+/// page's examples in document order), unique in the document.
+#[derive(Default)]
+struct ExampleKeys {
+    used: BTreeSet<String>,
+}
+
+impl ExampleKeys {
+    fn key_for(&mut self, example: &ExampleDoc) -> String {
+        let stem = example
+            .page
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let base = example
+            .name
+            .clone()
+            .unwrap_or_else(|| format!("{stem}-{}", example.ordinal));
+        let mut key = base.clone();
+        let mut n = 2;
+        while !self.used.insert(key.clone()) {
+            key = format!("{base}-{n}");
+            n += 1;
+        }
+        key
+    }
+}
+
+/// The standard reason phrase of a status code.
+pub fn reason_phrase(status: u16) -> &'static str {
+    match status {
+        200 => "OK",
+        201 => "Created",
+        202 => "Accepted",
+        204 => "No Content",
+        _ => "Success",
+    }
+}
