@@ -2,19 +2,21 @@
 //! Every generated type by its schema name (`microsoft.graph.call`, `call.mute#request`), for code that routes payloads by type name, such as the conformance suite.
 /// Every generated type, sorted by schema name.
 pub static TYPES: &[::callgen_runtime::registry::Entry] = &[
-    ::callgen_runtime::registry::Entry::of::<crate::operations::AudioRoutingGroupUpdateRequest>(
-        "audioRoutingGroup.update#request",
-        "operations::AudioRoutingGroupUpdateRequest",
-    ),
-    ::callgen_runtime::registry::Entry::of::<crate::operations::CallAnswerRequest>(
-        "call.answer#request",
-        "operations::CallAnswerRequest",
-    ),
-    ::callgen_runtime::registry::Entry::of::<crate::operations::CallCancelMediaProcessingRequest>(
+    ::callgen_runtime::registry::Entry::of::<
+        crate::operations::AudioRoutingGroupUpdateRequest,
+    >("audioRoutingGroup.update#request", "operations::AudioRoutingGroupUpdateRequest"),
+    ::callgen_runtime::registry::Entry::of::<
+        crate::operations::CallAnswerRequest,
+    >("call.answer#request", "operations::CallAnswerRequest"),
+    ::callgen_runtime::registry::Entry::of::<
+        crate::operations::CallCancelMediaProcessingRequest,
+    >(
         "call.cancelMediaProcessing#request",
         "operations::CallCancelMediaProcessingRequest",
     ),
-    ::callgen_runtime::registry::Entry::of::<crate::operations::CallChangeScreenSharingRoleRequest>(
+    ::callgen_runtime::registry::Entry::of::<
+        crate::operations::CallChangeScreenSharingRoleRequest,
+    >(
         "call.changeScreenSharingRole#request",
         "operations::CallChangeScreenSharingRoleRequest",
     ),
@@ -24,7 +26,9 @@ pub static TYPES: &[::callgen_runtime::registry::Entry] = &[
         "call.listAudioRoutingGroups#response.200",
         "operations::CallListAudioRoutingGroupsResponse200",
     ),
-    ::callgen_runtime::registry::Entry::of::<crate::operations::CallListParticipantsResponse200>(
+    ::callgen_runtime::registry::Entry::of::<
+        crate::operations::CallListParticipantsResponse200,
+    >(
         "call.listParticipants#response.200",
         "operations::CallListParticipantsResponse200",
     ),
@@ -34,398 +38,378 @@ pub static TYPES: &[::callgen_runtime::registry::Entry] = &[
         "call.logTeleconferenceDeviceQuality#request",
         "operations::CallLogTeleconferenceDeviceQualityRequest",
     ),
-    ::callgen_runtime::registry::Entry::of::<crate::operations::CallMuteRequest>(
-        "call.mute#request",
-        "operations::CallMuteRequest",
-    ),
-    ::callgen_runtime::registry::Entry::of::<crate::operations::CallPlayPromptRequest>(
-        "call.playPrompt#request",
-        "operations::CallPlayPromptRequest",
-    ),
-    ::callgen_runtime::registry::Entry::of::<crate::operations::CallRecordResponseRequest>(
-        "call.recordResponse#request",
-        "operations::CallRecordResponseRequest",
-    ),
-    ::callgen_runtime::registry::Entry::of::<crate::operations::CallRedirectRequest>(
-        "call.redirect#request",
-        "operations::CallRedirectRequest",
-    ),
-    ::callgen_runtime::registry::Entry::of::<crate::operations::CallRejectRequest>(
-        "call.reject#request",
-        "operations::CallRejectRequest",
-    ),
-    ::callgen_runtime::registry::Entry::of::<crate::operations::CallSubscribeToToneRequest>(
-        "call.subscribeToTone#request",
-        "operations::CallSubscribeToToneRequest",
-    ),
-    ::callgen_runtime::registry::Entry::of::<crate::operations::CallTransferRequest>(
-        "call.transfer#request",
-        "operations::CallTransferRequest",
-    ),
-    ::callgen_runtime::registry::Entry::of::<crate::operations::CallUnmuteRequest>(
-        "call.unmute#request",
-        "operations::CallUnmuteRequest",
-    ),
-    ::callgen_runtime::registry::Entry::of::<crate::operations::CallUpdateRecordingStatusRequest>(
+    ::callgen_runtime::registry::Entry::of::<
+        crate::operations::CallMuteRequest,
+    >("call.mute#request", "operations::CallMuteRequest"),
+    ::callgen_runtime::registry::Entry::of::<
+        crate::operations::CallPlayPromptRequest,
+    >("call.playPrompt#request", "operations::CallPlayPromptRequest"),
+    ::callgen_runtime::registry::Entry::of::<
+        crate::operations::CallRecordResponseRequest,
+    >("call.recordResponse#request", "operations::CallRecordResponseRequest"),
+    ::callgen_runtime::registry::Entry::of::<
+        crate::operations::CallRedirectRequest,
+    >("call.redirect#request", "operations::CallRedirectRequest"),
+    ::callgen_runtime::registry::Entry::of::<
+        crate::operations::CallRejectRequest,
+    >("call.reject#request", "operations::CallRejectRequest"),
+    ::callgen_runtime::registry::Entry::of::<
+        crate::operations::CallSubscribeToToneRequest,
+    >("call.subscribeToTone#request", "operations::CallSubscribeToToneRequest"),
+    ::callgen_runtime::registry::Entry::of::<
+        crate::operations::CallTransferRequest,
+    >("call.transfer#request", "operations::CallTransferRequest"),
+    ::callgen_runtime::registry::Entry::of::<
+        crate::operations::CallUnmuteRequest,
+    >("call.unmute#request", "operations::CallUnmuteRequest"),
+    ::callgen_runtime::registry::Entry::of::<
+        crate::operations::CallUpdateRecordingStatusRequest,
+    >(
         "call.updateRecordingStatus#request",
         "operations::CallUpdateRecordingStatusRequest",
     ),
-    ::callgen_runtime::registry::Entry::of::<crate::models::AcceptJoinResponse>(
-        "microsoft.graph.acceptJoinResponse",
-        "models::AcceptJoinResponse",
-    ),
-    ::callgen_runtime::registry::Entry::of::<crate::models::AnswerAcceptedModalities>(
-        "microsoft.graph.answerAcceptedModalities",
-        "models::AnswerAcceptedModalities",
-    ),
-    ::callgen_runtime::registry::Entry::of::<crate::models::AppHostedMediaConfig>(
-        "microsoft.graph.appHostedMediaConfig",
-        "models::AppHostedMediaConfig",
-    ),
-    ::callgen_runtime::registry::Entry::of::<crate::models::AudioDuckingConfiguration>(
-        "microsoft.graph.audioDuckingConfiguration",
-        "models::AudioDuckingConfiguration",
-    ),
-    ::callgen_runtime::registry::Entry::of::<crate::models::AudioRoutingGroup>(
-        "microsoft.graph.audioRoutingGroup",
-        "models::AudioRoutingGroup",
-    ),
-    ::callgen_runtime::registry::Entry::of::<crate::models::AudioRoutingGroupRoutingMode>(
+    ::callgen_runtime::registry::Entry::of::<
+        crate::models::AcceptJoinResponse,
+    >("microsoft.graph.acceptJoinResponse", "models::AcceptJoinResponse"),
+    ::callgen_runtime::registry::Entry::of::<
+        crate::models::AnswerAcceptedModalities,
+    >("microsoft.graph.answerAcceptedModalities", "models::AnswerAcceptedModalities"),
+    ::callgen_runtime::registry::Entry::of::<
+        crate::models::AppHostedMediaConfig,
+    >("microsoft.graph.appHostedMediaConfig", "models::AppHostedMediaConfig"),
+    ::callgen_runtime::registry::Entry::of::<
+        crate::models::AudioDuckingConfiguration,
+    >("microsoft.graph.audioDuckingConfiguration", "models::AudioDuckingConfiguration"),
+    ::callgen_runtime::registry::Entry::of::<
+        crate::models::AudioRoutingGroup,
+    >("microsoft.graph.audioRoutingGroup", "models::AudioRoutingGroup"),
+    ::callgen_runtime::registry::Entry::of::<
+        crate::models::AudioRoutingGroupRoutingMode,
+    >(
         "microsoft.graph.audioRoutingGroupRoutingMode",
         "models::AudioRoutingGroupRoutingMode",
     ),
-    ::callgen_runtime::registry::Entry::of::<crate::models::AudioSourceLevel>(
-        "microsoft.graph.audioSourceLevel",
-        "models::AudioSourceLevel",
-    ),
-    ::callgen_runtime::registry::Entry::of::<crate::models::AutoAdmittedUsersType>(
-        "microsoft.graph.autoAdmittedUsersType",
-        "models::AutoAdmittedUsersType",
-    ),
-    ::callgen_runtime::registry::Entry::of::<crate::models::Call>(
-        "microsoft.graph.call",
-        "models::Call",
-    ),
-    ::callgen_runtime::registry::Entry::of::<crate::models::CallDirection>(
-        "microsoft.graph.callDirection",
-        "models::CallDirection",
-    ),
-    ::callgen_runtime::registry::Entry::of::<crate::models::CallMediaState>(
-        "microsoft.graph.callMediaState",
-        "models::CallMediaState",
-    ),
-    ::callgen_runtime::registry::Entry::of::<crate::models::CallRoute>(
-        "microsoft.graph.callRoute",
-        "models::CallRoute",
-    ),
-    ::callgen_runtime::registry::Entry::of::<crate::models::CallRouteRoutingType>(
-        "microsoft.graph.callRouteRoutingType",
-        "models::CallRouteRoutingType",
-    ),
-    ::callgen_runtime::registry::Entry::of::<crate::models::CallState>(
-        "microsoft.graph.callState",
-        "models::CallState",
-    ),
-    ::callgen_runtime::registry::Entry::of::<crate::models::CallTranscriptionInfo>(
-        "microsoft.graph.callTranscriptionInfo",
-        "models::CallTranscriptionInfo",
-    ),
-    ::callgen_runtime::registry::Entry::of::<crate::models::CallTranscriptionInfoState>(
+    ::callgen_runtime::registry::Entry::of::<
+        crate::models::AudioSourceLevel,
+    >("microsoft.graph.audioSourceLevel", "models::AudioSourceLevel"),
+    ::callgen_runtime::registry::Entry::of::<
+        crate::models::AutoAdmittedUsersType,
+    >("microsoft.graph.autoAdmittedUsersType", "models::AutoAdmittedUsersType"),
+    ::callgen_runtime::registry::Entry::of::<
+        crate::models::Call,
+    >("microsoft.graph.call", "models::Call"),
+    ::callgen_runtime::registry::Entry::of::<
+        crate::models::CallDirection,
+    >("microsoft.graph.callDirection", "models::CallDirection"),
+    ::callgen_runtime::registry::Entry::of::<
+        crate::models::CallMediaState,
+    >("microsoft.graph.callMediaState", "models::CallMediaState"),
+    ::callgen_runtime::registry::Entry::of::<
+        crate::models::CallRoute,
+    >("microsoft.graph.callRoute", "models::CallRoute"),
+    ::callgen_runtime::registry::Entry::of::<
+        crate::models::CallRouteRoutingType,
+    >("microsoft.graph.callRouteRoutingType", "models::CallRouteRoutingType"),
+    ::callgen_runtime::registry::Entry::of::<
+        crate::models::CallState,
+    >("microsoft.graph.callState", "models::CallState"),
+    ::callgen_runtime::registry::Entry::of::<
+        crate::models::CallTranscriptionInfo,
+    >("microsoft.graph.callTranscriptionInfo", "models::CallTranscriptionInfo"),
+    ::callgen_runtime::registry::Entry::of::<
+        crate::models::CallTranscriptionInfoState,
+    >(
         "microsoft.graph.callTranscriptionInfoState",
         "models::CallTranscriptionInfoState",
     ),
-    ::callgen_runtime::registry::Entry::of::<crate::models::CancelMediaProcessingOperation>(
+    ::callgen_runtime::registry::Entry::of::<
+        crate::models::CancelMediaProcessingOperation,
+    >(
         "microsoft.graph.cancelMediaProcessingOperation",
         "models::CancelMediaProcessingOperation",
     ),
-    ::callgen_runtime::registry::Entry::of::<crate::models::ChangeScreenSharingRoleRole>(
+    ::callgen_runtime::registry::Entry::of::<
+        crate::models::ChangeScreenSharingRoleRole,
+    >(
         "microsoft.graph.changeScreenSharingRoleRole",
         "models::ChangeScreenSharingRoleRole",
     ),
-    ::callgen_runtime::registry::Entry::of::<crate::models::ChatInfo>(
-        "microsoft.graph.chatInfo",
-        "models::ChatInfo",
-    ),
-    ::callgen_runtime::registry::Entry::of::<crate::models::CommsNotification>(
-        "microsoft.graph.commsNotification",
-        "models::CommsNotification",
-    ),
-    ::callgen_runtime::registry::Entry::of::<crate::models::CommsNotificationChangeType>(
+    ::callgen_runtime::registry::Entry::of::<
+        crate::models::ChatInfo,
+    >("microsoft.graph.chatInfo", "models::ChatInfo"),
+    ::callgen_runtime::registry::Entry::of::<
+        crate::models::CommsNotification,
+    >("microsoft.graph.commsNotification", "models::CommsNotification"),
+    ::callgen_runtime::registry::Entry::of::<
+        crate::models::CommsNotificationChangeType,
+    >(
         "microsoft.graph.commsNotificationChangeType",
         "models::CommsNotificationChangeType",
     ),
-    ::callgen_runtime::registry::Entry::of::<crate::models::CommsNotifications>(
-        "microsoft.graph.commsNotifications",
-        "models::CommsNotifications",
-    ),
-    ::callgen_runtime::registry::Entry::of::<crate::models::AnyCommsOperation>(
-        "microsoft.graph.commsOperation",
-        "models::AnyCommsOperation",
-    ),
-    ::callgen_runtime::registry::Entry::of::<crate::models::CommsOperation>(
-        "microsoft.graph.commsOperation#base",
-        "models::CommsOperation",
-    ),
-    ::callgen_runtime::registry::Entry::of::<crate::models::CommsOperationStatus>(
-        "microsoft.graph.commsOperationStatus",
-        "models::CommsOperationStatus",
-    ),
-    ::callgen_runtime::registry::Entry::of::<crate::models::Identity>(
-        "microsoft.graph.identity",
-        "models::Identity",
-    ),
-    ::callgen_runtime::registry::Entry::of::<crate::models::IdentitySet>(
-        "microsoft.graph.identitySet",
-        "models::IdentitySet",
-    ),
-    ::callgen_runtime::registry::Entry::of::<crate::models::IncomingContext>(
-        "microsoft.graph.incomingContext",
-        "models::IncomingContext",
-    ),
-    ::callgen_runtime::registry::Entry::of::<crate::models::Initiator>(
-        "microsoft.graph.initiator",
-        "models::Initiator",
-    ),
-    ::callgen_runtime::registry::Entry::of::<crate::models::InitiatorInitiatorType>(
-        "microsoft.graph.initiatorInitiatorType",
-        "models::InitiatorInitiatorType",
-    ),
-    ::callgen_runtime::registry::Entry::of::<crate::models::InvitationParticipantInfo>(
-        "microsoft.graph.invitationParticipantInfo",
-        "models::InvitationParticipantInfo",
-    ),
-    ::callgen_runtime::registry::Entry::of::<crate::models::InvitationParticipantInfoEndpointType>(
+    ::callgen_runtime::registry::Entry::of::<
+        crate::models::CommsNotifications,
+    >("microsoft.graph.commsNotifications", "models::CommsNotifications"),
+    ::callgen_runtime::registry::Entry::of::<
+        crate::models::AnyCommsOperation,
+    >("microsoft.graph.commsOperation", "models::AnyCommsOperation"),
+    ::callgen_runtime::registry::Entry::of::<
+        crate::models::CommsOperation,
+    >("microsoft.graph.commsOperation#base", "models::CommsOperation"),
+    ::callgen_runtime::registry::Entry::of::<
+        crate::models::CommsOperationStatus,
+    >("microsoft.graph.commsOperationStatus", "models::CommsOperationStatus"),
+    ::callgen_runtime::registry::Entry::of::<
+        crate::models::Identity,
+    >("microsoft.graph.identity", "models::Identity"),
+    ::callgen_runtime::registry::Entry::of::<
+        crate::models::IdentitySet,
+    >("microsoft.graph.identitySet", "models::IdentitySet"),
+    ::callgen_runtime::registry::Entry::of::<
+        crate::models::IncomingContext,
+    >("microsoft.graph.incomingContext", "models::IncomingContext"),
+    ::callgen_runtime::registry::Entry::of::<
+        crate::models::Initiator,
+    >("microsoft.graph.initiator", "models::Initiator"),
+    ::callgen_runtime::registry::Entry::of::<
+        crate::models::InitiatorInitiatorType,
+    >("microsoft.graph.initiatorInitiatorType", "models::InitiatorInitiatorType"),
+    ::callgen_runtime::registry::Entry::of::<
+        crate::models::InvitationParticipantInfo,
+    >("microsoft.graph.invitationParticipantInfo", "models::InvitationParticipantInfo"),
+    ::callgen_runtime::registry::Entry::of::<
+        crate::models::InvitationParticipantInfoEndpointType,
+    >(
         "microsoft.graph.invitationParticipantInfoEndpointType",
         "models::InvitationParticipantInfoEndpointType",
     ),
-    ::callgen_runtime::registry::Entry::of::<crate::models::InviteNewBotResponse>(
-        "microsoft.graph.inviteNewBotResponse",
-        "models::InviteNewBotResponse",
-    ),
-    ::callgen_runtime::registry::Entry::of::<crate::models::InviteParticipantsOperation>(
+    ::callgen_runtime::registry::Entry::of::<
+        crate::models::InviteNewBotResponse,
+    >("microsoft.graph.inviteNewBotResponse", "models::InviteNewBotResponse"),
+    ::callgen_runtime::registry::Entry::of::<
+        crate::models::InviteParticipantsOperation,
+    >(
         "microsoft.graph.inviteParticipantsOperation",
         "models::InviteParticipantsOperation",
     ),
-    ::callgen_runtime::registry::Entry::of::<crate::models::AnyMediaConfig>(
-        "microsoft.graph.mediaConfig",
-        "models::AnyMediaConfig",
-    ),
-    ::callgen_runtime::registry::Entry::of::<crate::models::MediaConfig>(
-        "microsoft.graph.mediaConfig#base",
-        "models::MediaConfig",
-    ),
-    ::callgen_runtime::registry::Entry::of::<crate::models::MediaInfo>(
-        "microsoft.graph.mediaInfo",
-        "models::MediaInfo",
-    ),
-    ::callgen_runtime::registry::Entry::of::<crate::models::MediaPrompt>(
-        "microsoft.graph.mediaPrompt",
-        "models::MediaPrompt",
-    ),
-    ::callgen_runtime::registry::Entry::of::<crate::models::MediaState>(
-        "microsoft.graph.mediaState",
-        "models::MediaState",
-    ),
-    ::callgen_runtime::registry::Entry::of::<crate::models::MediaStream>(
-        "microsoft.graph.mediaStream",
-        "models::MediaStream",
-    ),
-    ::callgen_runtime::registry::Entry::of::<crate::models::MediaStreamDirection>(
-        "microsoft.graph.mediaStreamDirection",
-        "models::MediaStreamDirection",
-    ),
-    ::callgen_runtime::registry::Entry::of::<crate::models::MediaStreamMediaType>(
-        "microsoft.graph.mediaStreamMediaType",
-        "models::MediaStreamMediaType",
-    ),
-    ::callgen_runtime::registry::Entry::of::<crate::models::MeetingCapability>(
-        "microsoft.graph.meetingCapability",
-        "models::MeetingCapability",
-    ),
-    ::callgen_runtime::registry::Entry::of::<crate::models::AnyMeetingInfo>(
-        "microsoft.graph.meetingInfo",
-        "models::AnyMeetingInfo",
-    ),
-    ::callgen_runtime::registry::Entry::of::<crate::models::MeetingInfo>(
-        "microsoft.graph.meetingInfo#base",
-        "models::MeetingInfo",
-    ),
-    ::callgen_runtime::registry::Entry::of::<crate::models::Modality>(
-        "microsoft.graph.modality",
-        "models::Modality",
-    ),
-    ::callgen_runtime::registry::Entry::of::<crate::models::MuteParticipantOperation>(
-        "microsoft.graph.muteParticipantOperation",
-        "models::MuteParticipantOperation",
-    ),
-    ::callgen_runtime::registry::Entry::of::<crate::models::NoMediaConfig>(
-        "microsoft.graph.noMediaConfig",
-        "models::NoMediaConfig",
-    ),
-    ::callgen_runtime::registry::Entry::of::<crate::models::OrganizerMeetingInfo>(
-        "microsoft.graph.organizerMeetingInfo",
-        "models::OrganizerMeetingInfo",
-    ),
-    ::callgen_runtime::registry::Entry::of::<crate::models::Participant>(
-        "microsoft.graph.participant",
-        "models::Participant",
-    ),
-    ::callgen_runtime::registry::Entry::of::<crate::models::ParticipantInfo>(
-        "microsoft.graph.participantInfo",
-        "models::ParticipantInfo",
-    ),
-    ::callgen_runtime::registry::Entry::of::<crate::models::ParticipantInfoEndpointType>(
+    ::callgen_runtime::registry::Entry::of::<
+        crate::models::AnyMediaConfig,
+    >("microsoft.graph.mediaConfig", "models::AnyMediaConfig"),
+    ::callgen_runtime::registry::Entry::of::<
+        crate::models::MediaConfig,
+    >("microsoft.graph.mediaConfig#base", "models::MediaConfig"),
+    ::callgen_runtime::registry::Entry::of::<
+        crate::models::MediaInfo,
+    >("microsoft.graph.mediaInfo", "models::MediaInfo"),
+    ::callgen_runtime::registry::Entry::of::<
+        crate::models::MediaPrompt,
+    >("microsoft.graph.mediaPrompt", "models::MediaPrompt"),
+    ::callgen_runtime::registry::Entry::of::<
+        crate::models::MediaState,
+    >("microsoft.graph.mediaState", "models::MediaState"),
+    ::callgen_runtime::registry::Entry::of::<
+        crate::models::MediaStream,
+    >("microsoft.graph.mediaStream", "models::MediaStream"),
+    ::callgen_runtime::registry::Entry::of::<
+        crate::models::MediaStreamDirection,
+    >("microsoft.graph.mediaStreamDirection", "models::MediaStreamDirection"),
+    ::callgen_runtime::registry::Entry::of::<
+        crate::models::MediaStreamMediaType,
+    >("microsoft.graph.mediaStreamMediaType", "models::MediaStreamMediaType"),
+    ::callgen_runtime::registry::Entry::of::<
+        crate::models::MeetingCapability,
+    >("microsoft.graph.meetingCapability", "models::MeetingCapability"),
+    ::callgen_runtime::registry::Entry::of::<
+        crate::models::AnyMeetingInfo,
+    >("microsoft.graph.meetingInfo", "models::AnyMeetingInfo"),
+    ::callgen_runtime::registry::Entry::of::<
+        crate::models::MeetingInfo,
+    >("microsoft.graph.meetingInfo#base", "models::MeetingInfo"),
+    ::callgen_runtime::registry::Entry::of::<
+        crate::models::Modality,
+    >("microsoft.graph.modality", "models::Modality"),
+    ::callgen_runtime::registry::Entry::of::<
+        crate::models::MuteParticipantOperation,
+    >("microsoft.graph.muteParticipantOperation", "models::MuteParticipantOperation"),
+    ::callgen_runtime::registry::Entry::of::<
+        crate::models::NoMediaConfig,
+    >("microsoft.graph.noMediaConfig", "models::NoMediaConfig"),
+    ::callgen_runtime::registry::Entry::of::<
+        crate::models::OrganizerMeetingInfo,
+    >("microsoft.graph.organizerMeetingInfo", "models::OrganizerMeetingInfo"),
+    ::callgen_runtime::registry::Entry::of::<
+        crate::models::Participant,
+    >("microsoft.graph.participant", "models::Participant"),
+    ::callgen_runtime::registry::Entry::of::<
+        crate::models::ParticipantInfo,
+    >("microsoft.graph.participantInfo", "models::ParticipantInfo"),
+    ::callgen_runtime::registry::Entry::of::<
+        crate::models::ParticipantInfoEndpointType,
+    >(
         "microsoft.graph.participantInfoEndpointType",
         "models::ParticipantInfoEndpointType",
     ),
-    ::callgen_runtime::registry::Entry::of::<crate::models::ParticipantJoiningNotification>(
+    ::callgen_runtime::registry::Entry::of::<
+        crate::models::ParticipantJoiningNotification,
+    >(
         "microsoft.graph.participantJoiningNotification",
         "models::ParticipantJoiningNotification",
     ),
-    ::callgen_runtime::registry::Entry::of::<crate::models::AnyParticipantJoiningResponse>(
+    ::callgen_runtime::registry::Entry::of::<
+        crate::models::AnyParticipantJoiningResponse,
+    >(
         "microsoft.graph.participantJoiningResponse",
         "models::AnyParticipantJoiningResponse",
     ),
-    ::callgen_runtime::registry::Entry::of::<crate::models::ParticipantJoiningResponse>(
+    ::callgen_runtime::registry::Entry::of::<
+        crate::models::ParticipantJoiningResponse,
+    >(
         "microsoft.graph.participantJoiningResponse#base",
         "models::ParticipantJoiningResponse",
     ),
-    ::callgen_runtime::registry::Entry::of::<crate::models::ParticipantMixerLevel>(
-        "microsoft.graph.participantMixerLevel",
-        "models::ParticipantMixerLevel",
-    ),
-    ::callgen_runtime::registry::Entry::of::<crate::models::PlayPromptOperation>(
-        "microsoft.graph.playPromptOperation",
-        "models::PlayPromptOperation",
-    ),
-    ::callgen_runtime::registry::Entry::of::<crate::models::PlayPromptOperationCompletionReason>(
+    ::callgen_runtime::registry::Entry::of::<
+        crate::models::ParticipantMixerLevel,
+    >("microsoft.graph.participantMixerLevel", "models::ParticipantMixerLevel"),
+    ::callgen_runtime::registry::Entry::of::<
+        crate::models::PlayPromptOperation,
+    >("microsoft.graph.playPromptOperation", "models::PlayPromptOperation"),
+    ::callgen_runtime::registry::Entry::of::<
+        crate::models::PlayPromptOperationCompletionReason,
+    >(
         "microsoft.graph.playPromptOperationCompletionReason",
         "models::PlayPromptOperationCompletionReason",
     ),
-    ::callgen_runtime::registry::Entry::of::<crate::models::RecordOperation>(
-        "microsoft.graph.recordOperation",
-        "models::RecordOperation",
-    ),
-    ::callgen_runtime::registry::Entry::of::<crate::models::RecordOperationCompletionReason>(
+    ::callgen_runtime::registry::Entry::of::<
+        crate::models::RecordOperation,
+    >("microsoft.graph.recordOperation", "models::RecordOperation"),
+    ::callgen_runtime::registry::Entry::of::<
+        crate::models::RecordOperationCompletionReason,
+    >(
         "microsoft.graph.recordOperationCompletionReason",
         "models::RecordOperationCompletionReason",
     ),
-    ::callgen_runtime::registry::Entry::of::<crate::models::RecordingInfo>(
-        "microsoft.graph.recordingInfo",
-        "models::RecordingInfo",
-    ),
-    ::callgen_runtime::registry::Entry::of::<crate::models::RecordingInfoRecordingStatus>(
+    ::callgen_runtime::registry::Entry::of::<
+        crate::models::RecordingInfo,
+    >("microsoft.graph.recordingInfo", "models::RecordingInfo"),
+    ::callgen_runtime::registry::Entry::of::<
+        crate::models::RecordingInfoRecordingStatus,
+    >(
         "microsoft.graph.recordingInfoRecordingStatus",
         "models::RecordingInfoRecordingStatus",
     ),
-    ::callgen_runtime::registry::Entry::of::<crate::models::RedirectTargetDisposition>(
-        "microsoft.graph.redirectTargetDisposition",
-        "models::RedirectTargetDisposition",
-    ),
-    ::callgen_runtime::registry::Entry::of::<crate::models::RejectJoinResponse>(
-        "microsoft.graph.rejectJoinResponse",
-        "models::RejectJoinResponse",
-    ),
-    ::callgen_runtime::registry::Entry::of::<crate::models::RejectJoinResponseReason>(
-        "microsoft.graph.rejectJoinResponseReason",
-        "models::RejectJoinResponseReason",
-    ),
-    ::callgen_runtime::registry::Entry::of::<crate::models::RejectReason>(
-        "microsoft.graph.rejectReason",
-        "models::RejectReason",
-    ),
-    ::callgen_runtime::registry::Entry::of::<crate::models::ResultInfo>(
-        "microsoft.graph.resultInfo",
-        "models::ResultInfo",
-    ),
-    ::callgen_runtime::registry::Entry::of::<crate::models::RoutingPolicy>(
-        "microsoft.graph.routingPolicy",
-        "models::RoutingPolicy",
-    ),
-    ::callgen_runtime::registry::Entry::of::<crate::models::ServiceHostedMediaConfig>(
-        "microsoft.graph.serviceHostedMediaConfig",
-        "models::ServiceHostedMediaConfig",
-    ),
-    ::callgen_runtime::registry::Entry::of::<crate::models::SubscribeToToneOperation>(
-        "microsoft.graph.subscribeToToneOperation",
-        "models::SubscribeToToneOperation",
-    ),
-    ::callgen_runtime::registry::Entry::of::<crate::models::TeleconferenceDeviceAudioQuality>(
+    ::callgen_runtime::registry::Entry::of::<
+        crate::models::RedirectTargetDisposition,
+    >("microsoft.graph.redirectTargetDisposition", "models::RedirectTargetDisposition"),
+    ::callgen_runtime::registry::Entry::of::<
+        crate::models::RejectJoinResponse,
+    >("microsoft.graph.rejectJoinResponse", "models::RejectJoinResponse"),
+    ::callgen_runtime::registry::Entry::of::<
+        crate::models::RejectJoinResponseReason,
+    >("microsoft.graph.rejectJoinResponseReason", "models::RejectJoinResponseReason"),
+    ::callgen_runtime::registry::Entry::of::<
+        crate::models::RejectReason,
+    >("microsoft.graph.rejectReason", "models::RejectReason"),
+    ::callgen_runtime::registry::Entry::of::<
+        crate::models::ResultInfo,
+    >("microsoft.graph.resultInfo", "models::ResultInfo"),
+    ::callgen_runtime::registry::Entry::of::<
+        crate::models::RoutingPolicy,
+    >("microsoft.graph.routingPolicy", "models::RoutingPolicy"),
+    ::callgen_runtime::registry::Entry::of::<
+        crate::models::ServiceHostedMediaConfig,
+    >("microsoft.graph.serviceHostedMediaConfig", "models::ServiceHostedMediaConfig"),
+    ::callgen_runtime::registry::Entry::of::<
+        crate::models::SubscribeToToneOperation,
+    >("microsoft.graph.subscribeToToneOperation", "models::SubscribeToToneOperation"),
+    ::callgen_runtime::registry::Entry::of::<
+        crate::models::TeleconferenceDeviceAudioQuality,
+    >(
         "microsoft.graph.teleconferenceDeviceAudioQuality",
         "models::TeleconferenceDeviceAudioQuality",
     ),
-    ::callgen_runtime::registry::Entry::of::<crate::models::AnyTeleconferenceDeviceMediaQuality>(
+    ::callgen_runtime::registry::Entry::of::<
+        crate::models::AnyTeleconferenceDeviceMediaQuality,
+    >(
         "microsoft.graph.teleconferenceDeviceMediaQuality",
         "models::AnyTeleconferenceDeviceMediaQuality",
     ),
-    ::callgen_runtime::registry::Entry::of::<crate::models::TeleconferenceDeviceMediaQuality>(
+    ::callgen_runtime::registry::Entry::of::<
+        crate::models::TeleconferenceDeviceMediaQuality,
+    >(
         "microsoft.graph.teleconferenceDeviceMediaQuality#base",
         "models::TeleconferenceDeviceMediaQuality",
     ),
-    ::callgen_runtime::registry::Entry::of::<crate::models::TeleconferenceDeviceQuality>(
+    ::callgen_runtime::registry::Entry::of::<
+        crate::models::TeleconferenceDeviceQuality,
+    >(
         "microsoft.graph.teleconferenceDeviceQuality",
         "models::TeleconferenceDeviceQuality",
     ),
-    ::callgen_runtime::registry::Entry::of::<crate::models::TeleconferenceDeviceScreenSharingQuality>(
+    ::callgen_runtime::registry::Entry::of::<
+        crate::models::TeleconferenceDeviceScreenSharingQuality,
+    >(
         "microsoft.graph.teleconferenceDeviceScreenSharingQuality",
         "models::TeleconferenceDeviceScreenSharingQuality",
     ),
-    ::callgen_runtime::registry::Entry::of::<crate::models::AnyTeleconferenceDeviceVideoQuality>(
+    ::callgen_runtime::registry::Entry::of::<
+        crate::models::AnyTeleconferenceDeviceVideoQuality,
+    >(
         "microsoft.graph.teleconferenceDeviceVideoQuality",
         "models::AnyTeleconferenceDeviceVideoQuality",
     ),
-    ::callgen_runtime::registry::Entry::of::<crate::models::TeleconferenceDeviceVideoQuality>(
+    ::callgen_runtime::registry::Entry::of::<
+        crate::models::TeleconferenceDeviceVideoQuality,
+    >(
         "microsoft.graph.teleconferenceDeviceVideoQuality#base",
         "models::TeleconferenceDeviceVideoQuality",
     ),
-    ::callgen_runtime::registry::Entry::of::<crate::models::Thumbnail>(
-        "microsoft.graph.thumbnail",
-        "models::Thumbnail",
-    ),
-    ::callgen_runtime::registry::Entry::of::<crate::models::ThumbnailSet>(
-        "microsoft.graph.thumbnailSet",
-        "models::ThumbnailSet",
-    ),
-    ::callgen_runtime::registry::Entry::of::<crate::models::TokenMeetingInfo>(
-        "microsoft.graph.tokenMeetingInfo",
-        "models::TokenMeetingInfo",
-    ),
-    ::callgen_runtime::registry::Entry::of::<crate::models::Tone>(
-        "microsoft.graph.tone",
-        "models::Tone",
-    ),
-    ::callgen_runtime::registry::Entry::of::<crate::models::ToneInfo>(
-        "microsoft.graph.toneInfo",
-        "models::ToneInfo",
-    ),
-    ::callgen_runtime::registry::Entry::of::<crate::models::UnmuteParticipantOperation>(
+    ::callgen_runtime::registry::Entry::of::<
+        crate::models::Thumbnail,
+    >("microsoft.graph.thumbnail", "models::Thumbnail"),
+    ::callgen_runtime::registry::Entry::of::<
+        crate::models::ThumbnailSet,
+    >("microsoft.graph.thumbnailSet", "models::ThumbnailSet"),
+    ::callgen_runtime::registry::Entry::of::<
+        crate::models::TokenMeetingInfo,
+    >("microsoft.graph.tokenMeetingInfo", "models::TokenMeetingInfo"),
+    ::callgen_runtime::registry::Entry::of::<
+        crate::models::Tone,
+    >("microsoft.graph.tone", "models::Tone"),
+    ::callgen_runtime::registry::Entry::of::<
+        crate::models::ToneInfo,
+    >("microsoft.graph.toneInfo", "models::ToneInfo"),
+    ::callgen_runtime::registry::Entry::of::<
+        crate::models::UnmuteParticipantOperation,
+    >(
         "microsoft.graph.unmuteParticipantOperation",
         "models::UnmuteParticipantOperation",
     ),
-    ::callgen_runtime::registry::Entry::of::<crate::models::UpdateRecordingStatusOperation>(
+    ::callgen_runtime::registry::Entry::of::<
+        crate::models::UpdateRecordingStatusOperation,
+    >(
         "microsoft.graph.updateRecordingStatusOperation",
         "models::UpdateRecordingStatusOperation",
     ),
-    ::callgen_runtime::registry::Entry::of::<crate::models::UpdateRecordingStatusStatus>(
+    ::callgen_runtime::registry::Entry::of::<
+        crate::models::UpdateRecordingStatusStatus,
+    >(
         "microsoft.graph.updateRecordingStatusStatus",
         "models::UpdateRecordingStatusStatus",
     ),
-    ::callgen_runtime::registry::Entry::of::<crate::operations::ParticipantConfigureMixerRequest>(
+    ::callgen_runtime::registry::Entry::of::<
+        crate::operations::ParticipantConfigureMixerRequest,
+    >(
         "participant.configureMixer#request",
         "operations::ParticipantConfigureMixerRequest",
     ),
-    ::callgen_runtime::registry::Entry::of::<crate::operations::ParticipantInviteRequest>(
-        "participant.invite#request",
-        "operations::ParticipantInviteRequest",
-    ),
-    ::callgen_runtime::registry::Entry::of::<crate::operations::ParticipantMuteRequest>(
-        "participant.mute#request",
-        "operations::ParticipantMuteRequest",
-    ),
-    ::callgen_runtime::registry::Entry::of::<crate::operations::ParticipantMuteAllRequest>(
-        "participant.muteAll#request",
-        "operations::ParticipantMuteAllRequest",
-    ),
+    ::callgen_runtime::registry::Entry::of::<
+        crate::operations::ParticipantInviteRequest,
+    >("participant.invite#request", "operations::ParticipantInviteRequest"),
+    ::callgen_runtime::registry::Entry::of::<
+        crate::operations::ParticipantMuteRequest,
+    >("participant.mute#request", "operations::ParticipantMuteRequest"),
+    ::callgen_runtime::registry::Entry::of::<
+        crate::operations::ParticipantMuteAllRequest,
+    >("participant.muteAll#request", "operations::ParticipantMuteAllRequest"),
 ];
 /// The entry of the type with schema name `schema_name`.
 pub fn find(
@@ -444,9 +428,11 @@ pub fn round_trip_value(
     match find(schema_name) {
         ::std::option::Option::Some(entry) => entry.round_trip_value(json),
         ::std::option::Option::None => {
-            ::std::result::Result::Err(::callgen_runtime::registry::RoundTripError::UnknownType(
-                ::std::string::ToString::to_string(schema_name),
-            ))
+            ::std::result::Result::Err(
+                ::callgen_runtime::registry::RoundTripError::UnknownType(
+                    ::std::string::ToString::to_string(schema_name),
+                ),
+            )
         }
     }
 }
@@ -461,9 +447,11 @@ pub fn round_trip_str(
     match find(schema_name) {
         ::std::option::Option::Some(entry) => entry.round_trip_str(json),
         ::std::option::Option::None => {
-            ::std::result::Result::Err(::callgen_runtime::registry::RoundTripError::UnknownType(
-                ::std::string::ToString::to_string(schema_name),
-            ))
+            ::std::result::Result::Err(
+                ::callgen_runtime::registry::RoundTripError::UnknownType(
+                    ::std::string::ToString::to_string(schema_name),
+                ),
+            )
         }
     }
 }

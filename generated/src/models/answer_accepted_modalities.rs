@@ -28,7 +28,9 @@ impl AnswerAcceptedModalities {
     /// are kept in the catch-all member.
     pub fn from_wire(value: &str) -> Self {
         <Self as ::callgen_runtime::de::WireEnum>::from_known(value)
-            .unwrap_or_else(|| Self::Unrecognized(::std::string::ToString::to_string(value)))
+            .unwrap_or_else(|| Self::Unrecognized(
+                ::std::string::ToString::to_string(value),
+            ))
     }
 }
 impl ::std::convert::From<&str> for AnswerAcceptedModalities {
@@ -47,7 +49,9 @@ impl ::callgen_runtime::de::WireEnum for AnswerAcceptedModalities {
         match value {
             "audio" => ::std::option::Option::Some(Self::Audio),
             "video" => ::std::option::Option::Some(Self::Video),
-            "videoBasedScreenSharing" => ::std::option::Option::Some(Self::VideoBasedScreenSharing),
+            "videoBasedScreenSharing" => {
+                ::std::option::Option::Some(Self::VideoBasedScreenSharing)
+            }
             _ => ::std::option::Option::None,
         }
     }
@@ -78,9 +82,14 @@ impl ::callgen_runtime::Inspect for AnswerAcceptedModalities {
             Self::VideoBasedScreenSharing => {
                 walker.note("AnswerAcceptedModalities::VideoBasedScreenSharing")
             }
-            Self::Unrecognized(value) => walker.note(::std::format!(
-                "AnswerAcceptedModalities::Unrecognized({value:?})"
-            )),
+            Self::Unrecognized(value) => {
+                walker
+                    .note(
+                        ::std::format!(
+                            "AnswerAcceptedModalities::Unrecognized({value:?})"
+                        ),
+                    )
+            }
         }
     }
 }

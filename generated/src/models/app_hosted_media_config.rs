@@ -24,9 +24,9 @@ impl AppHostedMediaConfig {
     /// A value with `@odata.type` set to `#microsoft.graph.appHostedMediaConfig` and nothing else; [`Default`] leaves `@odata.type` out.
     pub fn new() -> Self {
         Self {
-            odata_type: ::std::option::Option::Some(::std::string::ToString::to_string(
-                Self::ODATA_TYPE,
-            )),
+            odata_type: ::std::option::Option::Some(
+                ::std::string::ToString::to_string(Self::ODATA_TYPE),
+            ),
             ..::std::default::Default::default()
         }
     }
@@ -35,11 +35,16 @@ impl AppHostedMediaConfig {
         mut self,
         value: impl ::std::convert::Into<bool>,
     ) -> Self {
-        self.remove_from_default_audio_group = ::callgen_runtime::Field::Value(value.into());
+        self.remove_from_default_audio_group = ::callgen_runtime::Field::Value(
+            value.into(),
+        );
         self
     }
     /// Sets `blob` to `value`.
-    pub fn with_blob(mut self, value: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn with_blob(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
         self.blob = ::callgen_runtime::Field::Value(value.into());
         self
     }
@@ -82,12 +87,16 @@ impl<'de> ::callgen_runtime::de::MapModel<'de> for AppHostedMediaConfig {
         map: &mut A,
     ) -> ::std::result::Result<(), A::Error> {
         match key.as_str() {
-            "@odata.type" => ::callgen_runtime::de::next_odata_type(map, &mut self.odata_type),
-            "removeFromDefaultAudioGroup" => ::callgen_runtime::de::next_field(
-                map,
-                &mut self.remove_from_default_audio_group,
-                "removeFromDefaultAudioGroup",
-            ),
+            "@odata.type" => {
+                ::callgen_runtime::de::next_odata_type(map, &mut self.odata_type)
+            }
+            "removeFromDefaultAudioGroup" => {
+                ::callgen_runtime::de::next_field(
+                    map,
+                    &mut self.remove_from_default_audio_group,
+                    "removeFromDefaultAudioGroup",
+                )
+            }
             "blob" => ::callgen_runtime::de::next_field(map, &mut self.blob, "blob"),
             _ => ::callgen_runtime::de::next_unknown(map, &mut self.unknown_fields, key),
         }

@@ -32,9 +32,9 @@ impl AudioDuckingConfiguration {
     /// A value with `@odata.type` set to `#microsoft.graph.audioDuckingConfiguration` and nothing else; [`Default`] leaves `@odata.type` out.
     pub fn new() -> Self {
         Self {
-            odata_type: ::std::option::Option::Some(::std::string::ToString::to_string(
-                Self::ODATA_TYPE,
-            )),
+            odata_type: ::std::option::Option::Some(
+                ::std::string::ToString::to_string(Self::ODATA_TYPE),
+            ),
             ..::std::default::Default::default()
         }
     }
@@ -97,18 +97,36 @@ impl<'de> ::callgen_runtime::de::MapModel<'de> for AudioDuckingConfiguration {
         map: &mut A,
     ) -> ::std::result::Result<(), A::Error> {
         match key.as_str() {
-            "@odata.type" => ::callgen_runtime::de::next_odata_type(map, &mut self.odata_type),
+            "@odata.type" => {
+                ::callgen_runtime::de::next_odata_type(map, &mut self.odata_type)
+            }
             "lowerLevel" => {
-                ::callgen_runtime::de::next_field(map, &mut self.lower_level, "lowerLevel")
+                ::callgen_runtime::de::next_field(
+                    map,
+                    &mut self.lower_level,
+                    "lowerLevel",
+                )
             }
             "rampActive" => {
-                ::callgen_runtime::de::next_field(map, &mut self.ramp_active, "rampActive")
+                ::callgen_runtime::de::next_field(
+                    map,
+                    &mut self.ramp_active,
+                    "rampActive",
+                )
             }
             "rampInactive" => {
-                ::callgen_runtime::de::next_field(map, &mut self.ramp_inactive, "rampInactive")
+                ::callgen_runtime::de::next_field(
+                    map,
+                    &mut self.ramp_inactive,
+                    "rampInactive",
+                )
             }
             "upperLevel" => {
-                ::callgen_runtime::de::next_field(map, &mut self.upper_level, "upperLevel")
+                ::callgen_runtime::de::next_field(
+                    map,
+                    &mut self.upper_level,
+                    "upperLevel",
+                )
             }
             _ => ::callgen_runtime::de::next_unknown(map, &mut self.unknown_fields, key),
         }

@@ -18,7 +18,9 @@ pub struct AudioRoutingGroup {
     /// Routing group mode. Possible values are: oneToOne, multicast.
     ///
     /// JSON `routingMode`.
-    pub routing_mode: ::callgen_runtime::Field<crate::models::AudioRoutingGroupRoutingMode>,
+    pub routing_mode: ::callgen_runtime::Field<
+        crate::models::AudioRoutingGroupRoutingMode,
+    >,
     /// List of source participant ids.
     ///
     /// JSON `sources`.
@@ -32,14 +34,17 @@ impl AudioRoutingGroup {
     /// A value with `@odata.type` set to `#microsoft.graph.audioRoutingGroup` and nothing else; [`Default`] leaves `@odata.type` out.
     pub fn new() -> Self {
         Self {
-            odata_type: ::std::option::Option::Some(::std::string::ToString::to_string(
-                Self::ODATA_TYPE,
-            )),
+            odata_type: ::std::option::Option::Some(
+                ::std::string::ToString::to_string(Self::ODATA_TYPE),
+            ),
             ..::std::default::Default::default()
         }
     }
     /// Sets `id` to `value`.
-    pub fn with_id(mut self, value: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn with_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
         self.id = ::callgen_runtime::Field::Value(value.into());
         self
     }
@@ -112,13 +117,23 @@ impl<'de> ::callgen_runtime::de::MapModel<'de> for AudioRoutingGroup {
         map: &mut A,
     ) -> ::std::result::Result<(), A::Error> {
         match key.as_str() {
-            "@odata.type" => ::callgen_runtime::de::next_odata_type(map, &mut self.odata_type),
-            "id" => ::callgen_runtime::de::next_field(map, &mut self.id, "id"),
-            "receivers" => ::callgen_runtime::de::next_field(map, &mut self.receivers, "receivers"),
-            "routingMode" => {
-                ::callgen_runtime::de::next_field(map, &mut self.routing_mode, "routingMode")
+            "@odata.type" => {
+                ::callgen_runtime::de::next_odata_type(map, &mut self.odata_type)
             }
-            "sources" => ::callgen_runtime::de::next_field(map, &mut self.sources, "sources"),
+            "id" => ::callgen_runtime::de::next_field(map, &mut self.id, "id"),
+            "receivers" => {
+                ::callgen_runtime::de::next_field(map, &mut self.receivers, "receivers")
+            }
+            "routingMode" => {
+                ::callgen_runtime::de::next_field(
+                    map,
+                    &mut self.routing_mode,
+                    "routingMode",
+                )
+            }
+            "sources" => {
+                ::callgen_runtime::de::next_field(map, &mut self.sources, "sources")
+            }
             _ => ::callgen_runtime::de::next_unknown(map, &mut self.unknown_fields, key),
         }
     }

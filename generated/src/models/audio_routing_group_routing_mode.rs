@@ -25,7 +25,9 @@ impl AudioRoutingGroupRoutingMode {
     /// are kept in the catch-all member.
     pub fn from_wire(value: &str) -> Self {
         <Self as ::callgen_runtime::de::WireEnum>::from_known(value)
-            .unwrap_or_else(|| Self::Unrecognized(::std::string::ToString::to_string(value)))
+            .unwrap_or_else(|| Self::Unrecognized(
+                ::std::string::ToString::to_string(value),
+            ))
     }
 }
 impl ::std::convert::From<&str> for AudioRoutingGroupRoutingMode {
@@ -39,8 +41,7 @@ impl ::std::fmt::Display for AudioRoutingGroupRoutingMode {
     }
 }
 impl ::callgen_runtime::de::WireEnum for AudioRoutingGroupRoutingMode {
-    const EXPECTING: &'static str =
-        "a microsoft.graph.audioRoutingGroupRoutingMode value (a string)";
+    const EXPECTING: &'static str = "a microsoft.graph.audioRoutingGroupRoutingMode value (a string)";
     fn from_known(value: &str) -> ::std::option::Option<Self> {
         match value {
             "oneToOne" => ::std::option::Option::Some(Self::OneToOne),
@@ -72,9 +73,14 @@ impl ::callgen_runtime::Inspect for AudioRoutingGroupRoutingMode {
         match self {
             Self::OneToOne => walker.note("AudioRoutingGroupRoutingMode::OneToOne"),
             Self::Multicast => walker.note("AudioRoutingGroupRoutingMode::Multicast"),
-            Self::Unrecognized(value) => walker.note(::std::format!(
-                "AudioRoutingGroupRoutingMode::Unrecognized({value:?})"
-            )),
+            Self::Unrecognized(value) => {
+                walker
+                    .note(
+                        ::std::format!(
+                            "AudioRoutingGroupRoutingMode::Unrecognized({value:?})"
+                        ),
+                    )
+            }
         }
     }
 }

@@ -28,9 +28,9 @@ impl AudioSourceLevel {
     /// A value with `@odata.type` set to `#microsoft.graph.audioSourceLevel` and nothing else; [`Default`] leaves `@odata.type` out.
     pub fn new() -> Self {
         Self {
-            odata_type: ::std::option::Option::Some(::std::string::ToString::to_string(
-                Self::ODATA_TYPE,
-            )),
+            odata_type: ::std::option::Option::Some(
+                ::std::string::ToString::to_string(Self::ODATA_TYPE),
+            ),
             ..::std::default::Default::default()
         }
     }
@@ -91,13 +91,23 @@ impl<'de> ::callgen_runtime::de::MapModel<'de> for AudioSourceLevel {
         map: &mut A,
     ) -> ::std::result::Result<(), A::Error> {
         match key.as_str() {
-            "@odata.type" => ::callgen_runtime::de::next_odata_type(map, &mut self.odata_type),
+            "@odata.type" => {
+                ::callgen_runtime::de::next_odata_type(map, &mut self.odata_type)
+            }
             "duckOthers" => {
-                ::callgen_runtime::de::next_field(map, &mut self.duck_others, "duckOthers")
+                ::callgen_runtime::de::next_field(
+                    map,
+                    &mut self.duck_others,
+                    "duckOthers",
+                )
             }
             "level" => ::callgen_runtime::de::next_field(map, &mut self.level, "level"),
             "participant" => {
-                ::callgen_runtime::de::next_field(map, &mut self.participant, "participant")
+                ::callgen_runtime::de::next_field(
+                    map,
+                    &mut self.participant,
+                    "participant",
+                )
             }
             _ => ::callgen_runtime::de::next_unknown(map, &mut self.unknown_fields, key),
         }

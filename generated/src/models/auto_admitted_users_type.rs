@@ -23,7 +23,9 @@ impl AutoAdmittedUsersType {
     /// are kept in the catch-all member.
     pub fn from_wire(value: &str) -> Self {
         <Self as ::callgen_runtime::de::WireEnum>::from_known(value)
-            .unwrap_or_else(|| Self::Unrecognized(::std::string::ToString::to_string(value)))
+            .unwrap_or_else(|| Self::Unrecognized(
+                ::std::string::ToString::to_string(value),
+            ))
     }
 }
 impl ::std::convert::From<&str> for AutoAdmittedUsersType {
@@ -67,11 +69,16 @@ impl ::serde::Serialize for AutoAdmittedUsersType {
 impl ::callgen_runtime::Inspect for AutoAdmittedUsersType {
     fn inspect(&self, walker: &mut ::callgen_runtime::inspect::Walker) {
         match self {
-            Self::EveryoneInCompany => walker.note("AutoAdmittedUsersType::EveryoneInCompany"),
+            Self::EveryoneInCompany => {
+                walker.note("AutoAdmittedUsersType::EveryoneInCompany")
+            }
             Self::Everyone => walker.note("AutoAdmittedUsersType::Everyone"),
-            Self::Unrecognized(value) => walker.note(::std::format!(
-                "AutoAdmittedUsersType::Unrecognized({value:?})"
-            )),
+            Self::Unrecognized(value) => {
+                walker
+                    .note(
+                        ::std::format!("AutoAdmittedUsersType::Unrecognized({value:?})"),
+                    )
+            }
         }
     }
 }

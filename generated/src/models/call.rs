@@ -10,7 +10,9 @@ pub struct Call {
     /// The list of active modalities. Possible values are: unknown, audio, video, videoBasedScreenSharing, data. Read-only.
     ///
     /// JSON `activeModalities`, read-only.
-    pub active_modalities: ::callgen_runtime::Field<::std::vec::Vec<crate::models::Modality>>,
+    pub active_modalities: ::callgen_runtime::Field<
+        ::std::vec::Vec<crate::models::Modality>,
+    >,
     /// The participant that answered the call. Read-only.
     ///
     /// JSON `answeredBy`, nullable, read-only.
@@ -72,7 +74,9 @@ pub struct Call {
     /// The list of requested modalities. Possible values are: unknown, audio, video, videoBasedScreenSharing, data.
     ///
     /// JSON `requestedModalities`.
-    pub requested_modalities: ::callgen_runtime::Field<::std::vec::Vec<crate::models::Modality>>,
+    pub requested_modalities: ::callgen_runtime::Field<
+        ::std::vec::Vec<crate::models::Modality>,
+    >,
     /// The result information. For example can hold termination reason. Read-only.
     ///
     /// JSON `resultInfo`, nullable, read-only.
@@ -84,7 +88,9 @@ pub struct Call {
     /// This property is applicable for peer to peer calls only. Possible values are: none, noMissedCall, disableForwardingExceptPhone, disableForwarding, preferSkypeForBusiness, unknownFutureValue.
     ///
     /// JSON `routingPolicies`.
-    pub routing_policies: ::callgen_runtime::Field<::std::vec::Vec<crate::models::RoutingPolicy>>,
+    pub routing_policies: ::callgen_runtime::Field<
+        ::std::vec::Vec<crate::models::RoutingPolicy>,
+    >,
     /// The originator of the call.
     ///
     /// JSON `source`.
@@ -100,8 +106,9 @@ pub struct Call {
     /// The targets of the call. Required information for creating peer to peer call.
     ///
     /// JSON `targets`.
-    pub targets:
-        ::callgen_runtime::Field<::std::vec::Vec<crate::models::InvitationParticipantInfo>>,
+    pub targets: ::callgen_runtime::Field<
+        ::std::vec::Vec<crate::models::InvitationParticipantInfo>,
+    >,
     /// Read-only. tenantId in Azure Active Directory.
     ///
     /// JSON `tenantId`, read-only.
@@ -117,16 +124,21 @@ pub struct Call {
     /// Read-only. Nullable.
     ///
     /// JSON `audioRoutingGroups`, nullable, read-only.
-    pub audio_routing_groups:
-        ::callgen_runtime::Field<::std::vec::Vec<crate::models::AudioRoutingGroup>>,
+    pub audio_routing_groups: ::callgen_runtime::Field<
+        ::std::vec::Vec<crate::models::AudioRoutingGroup>,
+    >,
     /// Read-only. Nullable.
     ///
     /// JSON `operations`, nullable, read-only.
-    pub operations: ::callgen_runtime::Field<::std::vec::Vec<crate::models::AnyCommsOperation>>,
+    pub operations: ::callgen_runtime::Field<
+        ::std::vec::Vec<crate::models::AnyCommsOperation>,
+    >,
     /// Read-only. Nullable.
     ///
     /// JSON `participants`, nullable, read-only.
-    pub participants: ::callgen_runtime::Field<::std::vec::Vec<crate::models::Participant>>,
+    pub participants: ::callgen_runtime::Field<
+        ::std::vec::Vec<crate::models::Participant>,
+    >,
     /// Properties this version of the schema does not know, kept in arrival order and written back.
     pub unknown_fields: ::callgen_runtime::UnknownFields,
 }
@@ -136,9 +148,9 @@ impl Call {
     /// A value with `@odata.type` set to `#microsoft.graph.call` and nothing else; [`Default`] leaves `@odata.type` out.
     pub fn new() -> Self {
         Self {
-            odata_type: ::std::option::Option::Some(::std::string::ToString::to_string(
-                Self::ODATA_TYPE,
-            )),
+            odata_type: ::std::option::Option::Some(
+                ::std::string::ToString::to_string(Self::ODATA_TYPE),
+            ),
             ..::std::default::Default::default()
         }
     }
@@ -205,7 +217,10 @@ impl Call {
         self
     }
     /// Sets `id` to `value`.
-    pub fn with_id(mut self, value: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn with_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
         self.id = ::callgen_runtime::Field::Value(value.into());
         self
     }
@@ -328,7 +343,10 @@ impl Call {
         self
     }
     /// Sets `subject` to `value`.
-    pub fn with_subject(mut self, value: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn with_subject(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
         self.subject = ::callgen_runtime::Field::Value(value.into());
         self
     }
@@ -439,98 +457,178 @@ impl<'de> ::callgen_runtime::de::MapModel<'de> for Call {
         map: &mut A,
     ) -> ::std::result::Result<(), A::Error> {
         match key.as_str() {
-            "@odata.type" => ::callgen_runtime::de::next_odata_type(map, &mut self.odata_type),
-            "activeModalities" => ::callgen_runtime::de::next_field(
-                map,
-                &mut self.active_modalities,
-                "activeModalities",
-            ),
+            "@odata.type" => {
+                ::callgen_runtime::de::next_odata_type(map, &mut self.odata_type)
+            }
+            "activeModalities" => {
+                ::callgen_runtime::de::next_field(
+                    map,
+                    &mut self.active_modalities,
+                    "activeModalities",
+                )
+            }
             "answeredBy" => {
-                ::callgen_runtime::de::next_field(map, &mut self.answered_by, "answeredBy")
+                ::callgen_runtime::de::next_field(
+                    map,
+                    &mut self.answered_by,
+                    "answeredBy",
+                )
             }
             "callRoutes" => {
-                ::callgen_runtime::de::next_field(map, &mut self.call_routes, "callRoutes")
+                ::callgen_runtime::de::next_field(
+                    map,
+                    &mut self.call_routes,
+                    "callRoutes",
+                )
             }
             "callbackUri" => {
-                ::callgen_runtime::de::next_field(map, &mut self.callback_uri, "callbackUri")
+                ::callgen_runtime::de::next_field(
+                    map,
+                    &mut self.callback_uri,
+                    "callbackUri",
+                )
             }
             "callChainId" => {
-                ::callgen_runtime::de::next_field(map, &mut self.call_chain_id, "callChainId")
+                ::callgen_runtime::de::next_field(
+                    map,
+                    &mut self.call_chain_id,
+                    "callChainId",
+                )
             }
-            "chatInfo" => ::callgen_runtime::de::next_field(map, &mut self.chat_info, "chatInfo"),
-            "direction" => ::callgen_runtime::de::next_field(map, &mut self.direction, "direction"),
+            "chatInfo" => {
+                ::callgen_runtime::de::next_field(map, &mut self.chat_info, "chatInfo")
+            }
+            "direction" => {
+                ::callgen_runtime::de::next_field(map, &mut self.direction, "direction")
+            }
             "id" => ::callgen_runtime::de::next_field(map, &mut self.id, "id"),
-            "incomingContext" => ::callgen_runtime::de::next_field(
-                map,
-                &mut self.incoming_context,
-                "incomingContext",
-            ),
+            "incomingContext" => {
+                ::callgen_runtime::de::next_field(
+                    map,
+                    &mut self.incoming_context,
+                    "incomingContext",
+                )
+            }
             "mediaConfig" => {
-                ::callgen_runtime::de::next_field(map, &mut self.media_config, "mediaConfig")
+                ::callgen_runtime::de::next_field(
+                    map,
+                    &mut self.media_config,
+                    "mediaConfig",
+                )
             }
             "mediaState" => {
-                ::callgen_runtime::de::next_field(map, &mut self.media_state, "mediaState")
+                ::callgen_runtime::de::next_field(
+                    map,
+                    &mut self.media_state,
+                    "mediaState",
+                )
             }
-            "meetingCapability" => ::callgen_runtime::de::next_field(
-                map,
-                &mut self.meeting_capability,
-                "meetingCapability",
-            ),
+            "meetingCapability" => {
+                ::callgen_runtime::de::next_field(
+                    map,
+                    &mut self.meeting_capability,
+                    "meetingCapability",
+                )
+            }
             "meetingInfo" => {
-                ::callgen_runtime::de::next_field(map, &mut self.meeting_info, "meetingInfo")
+                ::callgen_runtime::de::next_field(
+                    map,
+                    &mut self.meeting_info,
+                    "meetingInfo",
+                )
             }
             "transcription" => {
-                ::callgen_runtime::de::next_field(map, &mut self.transcription, "transcription")
+                ::callgen_runtime::de::next_field(
+                    map,
+                    &mut self.transcription,
+                    "transcription",
+                )
             }
-            "myParticipantId" => ::callgen_runtime::de::next_field(
-                map,
-                &mut self.my_participant_id,
-                "myParticipantId",
-            ),
-            "replacesContext" => ::callgen_runtime::de::next_field(
-                map,
-                &mut self.replaces_context,
-                "replacesContext",
-            ),
-            "requestedModalities" => ::callgen_runtime::de::next_field(
-                map,
-                &mut self.requested_modalities,
-                "requestedModalities",
-            ),
+            "myParticipantId" => {
+                ::callgen_runtime::de::next_field(
+                    map,
+                    &mut self.my_participant_id,
+                    "myParticipantId",
+                )
+            }
+            "replacesContext" => {
+                ::callgen_runtime::de::next_field(
+                    map,
+                    &mut self.replaces_context,
+                    "replacesContext",
+                )
+            }
+            "requestedModalities" => {
+                ::callgen_runtime::de::next_field(
+                    map,
+                    &mut self.requested_modalities,
+                    "requestedModalities",
+                )
+            }
             "resultInfo" => {
-                ::callgen_runtime::de::next_field(map, &mut self.result_info, "resultInfo")
+                ::callgen_runtime::de::next_field(
+                    map,
+                    &mut self.result_info,
+                    "resultInfo",
+                )
             }
-            "ringingTimeoutInSeconds" => ::callgen_runtime::de::next_field(
-                map,
-                &mut self.ringing_timeout_in_seconds,
-                "ringingTimeoutInSeconds",
-            ),
-            "routingPolicies" => ::callgen_runtime::de::next_field(
-                map,
-                &mut self.routing_policies,
-                "routingPolicies",
-            ),
-            "source" => ::callgen_runtime::de::next_field(map, &mut self.source, "source"),
+            "ringingTimeoutInSeconds" => {
+                ::callgen_runtime::de::next_field(
+                    map,
+                    &mut self.ringing_timeout_in_seconds,
+                    "ringingTimeoutInSeconds",
+                )
+            }
+            "routingPolicies" => {
+                ::callgen_runtime::de::next_field(
+                    map,
+                    &mut self.routing_policies,
+                    "routingPolicies",
+                )
+            }
+            "source" => {
+                ::callgen_runtime::de::next_field(map, &mut self.source, "source")
+            }
             "state" => ::callgen_runtime::de::next_field(map, &mut self.state, "state"),
-            "subject" => ::callgen_runtime::de::next_field(map, &mut self.subject, "subject"),
-            "targets" => ::callgen_runtime::de::next_field(map, &mut self.targets, "targets"),
-            "tenantId" => ::callgen_runtime::de::next_field(map, &mut self.tenant_id, "tenantId"),
-            "terminationReason" => ::callgen_runtime::de::next_field(
-                map,
-                &mut self.termination_reason,
-                "terminationReason",
-            ),
-            "toneInfo" => ::callgen_runtime::de::next_field(map, &mut self.tone_info, "toneInfo"),
-            "audioRoutingGroups" => ::callgen_runtime::de::next_field(
-                map,
-                &mut self.audio_routing_groups,
-                "audioRoutingGroups",
-            ),
+            "subject" => {
+                ::callgen_runtime::de::next_field(map, &mut self.subject, "subject")
+            }
+            "targets" => {
+                ::callgen_runtime::de::next_field(map, &mut self.targets, "targets")
+            }
+            "tenantId" => {
+                ::callgen_runtime::de::next_field(map, &mut self.tenant_id, "tenantId")
+            }
+            "terminationReason" => {
+                ::callgen_runtime::de::next_field(
+                    map,
+                    &mut self.termination_reason,
+                    "terminationReason",
+                )
+            }
+            "toneInfo" => {
+                ::callgen_runtime::de::next_field(map, &mut self.tone_info, "toneInfo")
+            }
+            "audioRoutingGroups" => {
+                ::callgen_runtime::de::next_field(
+                    map,
+                    &mut self.audio_routing_groups,
+                    "audioRoutingGroups",
+                )
+            }
             "operations" => {
-                ::callgen_runtime::de::next_field(map, &mut self.operations, "operations")
+                ::callgen_runtime::de::next_field(
+                    map,
+                    &mut self.operations,
+                    "operations",
+                )
             }
             "participants" => {
-                ::callgen_runtime::de::next_field(map, &mut self.participants, "participants")
+                ::callgen_runtime::de::next_field(
+                    map,
+                    &mut self.participants,
+                    "participants",
+                )
             }
             _ => ::callgen_runtime::de::next_unknown(map, &mut self.unknown_fields, key),
         }
@@ -543,7 +641,11 @@ impl ::serde::Serialize for Call {
     ) -> ::std::result::Result<S::Ok, S::Error> {
         let mut map = serializer.serialize_map(::std::option::Option::None)?;
         ::callgen_runtime::ser::odata_type(&mut map, &self.odata_type)?;
-        ::callgen_runtime::ser::field(&mut map, "activeModalities", &self.active_modalities)?;
+        ::callgen_runtime::ser::field(
+            &mut map,
+            "activeModalities",
+            &self.active_modalities,
+        )?;
         ::callgen_runtime::ser::field(&mut map, "answeredBy", &self.answered_by)?;
         ::callgen_runtime::ser::field(&mut map, "callRoutes", &self.call_routes)?;
         ::callgen_runtime::ser::field(&mut map, "callbackUri", &self.callback_uri)?;
@@ -551,30 +653,62 @@ impl ::serde::Serialize for Call {
         ::callgen_runtime::ser::field(&mut map, "chatInfo", &self.chat_info)?;
         ::callgen_runtime::ser::field(&mut map, "direction", &self.direction)?;
         ::callgen_runtime::ser::field(&mut map, "id", &self.id)?;
-        ::callgen_runtime::ser::field(&mut map, "incomingContext", &self.incoming_context)?;
+        ::callgen_runtime::ser::field(
+            &mut map,
+            "incomingContext",
+            &self.incoming_context,
+        )?;
         ::callgen_runtime::ser::field(&mut map, "mediaConfig", &self.media_config)?;
         ::callgen_runtime::ser::field(&mut map, "mediaState", &self.media_state)?;
-        ::callgen_runtime::ser::field(&mut map, "meetingCapability", &self.meeting_capability)?;
+        ::callgen_runtime::ser::field(
+            &mut map,
+            "meetingCapability",
+            &self.meeting_capability,
+        )?;
         ::callgen_runtime::ser::field(&mut map, "meetingInfo", &self.meeting_info)?;
         ::callgen_runtime::ser::field(&mut map, "transcription", &self.transcription)?;
-        ::callgen_runtime::ser::field(&mut map, "myParticipantId", &self.my_participant_id)?;
-        ::callgen_runtime::ser::field(&mut map, "replacesContext", &self.replaces_context)?;
-        ::callgen_runtime::ser::field(&mut map, "requestedModalities", &self.requested_modalities)?;
+        ::callgen_runtime::ser::field(
+            &mut map,
+            "myParticipantId",
+            &self.my_participant_id,
+        )?;
+        ::callgen_runtime::ser::field(
+            &mut map,
+            "replacesContext",
+            &self.replaces_context,
+        )?;
+        ::callgen_runtime::ser::field(
+            &mut map,
+            "requestedModalities",
+            &self.requested_modalities,
+        )?;
         ::callgen_runtime::ser::field(&mut map, "resultInfo", &self.result_info)?;
         ::callgen_runtime::ser::field(
             &mut map,
             "ringingTimeoutInSeconds",
             &self.ringing_timeout_in_seconds,
         )?;
-        ::callgen_runtime::ser::field(&mut map, "routingPolicies", &self.routing_policies)?;
+        ::callgen_runtime::ser::field(
+            &mut map,
+            "routingPolicies",
+            &self.routing_policies,
+        )?;
         ::callgen_runtime::ser::field(&mut map, "source", &self.source)?;
         ::callgen_runtime::ser::field(&mut map, "state", &self.state)?;
         ::callgen_runtime::ser::field(&mut map, "subject", &self.subject)?;
         ::callgen_runtime::ser::field(&mut map, "targets", &self.targets)?;
         ::callgen_runtime::ser::field(&mut map, "tenantId", &self.tenant_id)?;
-        ::callgen_runtime::ser::field(&mut map, "terminationReason", &self.termination_reason)?;
+        ::callgen_runtime::ser::field(
+            &mut map,
+            "terminationReason",
+            &self.termination_reason,
+        )?;
         ::callgen_runtime::ser::field(&mut map, "toneInfo", &self.tone_info)?;
-        ::callgen_runtime::ser::field(&mut map, "audioRoutingGroups", &self.audio_routing_groups)?;
+        ::callgen_runtime::ser::field(
+            &mut map,
+            "audioRoutingGroups",
+            &self.audio_routing_groups,
+        )?;
         ::callgen_runtime::ser::field(&mut map, "operations", &self.operations)?;
         ::callgen_runtime::ser::field(&mut map, "participants", &self.participants)?;
         self.unknown_fields.serialize_entries(&mut map)?;

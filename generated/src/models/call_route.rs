@@ -28,9 +28,9 @@ impl CallRoute {
     /// A value with `@odata.type` set to `#microsoft.graph.callRoute` and nothing else; [`Default`] leaves `@odata.type` out.
     pub fn new() -> Self {
         Self {
-            odata_type: ::std::option::Option::Some(::std::string::ToString::to_string(
-                Self::ODATA_TYPE,
-            )),
+            odata_type: ::std::option::Option::Some(
+                ::std::string::ToString::to_string(Self::ODATA_TYPE),
+            ),
             ..::std::default::Default::default()
         }
     }
@@ -97,11 +97,19 @@ impl<'de> ::callgen_runtime::de::MapModel<'de> for CallRoute {
         map: &mut A,
     ) -> ::std::result::Result<(), A::Error> {
         match key.as_str() {
-            "@odata.type" => ::callgen_runtime::de::next_odata_type(map, &mut self.odata_type),
+            "@odata.type" => {
+                ::callgen_runtime::de::next_odata_type(map, &mut self.odata_type)
+            }
             "final" => ::callgen_runtime::de::next_field(map, &mut self.r#final, "final"),
-            "original" => ::callgen_runtime::de::next_field(map, &mut self.original, "original"),
+            "original" => {
+                ::callgen_runtime::de::next_field(map, &mut self.original, "original")
+            }
             "routingType" => {
-                ::callgen_runtime::de::next_field(map, &mut self.routing_type, "routingType")
+                ::callgen_runtime::de::next_field(
+                    map,
+                    &mut self.routing_type,
+                    "routingType",
+                )
             }
             _ => ::callgen_runtime::de::next_unknown(map, &mut self.unknown_fields, key),
         }

@@ -28,7 +28,9 @@ impl CallRouteRoutingType {
     /// are kept in the catch-all member.
     pub fn from_wire(value: &str) -> Self {
         <Self as ::callgen_runtime::de::WireEnum>::from_known(value)
-            .unwrap_or_else(|| Self::Unrecognized(::std::string::ToString::to_string(value)))
+            .unwrap_or_else(|| Self::Unrecognized(
+                ::std::string::ToString::to_string(value),
+            ))
     }
 }
 impl ::std::convert::From<&str> for CallRouteRoutingType {
@@ -76,9 +78,12 @@ impl ::callgen_runtime::Inspect for CallRouteRoutingType {
             Self::Forwarded => walker.note("CallRouteRoutingType::Forwarded"),
             Self::Lookup => walker.note("CallRouteRoutingType::Lookup"),
             Self::SelfFork => walker.note("CallRouteRoutingType::SelfFork"),
-            Self::Unrecognized(value) => walker.note(::std::format!(
-                "CallRouteRoutingType::Unrecognized({value:?})"
-            )),
+            Self::Unrecognized(value) => {
+                walker
+                    .note(
+                        ::std::format!("CallRouteRoutingType::Unrecognized({value:?})"),
+                    )
+            }
         }
     }
 }

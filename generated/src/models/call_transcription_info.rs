@@ -24,9 +24,9 @@ impl CallTranscriptionInfo {
     /// A value with `@odata.type` set to `#microsoft.graph.callTranscriptionInfo` and nothing else; [`Default`] leaves `@odata.type` out.
     pub fn new() -> Self {
         Self {
-            odata_type: ::std::option::Option::Some(::std::string::ToString::to_string(
-                Self::ODATA_TYPE,
-            )),
+            odata_type: ::std::option::Option::Some(
+                ::std::string::ToString::to_string(Self::ODATA_TYPE),
+            ),
             ..::std::default::Default::default()
         }
     }
@@ -85,13 +85,17 @@ impl<'de> ::callgen_runtime::de::MapModel<'de> for CallTranscriptionInfo {
         map: &mut A,
     ) -> ::std::result::Result<(), A::Error> {
         match key.as_str() {
-            "@odata.type" => ::callgen_runtime::de::next_odata_type(map, &mut self.odata_type),
+            "@odata.type" => {
+                ::callgen_runtime::de::next_odata_type(map, &mut self.odata_type)
+            }
             "state" => ::callgen_runtime::de::next_field(map, &mut self.state, "state"),
-            "lastModifiedDateTime" => ::callgen_runtime::de::next_field(
-                map,
-                &mut self.last_modified_date_time,
-                "lastModifiedDateTime",
-            ),
+            "lastModifiedDateTime" => {
+                ::callgen_runtime::de::next_field(
+                    map,
+                    &mut self.last_modified_date_time,
+                    "lastModifiedDateTime",
+                )
+            }
             _ => ::callgen_runtime::de::next_unknown(map, &mut self.unknown_fields, key),
         }
     }

@@ -28,7 +28,9 @@ impl CallTranscriptionInfoState {
     /// are kept in the catch-all member.
     pub fn from_wire(value: &str) -> Self {
         <Self as ::callgen_runtime::de::WireEnum>::from_known(value)
-            .unwrap_or_else(|| Self::Unrecognized(::std::string::ToString::to_string(value)))
+            .unwrap_or_else(|| Self::Unrecognized(
+                ::std::string::ToString::to_string(value),
+            ))
     }
 }
 impl ::std::convert::From<&str> for CallTranscriptionInfoState {
@@ -76,9 +78,14 @@ impl ::callgen_runtime::Inspect for CallTranscriptionInfoState {
             Self::NotStarted => walker.note("CallTranscriptionInfoState::NotStarted"),
             Self::Active => walker.note("CallTranscriptionInfoState::Active"),
             Self::Inactive => walker.note("CallTranscriptionInfoState::Inactive"),
-            Self::Unrecognized(value) => walker.note(::std::format!(
-                "CallTranscriptionInfoState::Unrecognized({value:?})"
-            )),
+            Self::Unrecognized(value) => {
+                walker
+                    .note(
+                        ::std::format!(
+                            "CallTranscriptionInfoState::Unrecognized({value:?})"
+                        ),
+                    )
+            }
         }
     }
 }

@@ -25,7 +25,9 @@ impl ChangeScreenSharingRoleRole {
     /// are kept in the catch-all member.
     pub fn from_wire(value: &str) -> Self {
         <Self as ::callgen_runtime::de::WireEnum>::from_known(value)
-            .unwrap_or_else(|| Self::Unrecognized(::std::string::ToString::to_string(value)))
+            .unwrap_or_else(|| Self::Unrecognized(
+                ::std::string::ToString::to_string(value),
+            ))
     }
 }
 impl ::std::convert::From<&str> for ChangeScreenSharingRoleRole {
@@ -39,8 +41,7 @@ impl ::std::fmt::Display for ChangeScreenSharingRoleRole {
     }
 }
 impl ::callgen_runtime::de::WireEnum for ChangeScreenSharingRoleRole {
-    const EXPECTING: &'static str =
-        "a microsoft.graph.changeScreenSharingRoleRole value (a string)";
+    const EXPECTING: &'static str = "a microsoft.graph.changeScreenSharingRoleRole value (a string)";
     fn from_known(value: &str) -> ::std::option::Option<Self> {
         match value {
             "viewer" => ::std::option::Option::Some(Self::Viewer),
@@ -72,9 +73,14 @@ impl ::callgen_runtime::Inspect for ChangeScreenSharingRoleRole {
         match self {
             Self::Viewer => walker.note("ChangeScreenSharingRoleRole::Viewer"),
             Self::Sharer => walker.note("ChangeScreenSharingRoleRole::Sharer"),
-            Self::Unrecognized(value) => walker.note(::std::format!(
-                "ChangeScreenSharingRoleRole::Unrecognized({value:?})"
-            )),
+            Self::Unrecognized(value) => {
+                walker
+                    .note(
+                        ::std::format!(
+                            "ChangeScreenSharingRoleRole::Unrecognized({value:?})"
+                        ),
+                    )
+            }
         }
     }
 }

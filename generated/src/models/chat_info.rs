@@ -28,9 +28,9 @@ impl ChatInfo {
     /// A value with `@odata.type` set to `#microsoft.graph.chatInfo` and nothing else; [`Default`] leaves `@odata.type` out.
     pub fn new() -> Self {
         Self {
-            odata_type: ::std::option::Option::Some(::std::string::ToString::to_string(
-                Self::ODATA_TYPE,
-            )),
+            odata_type: ::std::option::Option::Some(
+                ::std::string::ToString::to_string(Self::ODATA_TYPE),
+            ),
             ..::std::default::Default::default()
         }
     }
@@ -97,16 +97,22 @@ impl<'de> ::callgen_runtime::de::MapModel<'de> for ChatInfo {
         map: &mut A,
     ) -> ::std::result::Result<(), A::Error> {
         match key.as_str() {
-            "@odata.type" => ::callgen_runtime::de::next_odata_type(map, &mut self.odata_type),
+            "@odata.type" => {
+                ::callgen_runtime::de::next_odata_type(map, &mut self.odata_type)
+            }
             "messageId" => {
                 ::callgen_runtime::de::next_field(map, &mut self.message_id, "messageId")
             }
-            "replyChainMessageId" => ::callgen_runtime::de::next_field(
-                map,
-                &mut self.reply_chain_message_id,
-                "replyChainMessageId",
-            ),
-            "threadId" => ::callgen_runtime::de::next_field(map, &mut self.thread_id, "threadId"),
+            "replyChainMessageId" => {
+                ::callgen_runtime::de::next_field(
+                    map,
+                    &mut self.reply_chain_message_id,
+                    "replyChainMessageId",
+                )
+            }
+            "threadId" => {
+                ::callgen_runtime::de::next_field(map, &mut self.thread_id, "threadId")
+            }
             _ => ::callgen_runtime::de::next_unknown(map, &mut self.unknown_fields, key),
         }
     }

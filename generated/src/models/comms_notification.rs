@@ -10,7 +10,9 @@ pub struct CommsNotification {
     /// Possible values are: created, updated, deleted.
     ///
     /// JSON `changeType`.
-    pub change_type: ::callgen_runtime::Field<crate::models::CommsNotificationChangeType>,
+    pub change_type: ::callgen_runtime::Field<
+        crate::models::CommsNotificationChangeType,
+    >,
     /// URI of the resource that was changed.
     ///
     /// JSON `resourceUrl`.
@@ -24,9 +26,9 @@ impl CommsNotification {
     /// A value with `@odata.type` set to `#microsoft.graph.commsNotification` and nothing else; [`Default`] leaves `@odata.type` out.
     pub fn new() -> Self {
         Self {
-            odata_type: ::std::option::Option::Some(::std::string::ToString::to_string(
-                Self::ODATA_TYPE,
-            )),
+            odata_type: ::std::option::Option::Some(
+                ::std::string::ToString::to_string(Self::ODATA_TYPE),
+            ),
             ..::std::default::Default::default()
         }
     }
@@ -85,12 +87,22 @@ impl<'de> ::callgen_runtime::de::MapModel<'de> for CommsNotification {
         map: &mut A,
     ) -> ::std::result::Result<(), A::Error> {
         match key.as_str() {
-            "@odata.type" => ::callgen_runtime::de::next_odata_type(map, &mut self.odata_type),
+            "@odata.type" => {
+                ::callgen_runtime::de::next_odata_type(map, &mut self.odata_type)
+            }
             "changeType" => {
-                ::callgen_runtime::de::next_field(map, &mut self.change_type, "changeType")
+                ::callgen_runtime::de::next_field(
+                    map,
+                    &mut self.change_type,
+                    "changeType",
+                )
             }
             "resourceUrl" => {
-                ::callgen_runtime::de::next_field(map, &mut self.resource_url, "resourceUrl")
+                ::callgen_runtime::de::next_field(
+                    map,
+                    &mut self.resource_url,
+                    "resourceUrl",
+                )
             }
             _ => ::callgen_runtime::de::next_unknown(map, &mut self.unknown_fields, key),
         }

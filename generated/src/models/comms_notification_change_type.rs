@@ -28,7 +28,9 @@ impl CommsNotificationChangeType {
     /// are kept in the catch-all member.
     pub fn from_wire(value: &str) -> Self {
         <Self as ::callgen_runtime::de::WireEnum>::from_known(value)
-            .unwrap_or_else(|| Self::Unrecognized(::std::string::ToString::to_string(value)))
+            .unwrap_or_else(|| Self::Unrecognized(
+                ::std::string::ToString::to_string(value),
+            ))
     }
 }
 impl ::std::convert::From<&str> for CommsNotificationChangeType {
@@ -42,8 +44,7 @@ impl ::std::fmt::Display for CommsNotificationChangeType {
     }
 }
 impl ::callgen_runtime::de::WireEnum for CommsNotificationChangeType {
-    const EXPECTING: &'static str =
-        "a microsoft.graph.commsNotificationChangeType value (a string)";
+    const EXPECTING: &'static str = "a microsoft.graph.commsNotificationChangeType value (a string)";
     fn from_known(value: &str) -> ::std::option::Option<Self> {
         match value {
             "created" => ::std::option::Option::Some(Self::Created),
@@ -77,9 +78,14 @@ impl ::callgen_runtime::Inspect for CommsNotificationChangeType {
             Self::Created => walker.note("CommsNotificationChangeType::Created"),
             Self::Updated => walker.note("CommsNotificationChangeType::Updated"),
             Self::Deleted => walker.note("CommsNotificationChangeType::Deleted"),
-            Self::Unrecognized(value) => walker.note(::std::format!(
-                "CommsNotificationChangeType::Unrecognized({value:?})"
-            )),
+            Self::Unrecognized(value) => {
+                walker
+                    .note(
+                        ::std::format!(
+                            "CommsNotificationChangeType::Unrecognized({value:?})"
+                        ),
+                    )
+            }
         }
     }
 }

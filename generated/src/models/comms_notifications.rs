@@ -10,7 +10,9 @@ pub struct CommsNotifications {
     /// The notification of a change in the resource.
     ///
     /// JSON `value`.
-    pub value: ::callgen_runtime::Field<::std::vec::Vec<crate::models::CommsNotification>>,
+    pub value: ::callgen_runtime::Field<
+        ::std::vec::Vec<crate::models::CommsNotification>,
+    >,
     /// Properties this version of the schema does not know, kept in arrival order and written back.
     pub unknown_fields: ::callgen_runtime::UnknownFields,
 }
@@ -20,9 +22,9 @@ impl CommsNotifications {
     /// A value with `@odata.type` set to `#microsoft.graph.commsNotifications` and nothing else; [`Default`] leaves `@odata.type` out.
     pub fn new() -> Self {
         Self {
-            odata_type: ::std::option::Option::Some(::std::string::ToString::to_string(
-                Self::ODATA_TYPE,
-            )),
+            odata_type: ::std::option::Option::Some(
+                ::std::string::ToString::to_string(Self::ODATA_TYPE),
+            ),
             ..::std::default::Default::default()
         }
     }
@@ -76,7 +78,9 @@ impl<'de> ::callgen_runtime::de::MapModel<'de> for CommsNotifications {
         map: &mut A,
     ) -> ::std::result::Result<(), A::Error> {
         match key.as_str() {
-            "@odata.type" => ::callgen_runtime::de::next_odata_type(map, &mut self.odata_type),
+            "@odata.type" => {
+                ::callgen_runtime::de::next_odata_type(map, &mut self.odata_type)
+            }
             "value" => ::callgen_runtime::de::next_field(map, &mut self.value, "value"),
             _ => ::callgen_runtime::de::next_unknown(map, &mut self.unknown_fields, key),
         }

@@ -32,9 +32,9 @@ impl CommsOperation {
     /// A value with `@odata.type` set to `#microsoft.graph.commsOperation` and nothing else; [`Default`] leaves `@odata.type` out.
     pub fn new() -> Self {
         Self {
-            odata_type: ::std::option::Option::Some(::std::string::ToString::to_string(
-                Self::ODATA_TYPE,
-            )),
+            odata_type: ::std::option::Option::Some(
+                ::std::string::ToString::to_string(Self::ODATA_TYPE),
+            ),
             ..::std::default::Default::default()
         }
     }
@@ -47,7 +47,10 @@ impl CommsOperation {
         self
     }
     /// Sets `id` to `value`.
-    pub fn with_id(mut self, value: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn with_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
         self.id = ::callgen_runtime::Field::Value(value.into());
         self
     }
@@ -106,15 +109,27 @@ impl<'de> ::callgen_runtime::de::MapModel<'de> for CommsOperation {
         map: &mut A,
     ) -> ::std::result::Result<(), A::Error> {
         match key.as_str() {
-            "@odata.type" => ::callgen_runtime::de::next_odata_type(map, &mut self.odata_type),
+            "@odata.type" => {
+                ::callgen_runtime::de::next_odata_type(map, &mut self.odata_type)
+            }
             "clientContext" => {
-                ::callgen_runtime::de::next_field(map, &mut self.client_context, "clientContext")
+                ::callgen_runtime::de::next_field(
+                    map,
+                    &mut self.client_context,
+                    "clientContext",
+                )
             }
             "id" => ::callgen_runtime::de::next_field(map, &mut self.id, "id"),
             "resultInfo" => {
-                ::callgen_runtime::de::next_field(map, &mut self.result_info, "resultInfo")
+                ::callgen_runtime::de::next_field(
+                    map,
+                    &mut self.result_info,
+                    "resultInfo",
+                )
             }
-            "status" => ::callgen_runtime::de::next_field(map, &mut self.status, "status"),
+            "status" => {
+                ::callgen_runtime::de::next_field(map, &mut self.status, "status")
+            }
             _ => ::callgen_runtime::de::next_unknown(map, &mut self.unknown_fields, key),
         }
     }
@@ -173,17 +188,20 @@ impl ::std::convert::From<crate::models::CommsOperation> for AnyCommsOperation {
         Self::CommsOperation(value)
     }
 }
-impl ::std::convert::From<crate::models::CancelMediaProcessingOperation> for AnyCommsOperation {
+impl ::std::convert::From<crate::models::CancelMediaProcessingOperation>
+for AnyCommsOperation {
     fn from(value: crate::models::CancelMediaProcessingOperation) -> Self {
         Self::CancelMediaProcessingOperation(value)
     }
 }
-impl ::std::convert::From<crate::models::InviteParticipantsOperation> for AnyCommsOperation {
+impl ::std::convert::From<crate::models::InviteParticipantsOperation>
+for AnyCommsOperation {
     fn from(value: crate::models::InviteParticipantsOperation) -> Self {
         Self::InviteParticipantsOperation(value)
     }
 }
-impl ::std::convert::From<crate::models::MuteParticipantOperation> for AnyCommsOperation {
+impl ::std::convert::From<crate::models::MuteParticipantOperation>
+for AnyCommsOperation {
     fn from(value: crate::models::MuteParticipantOperation) -> Self {
         Self::MuteParticipantOperation(value)
     }
@@ -198,17 +216,20 @@ impl ::std::convert::From<crate::models::RecordOperation> for AnyCommsOperation 
         Self::RecordOperation(value)
     }
 }
-impl ::std::convert::From<crate::models::SubscribeToToneOperation> for AnyCommsOperation {
+impl ::std::convert::From<crate::models::SubscribeToToneOperation>
+for AnyCommsOperation {
     fn from(value: crate::models::SubscribeToToneOperation) -> Self {
         Self::SubscribeToToneOperation(value)
     }
 }
-impl ::std::convert::From<crate::models::UnmuteParticipantOperation> for AnyCommsOperation {
+impl ::std::convert::From<crate::models::UnmuteParticipantOperation>
+for AnyCommsOperation {
     fn from(value: crate::models::UnmuteParticipantOperation) -> Self {
         Self::UnmuteParticipantOperation(value)
     }
 }
-impl ::std::convert::From<crate::models::UpdateRecordingStatusOperation> for AnyCommsOperation {
+impl ::std::convert::From<crate::models::UpdateRecordingStatusOperation>
+for AnyCommsOperation {
     fn from(value: crate::models::UpdateRecordingStatusOperation) -> Self {
         Self::UpdateRecordingStatusOperation(value)
     }
@@ -226,7 +247,9 @@ impl AnyCommsOperation {
             Self::SubscribeToToneOperation(value) => value.odata_type.as_deref(),
             Self::UnmuteParticipantOperation(value) => value.odata_type.as_deref(),
             Self::UpdateRecordingStatusOperation(value) => value.odata_type.as_deref(),
-            Self::Unrecognized(raw) => raw.get("@odata.type").and_then(::serde_json::Value::as_str),
+            Self::Unrecognized(raw) => {
+                raw.get("@odata.type").and_then(::serde_json::Value::as_str)
+            }
         }
     }
 }
@@ -250,7 +273,9 @@ impl<'de> ::callgen_runtime::family::Family<'de> for AnyCommsOperation {
             "microsoft.graph.muteParticipantOperation" => {
                 source.read().map(Self::MuteParticipantOperation)
             }
-            "microsoft.graph.playPromptOperation" => source.read().map(Self::PlayPromptOperation),
+            "microsoft.graph.playPromptOperation" => {
+                source.read().map(Self::PlayPromptOperation)
+            }
             "microsoft.graph.recordOperation" => source.read().map(Self::RecordOperation),
             "microsoft.graph.subscribeToToneOperation" => {
                 source.read().map(Self::SubscribeToToneOperation)
@@ -278,7 +303,9 @@ impl ::serde::Serialize for AnyCommsOperation {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         match self {
-            Self::CommsOperation(value) => ::serde::Serialize::serialize(value, serializer),
+            Self::CommsOperation(value) => {
+                ::serde::Serialize::serialize(value, serializer)
+            }
             Self::CancelMediaProcessingOperation(value) => {
                 ::serde::Serialize::serialize(value, serializer)
             }
@@ -288,8 +315,12 @@ impl ::serde::Serialize for AnyCommsOperation {
             Self::MuteParticipantOperation(value) => {
                 ::serde::Serialize::serialize(value, serializer)
             }
-            Self::PlayPromptOperation(value) => ::serde::Serialize::serialize(value, serializer),
-            Self::RecordOperation(value) => ::serde::Serialize::serialize(value, serializer),
+            Self::PlayPromptOperation(value) => {
+                ::serde::Serialize::serialize(value, serializer)
+            }
+            Self::RecordOperation(value) => {
+                ::serde::Serialize::serialize(value, serializer)
+            }
             Self::SubscribeToToneOperation(value) => {
                 ::serde::Serialize::serialize(value, serializer)
             }
@@ -342,7 +373,9 @@ impl ::callgen_runtime::Inspect for AnyCommsOperation {
                 walker.note("AnyCommsOperation::UpdateRecordingStatusOperation");
                 ::callgen_runtime::Inspect::inspect(value, walker);
             }
-            Self::Unrecognized(_) => walker.note("AnyCommsOperation::Unrecognized (raw JSON)"),
+            Self::Unrecognized(_) => {
+                walker.note("AnyCommsOperation::Unrecognized (raw JSON)")
+            }
         }
     }
 }

@@ -31,7 +31,9 @@ impl CommsOperationStatus {
     /// are kept in the catch-all member.
     pub fn from_wire(value: &str) -> Self {
         <Self as ::callgen_runtime::de::WireEnum>::from_known(value)
-            .unwrap_or_else(|| Self::Unrecognized(::std::string::ToString::to_string(value)))
+            .unwrap_or_else(|| Self::Unrecognized(
+                ::std::string::ToString::to_string(value),
+            ))
     }
 }
 impl ::std::convert::From<&str> for CommsOperationStatus {
@@ -81,9 +83,12 @@ impl ::callgen_runtime::Inspect for CommsOperationStatus {
             Self::Running => walker.note("CommsOperationStatus::Running"),
             Self::Completed => walker.note("CommsOperationStatus::Completed"),
             Self::Failed => walker.note("CommsOperationStatus::Failed"),
-            Self::Unrecognized(value) => walker.note(::std::format!(
-                "CommsOperationStatus::Unrecognized({value:?})"
-            )),
+            Self::Unrecognized(value) => {
+                walker
+                    .note(
+                        ::std::format!("CommsOperationStatus::Unrecognized({value:?})"),
+                    )
+            }
         }
     }
 }

@@ -30,9 +30,9 @@ impl Identity {
     /// A value with `@odata.type` set to `#microsoft.graph.identity` and nothing else; [`Default`] leaves `@odata.type` out.
     pub fn new() -> Self {
         Self {
-            odata_type: ::std::option::Option::Some(::std::string::ToString::to_string(
-                Self::ODATA_TYPE,
-            )),
+            odata_type: ::std::option::Option::Some(
+                ::std::string::ToString::to_string(Self::ODATA_TYPE),
+            ),
             ..::std::default::Default::default()
         }
     }
@@ -45,7 +45,10 @@ impl Identity {
         self
     }
     /// Sets `id` to `value`.
-    pub fn with_id(mut self, value: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn with_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
         self.id = ::callgen_runtime::Field::Value(value.into());
         self
     }
@@ -104,14 +107,26 @@ impl<'de> ::callgen_runtime::de::MapModel<'de> for Identity {
         map: &mut A,
     ) -> ::std::result::Result<(), A::Error> {
         match key.as_str() {
-            "@odata.type" => ::callgen_runtime::de::next_odata_type(map, &mut self.odata_type),
+            "@odata.type" => {
+                ::callgen_runtime::de::next_odata_type(map, &mut self.odata_type)
+            }
             "displayName" => {
-                ::callgen_runtime::de::next_field(map, &mut self.display_name, "displayName")
+                ::callgen_runtime::de::next_field(
+                    map,
+                    &mut self.display_name,
+                    "displayName",
+                )
             }
             "id" => ::callgen_runtime::de::next_field(map, &mut self.id, "id"),
-            "tenantId" => ::callgen_runtime::de::next_field(map, &mut self.tenant_id, "tenantId"),
+            "tenantId" => {
+                ::callgen_runtime::de::next_field(map, &mut self.tenant_id, "tenantId")
+            }
             "thumbnails" => {
-                ::callgen_runtime::de::next_field(map, &mut self.thumbnails, "thumbnails")
+                ::callgen_runtime::de::next_field(
+                    map,
+                    &mut self.thumbnails,
+                    "thumbnails",
+                )
             }
             _ => ::callgen_runtime::de::next_unknown(map, &mut self.unknown_fields, key),
         }

@@ -46,9 +46,9 @@ impl IdentitySet {
     /// A value with `@odata.type` set to `#microsoft.graph.identitySet` and nothing else; [`Default`] leaves `@odata.type` out.
     pub fn new() -> Self {
         Self {
-            odata_type: ::std::option::Option::Some(::std::string::ToString::to_string(
-                Self::ODATA_TYPE,
-            )),
+            odata_type: ::std::option::Option::Some(
+                ::std::string::ToString::to_string(Self::ODATA_TYPE),
+            ),
             ..::std::default::Default::default()
         }
     }
@@ -101,17 +101,26 @@ impl IdentitySet {
         self
     }
     /// Sets `guest` to `value`.
-    pub fn with_guest(mut self, value: impl ::std::convert::Into<crate::models::Identity>) -> Self {
+    pub fn with_guest(
+        mut self,
+        value: impl ::std::convert::Into<crate::models::Identity>,
+    ) -> Self {
         self.guest = ::callgen_runtime::Field::Value(value.into());
         self
     }
     /// Sets `phone` to `value`.
-    pub fn with_phone(mut self, value: impl ::std::convert::Into<crate::models::Identity>) -> Self {
+    pub fn with_phone(
+        mut self,
+        value: impl ::std::convert::Into<crate::models::Identity>,
+    ) -> Self {
         self.phone = ::callgen_runtime::Field::Value(value.into());
         self
     }
     /// Sets `user` to `value`.
-    pub fn with_user(mut self, value: impl ::std::convert::Into<crate::models::Identity>) -> Self {
+    pub fn with_user(
+        mut self,
+        value: impl ::std::convert::Into<crate::models::Identity>,
+    ) -> Self {
         self.user = ::callgen_runtime::Field::Value(value.into());
         self
     }
@@ -154,25 +163,43 @@ impl<'de> ::callgen_runtime::de::MapModel<'de> for IdentitySet {
         map: &mut A,
     ) -> ::std::result::Result<(), A::Error> {
         match key.as_str() {
-            "@odata.type" => ::callgen_runtime::de::next_odata_type(map, &mut self.odata_type),
+            "@odata.type" => {
+                ::callgen_runtime::de::next_odata_type(map, &mut self.odata_type)
+            }
             "application" => {
-                ::callgen_runtime::de::next_field(map, &mut self.application, "application")
+                ::callgen_runtime::de::next_field(
+                    map,
+                    &mut self.application,
+                    "application",
+                )
             }
-            "applicationInstance" => ::callgen_runtime::de::next_field(
-                map,
-                &mut self.application_instance,
-                "applicationInstance",
-            ),
+            "applicationInstance" => {
+                ::callgen_runtime::de::next_field(
+                    map,
+                    &mut self.application_instance,
+                    "applicationInstance",
+                )
+            }
             "conversation" => {
-                ::callgen_runtime::de::next_field(map, &mut self.conversation, "conversation")
+                ::callgen_runtime::de::next_field(
+                    map,
+                    &mut self.conversation,
+                    "conversation",
+                )
             }
-            "conversationIdentityType" => ::callgen_runtime::de::next_field(
-                map,
-                &mut self.conversation_identity_type,
-                "conversationIdentityType",
-            ),
-            "device" => ::callgen_runtime::de::next_field(map, &mut self.device, "device"),
-            "encrypted" => ::callgen_runtime::de::next_field(map, &mut self.encrypted, "encrypted"),
+            "conversationIdentityType" => {
+                ::callgen_runtime::de::next_field(
+                    map,
+                    &mut self.conversation_identity_type,
+                    "conversationIdentityType",
+                )
+            }
+            "device" => {
+                ::callgen_runtime::de::next_field(map, &mut self.device, "device")
+            }
+            "encrypted" => {
+                ::callgen_runtime::de::next_field(map, &mut self.encrypted, "encrypted")
+            }
             "guest" => ::callgen_runtime::de::next_field(map, &mut self.guest, "guest"),
             "phone" => ::callgen_runtime::de::next_field(map, &mut self.phone, "phone"),
             "user" => ::callgen_runtime::de::next_field(map, &mut self.user, "user"),
@@ -188,7 +215,11 @@ impl ::serde::Serialize for IdentitySet {
         let mut map = serializer.serialize_map(::std::option::Option::None)?;
         ::callgen_runtime::ser::odata_type(&mut map, &self.odata_type)?;
         ::callgen_runtime::ser::field(&mut map, "application", &self.application)?;
-        ::callgen_runtime::ser::field(&mut map, "applicationInstance", &self.application_instance)?;
+        ::callgen_runtime::ser::field(
+            &mut map,
+            "applicationInstance",
+            &self.application_instance,
+        )?;
         ::callgen_runtime::ser::field(&mut map, "conversation", &self.conversation)?;
         ::callgen_runtime::ser::field(
             &mut map,

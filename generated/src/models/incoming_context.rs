@@ -32,9 +32,9 @@ impl IncomingContext {
     /// A value with `@odata.type` set to `#microsoft.graph.incomingContext` and nothing else; [`Default`] leaves `@odata.type` out.
     pub fn new() -> Self {
         Self {
-            odata_type: ::std::option::Option::Some(::std::string::ToString::to_string(
-                Self::ODATA_TYPE,
-            )),
+            odata_type: ::std::option::Option::Some(
+                ::std::string::ToString::to_string(Self::ODATA_TYPE),
+            ),
             ..::std::default::Default::default()
         }
     }
@@ -109,22 +109,36 @@ impl<'de> ::callgen_runtime::de::MapModel<'de> for IncomingContext {
         map: &mut A,
     ) -> ::std::result::Result<(), A::Error> {
         match key.as_str() {
-            "@odata.type" => ::callgen_runtime::de::next_odata_type(map, &mut self.odata_type),
-            "observedParticipantId" => ::callgen_runtime::de::next_field(
-                map,
-                &mut self.observed_participant_id,
-                "observedParticipantId",
-            ),
-            "onBehalfOf" => {
-                ::callgen_runtime::de::next_field(map, &mut self.on_behalf_of, "onBehalfOf")
+            "@odata.type" => {
+                ::callgen_runtime::de::next_odata_type(map, &mut self.odata_type)
             }
-            "sourceParticipantId" => ::callgen_runtime::de::next_field(
-                map,
-                &mut self.source_participant_id,
-                "sourceParticipantId",
-            ),
+            "observedParticipantId" => {
+                ::callgen_runtime::de::next_field(
+                    map,
+                    &mut self.observed_participant_id,
+                    "observedParticipantId",
+                )
+            }
+            "onBehalfOf" => {
+                ::callgen_runtime::de::next_field(
+                    map,
+                    &mut self.on_behalf_of,
+                    "onBehalfOf",
+                )
+            }
+            "sourceParticipantId" => {
+                ::callgen_runtime::de::next_field(
+                    map,
+                    &mut self.source_participant_id,
+                    "sourceParticipantId",
+                )
+            }
             "transferor" => {
-                ::callgen_runtime::de::next_field(map, &mut self.transferor, "transferor")
+                ::callgen_runtime::de::next_field(
+                    map,
+                    &mut self.transferor,
+                    "transferor",
+                )
             }
             _ => ::callgen_runtime::de::next_unknown(map, &mut self.unknown_fields, key),
         }

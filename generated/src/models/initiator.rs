@@ -28,9 +28,9 @@ impl Initiator {
     /// A value with `@odata.type` set to `#microsoft.graph.initiator` and nothing else; [`Default`] leaves `@odata.type` out.
     pub fn new() -> Self {
         Self {
-            odata_type: ::std::option::Option::Some(::std::string::ToString::to_string(
-                Self::ODATA_TYPE,
-            )),
+            odata_type: ::std::option::Option::Some(
+                ::std::string::ToString::to_string(Self::ODATA_TYPE),
+            ),
             ..::std::default::Default::default()
         }
     }
@@ -43,7 +43,10 @@ impl Initiator {
         self
     }
     /// Sets `id` to `value`.
-    pub fn with_id(mut self, value: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn with_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
         self.id = ::callgen_runtime::Field::Value(value.into());
         self
     }
@@ -94,13 +97,23 @@ impl<'de> ::callgen_runtime::de::MapModel<'de> for Initiator {
         map: &mut A,
     ) -> ::std::result::Result<(), A::Error> {
         match key.as_str() {
-            "@odata.type" => ::callgen_runtime::de::next_odata_type(map, &mut self.odata_type),
+            "@odata.type" => {
+                ::callgen_runtime::de::next_odata_type(map, &mut self.odata_type)
+            }
             "displayName" => {
-                ::callgen_runtime::de::next_field(map, &mut self.display_name, "displayName")
+                ::callgen_runtime::de::next_field(
+                    map,
+                    &mut self.display_name,
+                    "displayName",
+                )
             }
             "id" => ::callgen_runtime::de::next_field(map, &mut self.id, "id"),
             "initiatorType" => {
-                ::callgen_runtime::de::next_field(map, &mut self.initiator_type, "initiatorType")
+                ::callgen_runtime::de::next_field(
+                    map,
+                    &mut self.initiator_type,
+                    "initiatorType",
+                )
             }
             _ => ::callgen_runtime::de::next_unknown(map, &mut self.unknown_fields, key),
         }

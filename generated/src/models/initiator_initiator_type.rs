@@ -31,7 +31,9 @@ impl InitiatorInitiatorType {
     /// are kept in the catch-all member.
     pub fn from_wire(value: &str) -> Self {
         <Self as ::callgen_runtime::de::WireEnum>::from_known(value)
-            .unwrap_or_else(|| Self::Unrecognized(::std::string::ToString::to_string(value)))
+            .unwrap_or_else(|| Self::Unrecognized(
+                ::std::string::ToString::to_string(value),
+            ))
     }
 }
 impl ::std::convert::From<&str> for InitiatorInitiatorType {
@@ -80,10 +82,15 @@ impl ::callgen_runtime::Inspect for InitiatorInitiatorType {
             Self::User => walker.note("InitiatorInitiatorType::User"),
             Self::Application => walker.note("InitiatorInitiatorType::Application"),
             Self::System => walker.note("InitiatorInitiatorType::System"),
-            Self::UnknownFutureValue => walker.note("InitiatorInitiatorType::UnknownFutureValue"),
-            Self::Unrecognized(value) => walker.note(::std::format!(
-                "InitiatorInitiatorType::Unrecognized({value:?})"
-            )),
+            Self::UnknownFutureValue => {
+                walker.note("InitiatorInitiatorType::UnknownFutureValue")
+            }
+            Self::Unrecognized(value) => {
+                walker
+                    .note(
+                        ::std::format!("InitiatorInitiatorType::Unrecognized({value:?})"),
+                    )
+            }
         }
     }
 }

@@ -10,8 +10,9 @@ pub struct InvitationParticipantInfo {
     /// The type of endpoint. Possible values are: default, voicemail.
     ///
     /// JSON `endpointType`, nullable.
-    pub endpoint_type:
-        ::callgen_runtime::Field<crate::models::InvitationParticipantInfoEndpointType>,
+    pub endpoint_type: ::callgen_runtime::Field<
+        crate::models::InvitationParticipantInfoEndpointType,
+    >,
     /// The identitySet associated with this invitation.
     ///
     /// JSON `identity`.
@@ -29,16 +30,18 @@ impl InvitationParticipantInfo {
     /// A value with `@odata.type` set to `#microsoft.graph.invitationParticipantInfo` and nothing else; [`Default`] leaves `@odata.type` out.
     pub fn new() -> Self {
         Self {
-            odata_type: ::std::option::Option::Some(::std::string::ToString::to_string(
-                Self::ODATA_TYPE,
-            )),
+            odata_type: ::std::option::Option::Some(
+                ::std::string::ToString::to_string(Self::ODATA_TYPE),
+            ),
             ..::std::default::Default::default()
         }
     }
     /// Sets `endpointType` to `value`.
     pub fn with_endpoint_type(
         mut self,
-        value: impl ::std::convert::Into<crate::models::InvitationParticipantInfoEndpointType>,
+        value: impl ::std::convert::Into<
+            crate::models::InvitationParticipantInfoEndpointType,
+        >,
     ) -> Self {
         self.endpoint_type = ::callgen_runtime::Field::Value(value.into());
         self
@@ -98,13 +101,25 @@ impl<'de> ::callgen_runtime::de::MapModel<'de> for InvitationParticipantInfo {
         map: &mut A,
     ) -> ::std::result::Result<(), A::Error> {
         match key.as_str() {
-            "@odata.type" => ::callgen_runtime::de::next_odata_type(map, &mut self.odata_type),
-            "endpointType" => {
-                ::callgen_runtime::de::next_field(map, &mut self.endpoint_type, "endpointType")
+            "@odata.type" => {
+                ::callgen_runtime::de::next_odata_type(map, &mut self.odata_type)
             }
-            "identity" => ::callgen_runtime::de::next_field(map, &mut self.identity, "identity"),
+            "endpointType" => {
+                ::callgen_runtime::de::next_field(
+                    map,
+                    &mut self.endpoint_type,
+                    "endpointType",
+                )
+            }
+            "identity" => {
+                ::callgen_runtime::de::next_field(map, &mut self.identity, "identity")
+            }
             "replacesCallId" => {
-                ::callgen_runtime::de::next_field(map, &mut self.replaces_call_id, "replacesCallId")
+                ::callgen_runtime::de::next_field(
+                    map,
+                    &mut self.replaces_call_id,
+                    "replacesCallId",
+                )
             }
             _ => ::callgen_runtime::de::next_unknown(map, &mut self.unknown_fields, key),
         }
@@ -119,7 +134,11 @@ impl ::serde::Serialize for InvitationParticipantInfo {
         ::callgen_runtime::ser::odata_type(&mut map, &self.odata_type)?;
         ::callgen_runtime::ser::field(&mut map, "endpointType", &self.endpoint_type)?;
         ::callgen_runtime::ser::field(&mut map, "identity", &self.identity)?;
-        ::callgen_runtime::ser::field(&mut map, "replacesCallId", &self.replaces_call_id)?;
+        ::callgen_runtime::ser::field(
+            &mut map,
+            "replacesCallId",
+            &self.replaces_call_id,
+        )?;
         self.unknown_fields.serialize_entries(&mut map)?;
         ::serde::ser::SerializeMap::end(map)
     }

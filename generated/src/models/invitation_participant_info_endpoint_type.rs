@@ -25,7 +25,9 @@ impl InvitationParticipantInfoEndpointType {
     /// are kept in the catch-all member.
     pub fn from_wire(value: &str) -> Self {
         <Self as ::callgen_runtime::de::WireEnum>::from_known(value)
-            .unwrap_or_else(|| Self::Unrecognized(::std::string::ToString::to_string(value)))
+            .unwrap_or_else(|| Self::Unrecognized(
+                ::std::string::ToString::to_string(value),
+            ))
     }
 }
 impl ::std::convert::From<&str> for InvitationParticipantInfoEndpointType {
@@ -39,8 +41,7 @@ impl ::std::fmt::Display for InvitationParticipantInfoEndpointType {
     }
 }
 impl ::callgen_runtime::de::WireEnum for InvitationParticipantInfoEndpointType {
-    const EXPECTING: &'static str =
-        "a microsoft.graph.invitationParticipantInfoEndpointType value (a string)";
+    const EXPECTING: &'static str = "a microsoft.graph.invitationParticipantInfoEndpointType value (a string)";
     fn from_known(value: &str) -> ::std::option::Option<Self> {
         match value {
             "default" => ::std::option::Option::Some(Self::Default),
@@ -70,11 +71,20 @@ impl ::serde::Serialize for InvitationParticipantInfoEndpointType {
 impl ::callgen_runtime::Inspect for InvitationParticipantInfoEndpointType {
     fn inspect(&self, walker: &mut ::callgen_runtime::inspect::Walker) {
         match self {
-            Self::Default => walker.note("InvitationParticipantInfoEndpointType::Default"),
-            Self::Voicemail => walker.note("InvitationParticipantInfoEndpointType::Voicemail"),
-            Self::Unrecognized(value) => walker.note(::std::format!(
-                "InvitationParticipantInfoEndpointType::Unrecognized({value:?})"
-            )),
+            Self::Default => {
+                walker.note("InvitationParticipantInfoEndpointType::Default")
+            }
+            Self::Voicemail => {
+                walker.note("InvitationParticipantInfoEndpointType::Voicemail")
+            }
+            Self::Unrecognized(value) => {
+                walker
+                    .note(
+                        ::std::format!(
+                            "InvitationParticipantInfoEndpointType::Unrecognized({value:?})"
+                        ),
+                    )
+            }
         }
     }
 }

@@ -22,9 +22,9 @@ impl InviteNewBotResponse {
     /// A value with `@odata.type` set to `#microsoft.graph.inviteNewBotResponse` and nothing else; [`Default`] leaves `@odata.type` out.
     pub fn new() -> Self {
         Self {
-            odata_type: ::std::option::Option::Some(::std::string::ToString::to_string(
-                Self::ODATA_TYPE,
-            )),
+            odata_type: ::std::option::Option::Some(
+                ::std::string::ToString::to_string(Self::ODATA_TYPE),
+            ),
             ..::std::default::Default::default()
         }
     }
@@ -75,7 +75,9 @@ impl<'de> ::callgen_runtime::de::MapModel<'de> for InviteNewBotResponse {
         map: &mut A,
     ) -> ::std::result::Result<(), A::Error> {
         match key.as_str() {
-            "@odata.type" => ::callgen_runtime::de::next_odata_type(map, &mut self.odata_type),
+            "@odata.type" => {
+                ::callgen_runtime::de::next_odata_type(map, &mut self.odata_type)
+            }
             "inviteUri" => {
                 ::callgen_runtime::de::next_field(map, &mut self.invite_uri, "inviteUri")
             }

@@ -28,8 +28,9 @@ pub struct InviteParticipantsOperation {
     /// The participants to invite.
     ///
     /// JSON `participants`.
-    pub participants:
-        ::callgen_runtime::Field<::std::vec::Vec<crate::models::InvitationParticipantInfo>>,
+    pub participants: ::callgen_runtime::Field<
+        ::std::vec::Vec<crate::models::InvitationParticipantInfo>,
+    >,
     /// Properties this version of the schema does not know, kept in arrival order and written back.
     pub unknown_fields: ::callgen_runtime::UnknownFields,
 }
@@ -39,9 +40,9 @@ impl InviteParticipantsOperation {
     /// A value with `@odata.type` set to `#microsoft.graph.inviteParticipantsOperation` and nothing else; [`Default`] leaves `@odata.type` out.
     pub fn new() -> Self {
         Self {
-            odata_type: ::std::option::Option::Some(::std::string::ToString::to_string(
-                Self::ODATA_TYPE,
-            )),
+            odata_type: ::std::option::Option::Some(
+                ::std::string::ToString::to_string(Self::ODATA_TYPE),
+            ),
             ..::std::default::Default::default()
         }
     }
@@ -54,7 +55,10 @@ impl InviteParticipantsOperation {
         self
     }
     /// Sets `id` to `value`.
-    pub fn with_id(mut self, value: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn with_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
         self.id = ::callgen_runtime::Field::Value(value.into());
         self
     }
@@ -124,17 +128,33 @@ impl<'de> ::callgen_runtime::de::MapModel<'de> for InviteParticipantsOperation {
         map: &mut A,
     ) -> ::std::result::Result<(), A::Error> {
         match key.as_str() {
-            "@odata.type" => ::callgen_runtime::de::next_odata_type(map, &mut self.odata_type),
+            "@odata.type" => {
+                ::callgen_runtime::de::next_odata_type(map, &mut self.odata_type)
+            }
             "clientContext" => {
-                ::callgen_runtime::de::next_field(map, &mut self.client_context, "clientContext")
+                ::callgen_runtime::de::next_field(
+                    map,
+                    &mut self.client_context,
+                    "clientContext",
+                )
             }
             "id" => ::callgen_runtime::de::next_field(map, &mut self.id, "id"),
             "resultInfo" => {
-                ::callgen_runtime::de::next_field(map, &mut self.result_info, "resultInfo")
+                ::callgen_runtime::de::next_field(
+                    map,
+                    &mut self.result_info,
+                    "resultInfo",
+                )
             }
-            "status" => ::callgen_runtime::de::next_field(map, &mut self.status, "status"),
+            "status" => {
+                ::callgen_runtime::de::next_field(map, &mut self.status, "status")
+            }
             "participants" => {
-                ::callgen_runtime::de::next_field(map, &mut self.participants, "participants")
+                ::callgen_runtime::de::next_field(
+                    map,
+                    &mut self.participants,
+                    "participants",
+                )
             }
             _ => ::callgen_runtime::de::next_unknown(map, &mut self.unknown_fields, key),
         }

@@ -20,9 +20,9 @@ impl MediaConfig {
     /// A value with `@odata.type` set to `#microsoft.graph.mediaConfig` and nothing else; [`Default`] leaves `@odata.type` out.
     pub fn new() -> Self {
         Self {
-            odata_type: ::std::option::Option::Some(::std::string::ToString::to_string(
-                Self::ODATA_TYPE,
-            )),
+            odata_type: ::std::option::Option::Some(
+                ::std::string::ToString::to_string(Self::ODATA_TYPE),
+            ),
             ..::std::default::Default::default()
         }
     }
@@ -31,7 +31,9 @@ impl MediaConfig {
         mut self,
         value: impl ::std::convert::Into<bool>,
     ) -> Self {
-        self.remove_from_default_audio_group = ::callgen_runtime::Field::Value(value.into());
+        self.remove_from_default_audio_group = ::callgen_runtime::Field::Value(
+            value.into(),
+        );
         self
     }
     /// Sets `@odata.type` to `value`, exactly as it is to be written.
@@ -73,12 +75,16 @@ impl<'de> ::callgen_runtime::de::MapModel<'de> for MediaConfig {
         map: &mut A,
     ) -> ::std::result::Result<(), A::Error> {
         match key.as_str() {
-            "@odata.type" => ::callgen_runtime::de::next_odata_type(map, &mut self.odata_type),
-            "removeFromDefaultAudioGroup" => ::callgen_runtime::de::next_field(
-                map,
-                &mut self.remove_from_default_audio_group,
-                "removeFromDefaultAudioGroup",
-            ),
+            "@odata.type" => {
+                ::callgen_runtime::de::next_odata_type(map, &mut self.odata_type)
+            }
+            "removeFromDefaultAudioGroup" => {
+                ::callgen_runtime::de::next_field(
+                    map,
+                    &mut self.remove_from_default_audio_group,
+                    "removeFromDefaultAudioGroup",
+                )
+            }
             _ => ::callgen_runtime::de::next_unknown(map, &mut self.unknown_fields, key),
         }
     }
@@ -149,7 +155,9 @@ impl AnyMediaConfig {
             Self::AppHostedMediaConfig(value) => value.odata_type.as_deref(),
             Self::NoMediaConfig(value) => value.odata_type.as_deref(),
             Self::ServiceHostedMediaConfig(value) => value.odata_type.as_deref(),
-            Self::Unrecognized(raw) => raw.get("@odata.type").and_then(::serde_json::Value::as_str),
+            Self::Unrecognized(raw) => {
+                raw.get("@odata.type").and_then(::serde_json::Value::as_str)
+            }
         }
     }
 }
@@ -164,7 +172,9 @@ impl<'de> ::callgen_runtime::family::Family<'de> for AnyMediaConfig {
     ) -> ::std::result::Result<Self, S::Error> {
         match source.type_name() {
             "microsoft.graph.mediaConfig" => source.read().map(Self::MediaConfig),
-            "microsoft.graph.appHostedMediaConfig" => source.read().map(Self::AppHostedMediaConfig),
+            "microsoft.graph.appHostedMediaConfig" => {
+                source.read().map(Self::AppHostedMediaConfig)
+            }
             "microsoft.graph.noMediaConfig" => source.read().map(Self::NoMediaConfig),
             "microsoft.graph.serviceHostedMediaConfig" => {
                 source.read().map(Self::ServiceHostedMediaConfig)
@@ -187,8 +197,12 @@ impl ::serde::Serialize for AnyMediaConfig {
     ) -> ::std::result::Result<S::Ok, S::Error> {
         match self {
             Self::MediaConfig(value) => ::serde::Serialize::serialize(value, serializer),
-            Self::AppHostedMediaConfig(value) => ::serde::Serialize::serialize(value, serializer),
-            Self::NoMediaConfig(value) => ::serde::Serialize::serialize(value, serializer),
+            Self::AppHostedMediaConfig(value) => {
+                ::serde::Serialize::serialize(value, serializer)
+            }
+            Self::NoMediaConfig(value) => {
+                ::serde::Serialize::serialize(value, serializer)
+            }
             Self::ServiceHostedMediaConfig(value) => {
                 ::serde::Serialize::serialize(value, serializer)
             }
@@ -215,7 +229,9 @@ impl ::callgen_runtime::Inspect for AnyMediaConfig {
                 walker.note("AnyMediaConfig::ServiceHostedMediaConfig");
                 ::callgen_runtime::Inspect::inspect(value, walker);
             }
-            Self::Unrecognized(_) => walker.note("AnyMediaConfig::Unrecognized (raw JSON)"),
+            Self::Unrecognized(_) => {
+                walker.note("AnyMediaConfig::Unrecognized (raw JSON)")
+            }
         }
     }
 }

@@ -24,9 +24,9 @@ impl MediaInfo {
     /// A value with `@odata.type` set to `#microsoft.graph.mediaInfo` and nothing else; [`Default`] leaves `@odata.type` out.
     pub fn new() -> Self {
         Self {
-            odata_type: ::std::option::Option::Some(::std::string::ToString::to_string(
-                Self::ODATA_TYPE,
-            )),
+            odata_type: ::std::option::Option::Some(
+                ::std::string::ToString::to_string(Self::ODATA_TYPE),
+            ),
             ..::std::default::Default::default()
         }
     }
@@ -39,7 +39,10 @@ impl MediaInfo {
         self
     }
     /// Sets `uri` to `value`.
-    pub fn with_uri(mut self, value: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn with_uri(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
         self.uri = ::callgen_runtime::Field::Value(value.into());
         self
     }
@@ -82,9 +85,15 @@ impl<'de> ::callgen_runtime::de::MapModel<'de> for MediaInfo {
         map: &mut A,
     ) -> ::std::result::Result<(), A::Error> {
         match key.as_str() {
-            "@odata.type" => ::callgen_runtime::de::next_odata_type(map, &mut self.odata_type),
+            "@odata.type" => {
+                ::callgen_runtime::de::next_odata_type(map, &mut self.odata_type)
+            }
             "resourceId" => {
-                ::callgen_runtime::de::next_field(map, &mut self.resource_id, "resourceId")
+                ::callgen_runtime::de::next_field(
+                    map,
+                    &mut self.resource_id,
+                    "resourceId",
+                )
             }
             "uri" => ::callgen_runtime::de::next_field(map, &mut self.uri, "uri"),
             _ => ::callgen_runtime::de::next_unknown(map, &mut self.unknown_fields, key),

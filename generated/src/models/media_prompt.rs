@@ -20,9 +20,9 @@ impl MediaPrompt {
     /// A value with `@odata.type` set to `#microsoft.graph.mediaPrompt` and nothing else; [`Default`] leaves `@odata.type` out.
     pub fn new() -> Self {
         Self {
-            odata_type: ::std::option::Option::Some(::std::string::ToString::to_string(
-                Self::ODATA_TYPE,
-            )),
+            odata_type: ::std::option::Option::Some(
+                ::std::string::ToString::to_string(Self::ODATA_TYPE),
+            ),
             ..::std::default::Default::default()
         }
     }
@@ -73,7 +73,9 @@ impl<'de> ::callgen_runtime::de::MapModel<'de> for MediaPrompt {
         map: &mut A,
     ) -> ::std::result::Result<(), A::Error> {
         match key.as_str() {
-            "@odata.type" => ::callgen_runtime::de::next_odata_type(map, &mut self.odata_type),
+            "@odata.type" => {
+                ::callgen_runtime::de::next_odata_type(map, &mut self.odata_type)
+            }
             "mediaInfo" => {
                 ::callgen_runtime::de::next_field(map, &mut self.media_info, "mediaInfo")
             }

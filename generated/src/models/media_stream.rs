@@ -36,9 +36,9 @@ impl MediaStream {
     /// A value with `@odata.type` set to `#microsoft.graph.mediaStream` and nothing else; [`Default`] leaves `@odata.type` out.
     pub fn new() -> Self {
         Self {
-            odata_type: ::std::option::Option::Some(::std::string::ToString::to_string(
-                Self::ODATA_TYPE,
-            )),
+            odata_type: ::std::option::Option::Some(
+                ::std::string::ToString::to_string(Self::ODATA_TYPE),
+            ),
             ..::std::default::Default::default()
         }
     }
@@ -51,7 +51,10 @@ impl MediaStream {
         self
     }
     /// Sets `label` to `value`.
-    pub fn with_label(mut self, value: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn with_label(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
         self.label = ::callgen_runtime::Field::Value(value.into());
         self
     }
@@ -115,16 +118,26 @@ impl<'de> ::callgen_runtime::de::MapModel<'de> for MediaStream {
         map: &mut A,
     ) -> ::std::result::Result<(), A::Error> {
         match key.as_str() {
-            "@odata.type" => ::callgen_runtime::de::next_odata_type(map, &mut self.odata_type),
-            "direction" => ::callgen_runtime::de::next_field(map, &mut self.direction, "direction"),
+            "@odata.type" => {
+                ::callgen_runtime::de::next_odata_type(map, &mut self.odata_type)
+            }
+            "direction" => {
+                ::callgen_runtime::de::next_field(map, &mut self.direction, "direction")
+            }
             "label" => ::callgen_runtime::de::next_field(map, &mut self.label, "label"),
             "mediaType" => {
                 ::callgen_runtime::de::next_field(map, &mut self.media_type, "mediaType")
             }
             "serverMuted" => {
-                ::callgen_runtime::de::next_field(map, &mut self.server_muted, "serverMuted")
+                ::callgen_runtime::de::next_field(
+                    map,
+                    &mut self.server_muted,
+                    "serverMuted",
+                )
             }
-            "sourceId" => ::callgen_runtime::de::next_field(map, &mut self.source_id, "sourceId"),
+            "sourceId" => {
+                ::callgen_runtime::de::next_field(map, &mut self.source_id, "sourceId")
+            }
             _ => ::callgen_runtime::de::next_unknown(map, &mut self.unknown_fields, key),
         }
     }

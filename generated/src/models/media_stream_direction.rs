@@ -31,7 +31,9 @@ impl MediaStreamDirection {
     /// are kept in the catch-all member.
     pub fn from_wire(value: &str) -> Self {
         <Self as ::callgen_runtime::de::WireEnum>::from_known(value)
-            .unwrap_or_else(|| Self::Unrecognized(::std::string::ToString::to_string(value)))
+            .unwrap_or_else(|| Self::Unrecognized(
+                ::std::string::ToString::to_string(value),
+            ))
     }
 }
 impl ::std::convert::From<&str> for MediaStreamDirection {
@@ -81,9 +83,12 @@ impl ::callgen_runtime::Inspect for MediaStreamDirection {
             Self::SendOnly => walker.note("MediaStreamDirection::SendOnly"),
             Self::ReceiveOnly => walker.note("MediaStreamDirection::ReceiveOnly"),
             Self::SendReceive => walker.note("MediaStreamDirection::SendReceive"),
-            Self::Unrecognized(value) => walker.note(::std::format!(
-                "MediaStreamDirection::Unrecognized({value:?})"
-            )),
+            Self::Unrecognized(value) => {
+                walker
+                    .note(
+                        ::std::format!("MediaStreamDirection::Unrecognized({value:?})"),
+                    )
+            }
         }
     }
 }

@@ -34,7 +34,9 @@ impl MediaStreamMediaType {
     /// are kept in the catch-all member.
     pub fn from_wire(value: &str) -> Self {
         <Self as ::callgen_runtime::de::WireEnum>::from_known(value)
-            .unwrap_or_else(|| Self::Unrecognized(::std::string::ToString::to_string(value)))
+            .unwrap_or_else(|| Self::Unrecognized(
+                ::std::string::ToString::to_string(value),
+            ))
     }
 }
 impl ::std::convert::From<&str> for MediaStreamMediaType {
@@ -54,7 +56,9 @@ impl ::callgen_runtime::de::WireEnum for MediaStreamMediaType {
             "unknown" => ::std::option::Option::Some(Self::Unknown),
             "audio" => ::std::option::Option::Some(Self::Audio),
             "video" => ::std::option::Option::Some(Self::Video),
-            "videoBasedScreenSharing" => ::std::option::Option::Some(Self::VideoBasedScreenSharing),
+            "videoBasedScreenSharing" => {
+                ::std::option::Option::Some(Self::VideoBasedScreenSharing)
+            }
             "data" => ::std::option::Option::Some(Self::Data),
             _ => ::std::option::Option::None,
         }
@@ -88,9 +92,12 @@ impl ::callgen_runtime::Inspect for MediaStreamMediaType {
                 walker.note("MediaStreamMediaType::VideoBasedScreenSharing")
             }
             Self::Data => walker.note("MediaStreamMediaType::Data"),
-            Self::Unrecognized(value) => walker.note(::std::format!(
-                "MediaStreamMediaType::Unrecognized({value:?})"
-            )),
+            Self::Unrecognized(value) => {
+                walker
+                    .note(
+                        ::std::format!("MediaStreamMediaType::Unrecognized({value:?})"),
+                    )
+            }
         }
     }
 }

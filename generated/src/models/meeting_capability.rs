@@ -18,7 +18,9 @@ pub struct MeetingCapability {
     /// Possible values are: everyoneInCompany, everyone.
     ///
     /// JSON `autoAdmittedUsers`.
-    pub auto_admitted_users: ::callgen_runtime::Field<crate::models::AutoAdmittedUsersType>,
+    pub auto_admitted_users: ::callgen_runtime::Field<
+        crate::models::AutoAdmittedUsersType,
+    >,
     /// Properties this version of the schema does not know, kept in arrival order and written back.
     pub unknown_fields: ::callgen_runtime::UnknownFields,
 }
@@ -28,9 +30,9 @@ impl MeetingCapability {
     /// A value with `@odata.type` set to `#microsoft.graph.meetingCapability` and nothing else; [`Default`] leaves `@odata.type` out.
     pub fn new() -> Self {
         Self {
-            odata_type: ::std::option::Option::Some(::std::string::ToString::to_string(
-                Self::ODATA_TYPE,
-            )),
+            odata_type: ::std::option::Option::Some(
+                ::std::string::ToString::to_string(Self::ODATA_TYPE),
+            ),
             ..::std::default::Default::default()
         }
     }
@@ -39,7 +41,9 @@ impl MeetingCapability {
         mut self,
         value: impl ::std::convert::Into<bool>,
     ) -> Self {
-        self.allow_anonymous_users_to_dial_out = ::callgen_runtime::Field::Value(value.into());
+        self.allow_anonymous_users_to_dial_out = ::callgen_runtime::Field::Value(
+            value.into(),
+        );
         self
     }
     /// Sets `allowAnonymousUsersToStartMeeting` to `value`.
@@ -47,7 +51,9 @@ impl MeetingCapability {
         mut self,
         value: impl ::std::convert::Into<bool>,
     ) -> Self {
-        self.allow_anonymous_users_to_start_meeting = ::callgen_runtime::Field::Value(value.into());
+        self.allow_anonymous_users_to_start_meeting = ::callgen_runtime::Field::Value(
+            value.into(),
+        );
         self
     }
     /// Sets `autoAdmittedUsers` to `value`.
@@ -97,22 +103,30 @@ impl<'de> ::callgen_runtime::de::MapModel<'de> for MeetingCapability {
         map: &mut A,
     ) -> ::std::result::Result<(), A::Error> {
         match key.as_str() {
-            "@odata.type" => ::callgen_runtime::de::next_odata_type(map, &mut self.odata_type),
-            "allowAnonymousUsersToDialOut" => ::callgen_runtime::de::next_field(
-                map,
-                &mut self.allow_anonymous_users_to_dial_out,
-                "allowAnonymousUsersToDialOut",
-            ),
-            "allowAnonymousUsersToStartMeeting" => ::callgen_runtime::de::next_field(
-                map,
-                &mut self.allow_anonymous_users_to_start_meeting,
-                "allowAnonymousUsersToStartMeeting",
-            ),
-            "autoAdmittedUsers" => ::callgen_runtime::de::next_field(
-                map,
-                &mut self.auto_admitted_users,
-                "autoAdmittedUsers",
-            ),
+            "@odata.type" => {
+                ::callgen_runtime::de::next_odata_type(map, &mut self.odata_type)
+            }
+            "allowAnonymousUsersToDialOut" => {
+                ::callgen_runtime::de::next_field(
+                    map,
+                    &mut self.allow_anonymous_users_to_dial_out,
+                    "allowAnonymousUsersToDialOut",
+                )
+            }
+            "allowAnonymousUsersToStartMeeting" => {
+                ::callgen_runtime::de::next_field(
+                    map,
+                    &mut self.allow_anonymous_users_to_start_meeting,
+                    "allowAnonymousUsersToStartMeeting",
+                )
+            }
+            "autoAdmittedUsers" => {
+                ::callgen_runtime::de::next_field(
+                    map,
+                    &mut self.auto_admitted_users,
+                    "autoAdmittedUsers",
+                )
+            }
             _ => ::callgen_runtime::de::next_unknown(map, &mut self.unknown_fields, key),
         }
     }
@@ -134,7 +148,11 @@ impl ::serde::Serialize for MeetingCapability {
             "allowAnonymousUsersToStartMeeting",
             &self.allow_anonymous_users_to_start_meeting,
         )?;
-        ::callgen_runtime::ser::field(&mut map, "autoAdmittedUsers", &self.auto_admitted_users)?;
+        ::callgen_runtime::ser::field(
+            &mut map,
+            "autoAdmittedUsers",
+            &self.auto_admitted_users,
+        )?;
         self.unknown_fields.serialize_entries(&mut map)?;
         ::serde::ser::SerializeMap::end(map)
     }

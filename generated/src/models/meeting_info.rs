@@ -16,9 +16,9 @@ impl MeetingInfo {
     /// A value with `@odata.type` set to `#microsoft.graph.meetingInfo` and nothing else; [`Default`] leaves `@odata.type` out.
     pub fn new() -> Self {
         Self {
-            odata_type: ::std::option::Option::Some(::std::string::ToString::to_string(
-                Self::ODATA_TYPE,
-            )),
+            odata_type: ::std::option::Option::Some(
+                ::std::string::ToString::to_string(Self::ODATA_TYPE),
+            ),
             ..::std::default::Default::default()
         }
     }
@@ -61,7 +61,9 @@ impl<'de> ::callgen_runtime::de::MapModel<'de> for MeetingInfo {
         map: &mut A,
     ) -> ::std::result::Result<(), A::Error> {
         match key.as_str() {
-            "@odata.type" => ::callgen_runtime::de::next_odata_type(map, &mut self.odata_type),
+            "@odata.type" => {
+                ::callgen_runtime::de::next_odata_type(map, &mut self.odata_type)
+            }
             _ => ::callgen_runtime::de::next_unknown(map, &mut self.unknown_fields, key),
         }
     }
@@ -119,7 +121,9 @@ impl AnyMeetingInfo {
             Self::MeetingInfo(value) => value.odata_type.as_deref(),
             Self::OrganizerMeetingInfo(value) => value.odata_type.as_deref(),
             Self::TokenMeetingInfo(value) => value.odata_type.as_deref(),
-            Self::Unrecognized(raw) => raw.get("@odata.type").and_then(::serde_json::Value::as_str),
+            Self::Unrecognized(raw) => {
+                raw.get("@odata.type").and_then(::serde_json::Value::as_str)
+            }
         }
     }
 }
@@ -134,8 +138,12 @@ impl<'de> ::callgen_runtime::family::Family<'de> for AnyMeetingInfo {
     ) -> ::std::result::Result<Self, S::Error> {
         match source.type_name() {
             "microsoft.graph.meetingInfo" => source.read().map(Self::MeetingInfo),
-            "microsoft.graph.organizerMeetingInfo" => source.read().map(Self::OrganizerMeetingInfo),
-            "microsoft.graph.tokenMeetingInfo" => source.read().map(Self::TokenMeetingInfo),
+            "microsoft.graph.organizerMeetingInfo" => {
+                source.read().map(Self::OrganizerMeetingInfo)
+            }
+            "microsoft.graph.tokenMeetingInfo" => {
+                source.read().map(Self::TokenMeetingInfo)
+            }
             _ => source.raw().map(Self::Unrecognized),
         }
     }
@@ -154,8 +162,12 @@ impl ::serde::Serialize for AnyMeetingInfo {
     ) -> ::std::result::Result<S::Ok, S::Error> {
         match self {
             Self::MeetingInfo(value) => ::serde::Serialize::serialize(value, serializer),
-            Self::OrganizerMeetingInfo(value) => ::serde::Serialize::serialize(value, serializer),
-            Self::TokenMeetingInfo(value) => ::serde::Serialize::serialize(value, serializer),
+            Self::OrganizerMeetingInfo(value) => {
+                ::serde::Serialize::serialize(value, serializer)
+            }
+            Self::TokenMeetingInfo(value) => {
+                ::serde::Serialize::serialize(value, serializer)
+            }
             Self::Unrecognized(raw) => ::serde::Serialize::serialize(raw, serializer),
         }
     }
@@ -175,7 +187,9 @@ impl ::callgen_runtime::Inspect for AnyMeetingInfo {
                 walker.note("AnyMeetingInfo::TokenMeetingInfo");
                 ::callgen_runtime::Inspect::inspect(value, walker);
             }
-            Self::Unrecognized(_) => walker.note("AnyMeetingInfo::Unrecognized (raw JSON)"),
+            Self::Unrecognized(_) => {
+                walker.note("AnyMeetingInfo::Unrecognized (raw JSON)")
+            }
         }
     }
 }

@@ -45,7 +45,7 @@ pub use comms_notification_change_type::CommsNotificationChangeType;
 mod comms_notifications;
 pub use comms_notifications::CommsNotifications;
 mod comms_operation;
-pub use comms_operation::{AnyCommsOperation, CommsOperation};
+pub use comms_operation::{CommsOperation, AnyCommsOperation};
 mod comms_operation_status;
 pub use comms_operation_status::CommsOperationStatus;
 mod identity;
@@ -67,7 +67,7 @@ pub use invite_new_bot_response::InviteNewBotResponse;
 mod invite_participants_operation;
 pub use invite_participants_operation::InviteParticipantsOperation;
 mod media_config;
-pub use media_config::{AnyMediaConfig, MediaConfig};
+pub use media_config::{MediaConfig, AnyMediaConfig};
 mod media_info;
 pub use media_info::MediaInfo;
 mod media_prompt;
@@ -83,7 +83,7 @@ pub use media_stream_media_type::MediaStreamMediaType;
 mod meeting_capability;
 pub use meeting_capability::MeetingCapability;
 mod meeting_info;
-pub use meeting_info::{AnyMeetingInfo, MeetingInfo};
+pub use meeting_info::{MeetingInfo, AnyMeetingInfo};
 mod modality;
 pub use modality::Modality;
 mod mute_participant_operation;
@@ -101,7 +101,9 @@ pub use participant_info_endpoint_type::ParticipantInfoEndpointType;
 mod participant_joining_notification;
 pub use participant_joining_notification::ParticipantJoiningNotification;
 mod participant_joining_response;
-pub use participant_joining_response::{AnyParticipantJoiningResponse, ParticipantJoiningResponse};
+pub use participant_joining_response::{
+    ParticipantJoiningResponse, AnyParticipantJoiningResponse,
+};
 mod participant_mixer_level;
 pub use participant_mixer_level::ParticipantMixerLevel;
 mod play_prompt_operation;
@@ -136,7 +138,7 @@ mod teleconference_device_audio_quality;
 pub use teleconference_device_audio_quality::TeleconferenceDeviceAudioQuality;
 mod teleconference_device_media_quality;
 pub use teleconference_device_media_quality::{
-    AnyTeleconferenceDeviceMediaQuality, TeleconferenceDeviceMediaQuality,
+    TeleconferenceDeviceMediaQuality, AnyTeleconferenceDeviceMediaQuality,
 };
 mod teleconference_device_quality;
 pub use teleconference_device_quality::TeleconferenceDeviceQuality;
@@ -144,7 +146,7 @@ mod teleconference_device_screen_sharing_quality;
 pub use teleconference_device_screen_sharing_quality::TeleconferenceDeviceScreenSharingQuality;
 mod teleconference_device_video_quality;
 pub use teleconference_device_video_quality::{
-    AnyTeleconferenceDeviceVideoQuality, TeleconferenceDeviceVideoQuality,
+    TeleconferenceDeviceVideoQuality, AnyTeleconferenceDeviceVideoQuality,
 };
 mod thumbnail;
 pub use thumbnail::Thumbnail;

@@ -35,7 +35,9 @@ impl Modality {
     /// are kept in the catch-all member.
     pub fn from_wire(value: &str) -> Self {
         <Self as ::callgen_runtime::de::WireEnum>::from_known(value)
-            .unwrap_or_else(|| Self::Unrecognized(::std::string::ToString::to_string(value)))
+            .unwrap_or_else(|| Self::Unrecognized(
+                ::std::string::ToString::to_string(value),
+            ))
     }
 }
 impl ::std::convert::From<&str> for Modality {
@@ -54,7 +56,9 @@ impl ::callgen_runtime::de::WireEnum for Modality {
         match value {
             "audio" => ::std::option::Option::Some(Self::Audio),
             "video" => ::std::option::Option::Some(Self::Video),
-            "videoBasedScreenSharing" => ::std::option::Option::Some(Self::VideoBasedScreenSharing),
+            "videoBasedScreenSharing" => {
+                ::std::option::Option::Some(Self::VideoBasedScreenSharing)
+            }
             "data" => ::std::option::Option::Some(Self::Data),
             "screenSharing" => ::std::option::Option::Some(Self::ScreenSharing),
             "unknownFutureValue" => ::std::option::Option::Some(Self::UnknownFutureValue),
@@ -85,7 +89,9 @@ impl ::callgen_runtime::Inspect for Modality {
         match self {
             Self::Audio => walker.note("Modality::Audio"),
             Self::Video => walker.note("Modality::Video"),
-            Self::VideoBasedScreenSharing => walker.note("Modality::VideoBasedScreenSharing"),
+            Self::VideoBasedScreenSharing => {
+                walker.note("Modality::VideoBasedScreenSharing")
+            }
             Self::Data => walker.note("Modality::Data"),
             Self::ScreenSharing => walker.note("Modality::ScreenSharing"),
             Self::UnknownFutureValue => walker.note("Modality::UnknownFutureValue"),

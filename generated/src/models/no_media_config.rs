@@ -20,9 +20,9 @@ impl NoMediaConfig {
     /// A value with `@odata.type` set to `#microsoft.graph.noMediaConfig` and nothing else; [`Default`] leaves `@odata.type` out.
     pub fn new() -> Self {
         Self {
-            odata_type: ::std::option::Option::Some(::std::string::ToString::to_string(
-                Self::ODATA_TYPE,
-            )),
+            odata_type: ::std::option::Option::Some(
+                ::std::string::ToString::to_string(Self::ODATA_TYPE),
+            ),
             ..::std::default::Default::default()
         }
     }
@@ -31,7 +31,9 @@ impl NoMediaConfig {
         mut self,
         value: impl ::std::convert::Into<bool>,
     ) -> Self {
-        self.remove_from_default_audio_group = ::callgen_runtime::Field::Value(value.into());
+        self.remove_from_default_audio_group = ::callgen_runtime::Field::Value(
+            value.into(),
+        );
         self
     }
     /// Sets `@odata.type` to `value`, exactly as it is to be written.
@@ -73,12 +75,16 @@ impl<'de> ::callgen_runtime::de::MapModel<'de> for NoMediaConfig {
         map: &mut A,
     ) -> ::std::result::Result<(), A::Error> {
         match key.as_str() {
-            "@odata.type" => ::callgen_runtime::de::next_odata_type(map, &mut self.odata_type),
-            "removeFromDefaultAudioGroup" => ::callgen_runtime::de::next_field(
-                map,
-                &mut self.remove_from_default_audio_group,
-                "removeFromDefaultAudioGroup",
-            ),
+            "@odata.type" => {
+                ::callgen_runtime::de::next_odata_type(map, &mut self.odata_type)
+            }
+            "removeFromDefaultAudioGroup" => {
+                ::callgen_runtime::de::next_field(
+                    map,
+                    &mut self.remove_from_default_audio_group,
+                    "removeFromDefaultAudioGroup",
+                )
+            }
             _ => ::callgen_runtime::de::next_unknown(map, &mut self.unknown_fields, key),
         }
     }

@@ -22,9 +22,9 @@ impl OrganizerMeetingInfo {
     /// A value with `@odata.type` set to `#microsoft.graph.organizerMeetingInfo` and nothing else; [`Default`] leaves `@odata.type` out.
     pub fn new() -> Self {
         Self {
-            odata_type: ::std::option::Option::Some(::std::string::ToString::to_string(
-                Self::ODATA_TYPE,
-            )),
+            odata_type: ::std::option::Option::Some(
+                ::std::string::ToString::to_string(Self::ODATA_TYPE),
+            ),
             ..::std::default::Default::default()
         }
     }
@@ -75,8 +75,12 @@ impl<'de> ::callgen_runtime::de::MapModel<'de> for OrganizerMeetingInfo {
         map: &mut A,
     ) -> ::std::result::Result<(), A::Error> {
         match key.as_str() {
-            "@odata.type" => ::callgen_runtime::de::next_odata_type(map, &mut self.odata_type),
-            "organizer" => ::callgen_runtime::de::next_field(map, &mut self.organizer, "organizer"),
+            "@odata.type" => {
+                ::callgen_runtime::de::next_odata_type(map, &mut self.odata_type)
+            }
+            "organizer" => {
+                ::callgen_runtime::de::next_field(map, &mut self.organizer, "organizer")
+            }
             _ => ::callgen_runtime::de::next_unknown(map, &mut self.unknown_fields, key),
         }
     }

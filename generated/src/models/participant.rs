@@ -26,7 +26,9 @@ pub struct Participant {
     /// The list of media streams.
     ///
     /// JSON `mediaStreams`.
-    pub media_streams: ::callgen_runtime::Field<::std::vec::Vec<crate::models::MediaStream>>,
+    pub media_streams: ::callgen_runtime::Field<
+        ::std::vec::Vec<crate::models::MediaStream>,
+    >,
     /// A blob of data provided by the participant in the roster.
     ///
     /// JSON `metadata`, nullable.
@@ -44,14 +46,17 @@ impl Participant {
     /// A value with `@odata.type` set to `#microsoft.graph.participant` and nothing else; [`Default`] leaves `@odata.type` out.
     pub fn new() -> Self {
         Self {
-            odata_type: ::std::option::Option::Some(::std::string::ToString::to_string(
-                Self::ODATA_TYPE,
-            )),
+            odata_type: ::std::option::Option::Some(
+                ::std::string::ToString::to_string(Self::ODATA_TYPE),
+            ),
             ..::std::default::Default::default()
         }
     }
     /// Sets `id` to `value`.
-    pub fn with_id(mut self, value: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn with_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
         self.id = ::callgen_runtime::Field::Value(value.into());
         self
     }
@@ -139,19 +144,37 @@ impl<'de> ::callgen_runtime::de::MapModel<'de> for Participant {
         map: &mut A,
     ) -> ::std::result::Result<(), A::Error> {
         match key.as_str() {
-            "@odata.type" => ::callgen_runtime::de::next_odata_type(map, &mut self.odata_type),
+            "@odata.type" => {
+                ::callgen_runtime::de::next_odata_type(map, &mut self.odata_type)
+            }
             "id" => ::callgen_runtime::de::next_field(map, &mut self.id, "id"),
             "info" => ::callgen_runtime::de::next_field(map, &mut self.info, "info"),
             "isInLobby" => {
-                ::callgen_runtime::de::next_field(map, &mut self.is_in_lobby, "isInLobby")
+                ::callgen_runtime::de::next_field(
+                    map,
+                    &mut self.is_in_lobby,
+                    "isInLobby",
+                )
             }
-            "isMuted" => ::callgen_runtime::de::next_field(map, &mut self.is_muted, "isMuted"),
+            "isMuted" => {
+                ::callgen_runtime::de::next_field(map, &mut self.is_muted, "isMuted")
+            }
             "mediaStreams" => {
-                ::callgen_runtime::de::next_field(map, &mut self.media_streams, "mediaStreams")
+                ::callgen_runtime::de::next_field(
+                    map,
+                    &mut self.media_streams,
+                    "mediaStreams",
+                )
             }
-            "metadata" => ::callgen_runtime::de::next_field(map, &mut self.metadata, "metadata"),
+            "metadata" => {
+                ::callgen_runtime::de::next_field(map, &mut self.metadata, "metadata")
+            }
             "recordingInfo" => {
-                ::callgen_runtime::de::next_field(map, &mut self.recording_info, "recordingInfo")
+                ::callgen_runtime::de::next_field(
+                    map,
+                    &mut self.recording_info,
+                    "recordingInfo",
+                )
             }
             _ => ::callgen_runtime::de::next_unknown(map, &mut self.unknown_fields, key),
         }

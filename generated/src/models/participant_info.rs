@@ -18,7 +18,9 @@ pub struct ParticipantInfo {
     /// The type of endpoint the participant is using. Possible values are: default, skypeForBusiness, or skypeForBusinessVoipPhone. Read-only.
     ///
     /// JSON `endpointType`, nullable, read-only.
-    pub endpoint_type: ::callgen_runtime::Field<crate::models::ParticipantInfoEndpointType>,
+    pub endpoint_type: ::callgen_runtime::Field<
+        crate::models::ParticipantInfoEndpointType,
+    >,
     /// The language culture string. Read-only.
     ///
     /// JSON `languageId`, nullable, read-only.
@@ -40,9 +42,9 @@ impl ParticipantInfo {
     /// A value with `@odata.type` set to `#microsoft.graph.participantInfo` and nothing else; [`Default`] leaves `@odata.type` out.
     pub fn new() -> Self {
         Self {
-            odata_type: ::std::option::Option::Some(::std::string::ToString::to_string(
-                Self::ODATA_TYPE,
-            )),
+            odata_type: ::std::option::Option::Some(
+                ::std::string::ToString::to_string(Self::ODATA_TYPE),
+            ),
             ..::std::default::Default::default()
         }
     }
@@ -79,7 +81,10 @@ impl ParticipantInfo {
         self
     }
     /// Sets `region` to `value`.
-    pub fn with_region(mut self, value: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn with_region(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
         self.region = ::callgen_runtime::Field::Value(value.into());
         self
     }
@@ -130,20 +135,42 @@ impl<'de> ::callgen_runtime::de::MapModel<'de> for ParticipantInfo {
         map: &mut A,
     ) -> ::std::result::Result<(), A::Error> {
         match key.as_str() {
-            "@odata.type" => ::callgen_runtime::de::next_odata_type(map, &mut self.odata_type),
-            "countryCode" => {
-                ::callgen_runtime::de::next_field(map, &mut self.country_code, "countryCode")
+            "@odata.type" => {
+                ::callgen_runtime::de::next_odata_type(map, &mut self.odata_type)
             }
-            "identity" => ::callgen_runtime::de::next_field(map, &mut self.identity, "identity"),
+            "countryCode" => {
+                ::callgen_runtime::de::next_field(
+                    map,
+                    &mut self.country_code,
+                    "countryCode",
+                )
+            }
+            "identity" => {
+                ::callgen_runtime::de::next_field(map, &mut self.identity, "identity")
+            }
             "endpointType" => {
-                ::callgen_runtime::de::next_field(map, &mut self.endpoint_type, "endpointType")
+                ::callgen_runtime::de::next_field(
+                    map,
+                    &mut self.endpoint_type,
+                    "endpointType",
+                )
             }
             "languageId" => {
-                ::callgen_runtime::de::next_field(map, &mut self.language_id, "languageId")
+                ::callgen_runtime::de::next_field(
+                    map,
+                    &mut self.language_id,
+                    "languageId",
+                )
             }
-            "region" => ::callgen_runtime::de::next_field(map, &mut self.region, "region"),
+            "region" => {
+                ::callgen_runtime::de::next_field(map, &mut self.region, "region")
+            }
             "platformId" => {
-                ::callgen_runtime::de::next_field(map, &mut self.platform_id, "platformId")
+                ::callgen_runtime::de::next_field(
+                    map,
+                    &mut self.platform_id,
+                    "platformId",
+                )
             }
             _ => ::callgen_runtime::de::next_unknown(map, &mut self.unknown_fields, key),
         }

@@ -28,7 +28,9 @@ impl ParticipantInfoEndpointType {
     /// are kept in the catch-all member.
     pub fn from_wire(value: &str) -> Self {
         <Self as ::callgen_runtime::de::WireEnum>::from_known(value)
-            .unwrap_or_else(|| Self::Unrecognized(::std::string::ToString::to_string(value)))
+            .unwrap_or_else(|| Self::Unrecognized(
+                ::std::string::ToString::to_string(value),
+            ))
     }
 }
 impl ::std::convert::From<&str> for ParticipantInfoEndpointType {
@@ -42,8 +44,7 @@ impl ::std::fmt::Display for ParticipantInfoEndpointType {
     }
 }
 impl ::callgen_runtime::de::WireEnum for ParticipantInfoEndpointType {
-    const EXPECTING: &'static str =
-        "a microsoft.graph.participantInfoEndpointType value (a string)";
+    const EXPECTING: &'static str = "a microsoft.graph.participantInfoEndpointType value (a string)";
     fn from_known(value: &str) -> ::std::option::Option<Self> {
         match value {
             "default" => ::std::option::Option::Some(Self::Default),
@@ -77,13 +78,20 @@ impl ::callgen_runtime::Inspect for ParticipantInfoEndpointType {
     fn inspect(&self, walker: &mut ::callgen_runtime::inspect::Walker) {
         match self {
             Self::Default => walker.note("ParticipantInfoEndpointType::Default"),
-            Self::SkypeForBusiness => walker.note("ParticipantInfoEndpointType::SkypeForBusiness"),
+            Self::SkypeForBusiness => {
+                walker.note("ParticipantInfoEndpointType::SkypeForBusiness")
+            }
             Self::SkypeForBusinessVoipPhone => {
                 walker.note("ParticipantInfoEndpointType::SkypeForBusinessVoipPhone")
             }
-            Self::Unrecognized(value) => walker.note(::std::format!(
-                "ParticipantInfoEndpointType::Unrecognized({value:?})"
-            )),
+            Self::Unrecognized(value) => {
+                walker
+                    .note(
+                        ::std::format!(
+                            "ParticipantInfoEndpointType::Unrecognized({value:?})"
+                        ),
+                    )
+            }
         }
     }
 }

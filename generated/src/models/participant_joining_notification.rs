@@ -20,14 +20,17 @@ impl ParticipantJoiningNotification {
     /// A value with `@odata.type` set to `#microsoft.graph.participantJoiningNotification` and nothing else; [`Default`] leaves `@odata.type` out.
     pub fn new() -> Self {
         Self {
-            odata_type: ::std::option::Option::Some(::std::string::ToString::to_string(
-                Self::ODATA_TYPE,
-            )),
+            odata_type: ::std::option::Option::Some(
+                ::std::string::ToString::to_string(Self::ODATA_TYPE),
+            ),
             ..::std::default::Default::default()
         }
     }
     /// Sets `call` to `value`.
-    pub fn with_call(mut self, value: impl ::std::convert::Into<crate::models::Call>) -> Self {
+    pub fn with_call(
+        mut self,
+        value: impl ::std::convert::Into<crate::models::Call>,
+    ) -> Self {
         self.call = ::callgen_runtime::Field::Value(value.into());
         self
     }
@@ -70,7 +73,9 @@ impl<'de> ::callgen_runtime::de::MapModel<'de> for ParticipantJoiningNotificatio
         map: &mut A,
     ) -> ::std::result::Result<(), A::Error> {
         match key.as_str() {
-            "@odata.type" => ::callgen_runtime::de::next_odata_type(map, &mut self.odata_type),
+            "@odata.type" => {
+                ::callgen_runtime::de::next_odata_type(map, &mut self.odata_type)
+            }
             "call" => ::callgen_runtime::de::next_field(map, &mut self.call, "call"),
             _ => ::callgen_runtime::de::next_unknown(map, &mut self.unknown_fields, key),
         }

@@ -18,9 +18,9 @@ impl ParticipantJoiningResponse {
     /// A value with `@odata.type` set to `#microsoft.graph.participantJoiningResponse` and nothing else; [`Default`] leaves `@odata.type` out.
     pub fn new() -> Self {
         Self {
-            odata_type: ::std::option::Option::Some(::std::string::ToString::to_string(
-                Self::ODATA_TYPE,
-            )),
+            odata_type: ::std::option::Option::Some(
+                ::std::string::ToString::to_string(Self::ODATA_TYPE),
+            ),
             ..::std::default::Default::default()
         }
     }
@@ -63,7 +63,9 @@ impl<'de> ::callgen_runtime::de::MapModel<'de> for ParticipantJoiningResponse {
         map: &mut A,
     ) -> ::std::result::Result<(), A::Error> {
         match key.as_str() {
-            "@odata.type" => ::callgen_runtime::de::next_odata_type(map, &mut self.odata_type),
+            "@odata.type" => {
+                ::callgen_runtime::de::next_odata_type(map, &mut self.odata_type)
+            }
             _ => ::callgen_runtime::de::next_unknown(map, &mut self.unknown_fields, key),
         }
     }
@@ -102,23 +104,25 @@ pub enum AnyParticipantJoiningResponse {
     Unrecognized(::serde_json::Map<::std::string::String, ::serde_json::Value>),
 }
 impl ::std::convert::From<crate::models::ParticipantJoiningResponse>
-    for AnyParticipantJoiningResponse
-{
+for AnyParticipantJoiningResponse {
     fn from(value: crate::models::ParticipantJoiningResponse) -> Self {
         Self::ParticipantJoiningResponse(value)
     }
 }
-impl ::std::convert::From<crate::models::AcceptJoinResponse> for AnyParticipantJoiningResponse {
+impl ::std::convert::From<crate::models::AcceptJoinResponse>
+for AnyParticipantJoiningResponse {
     fn from(value: crate::models::AcceptJoinResponse) -> Self {
         Self::AcceptJoinResponse(value)
     }
 }
-impl ::std::convert::From<crate::models::InviteNewBotResponse> for AnyParticipantJoiningResponse {
+impl ::std::convert::From<crate::models::InviteNewBotResponse>
+for AnyParticipantJoiningResponse {
     fn from(value: crate::models::InviteNewBotResponse) -> Self {
         Self::InviteNewBotResponse(value)
     }
 }
-impl ::std::convert::From<crate::models::RejectJoinResponse> for AnyParticipantJoiningResponse {
+impl ::std::convert::From<crate::models::RejectJoinResponse>
+for AnyParticipantJoiningResponse {
     fn from(value: crate::models::RejectJoinResponse) -> Self {
         Self::RejectJoinResponse(value)
     }
@@ -131,7 +135,9 @@ impl AnyParticipantJoiningResponse {
             Self::AcceptJoinResponse(value) => value.odata_type.as_deref(),
             Self::InviteNewBotResponse(value) => value.odata_type.as_deref(),
             Self::RejectJoinResponse(value) => value.odata_type.as_deref(),
-            Self::Unrecognized(raw) => raw.get("@odata.type").and_then(::serde_json::Value::as_str),
+            Self::Unrecognized(raw) => {
+                raw.get("@odata.type").and_then(::serde_json::Value::as_str)
+            }
         }
     }
 }
@@ -148,9 +154,15 @@ impl<'de> ::callgen_runtime::family::Family<'de> for AnyParticipantJoiningRespon
             "microsoft.graph.participantJoiningResponse" => {
                 source.read().map(Self::ParticipantJoiningResponse)
             }
-            "microsoft.graph.acceptJoinResponse" => source.read().map(Self::AcceptJoinResponse),
-            "microsoft.graph.inviteNewBotResponse" => source.read().map(Self::InviteNewBotResponse),
-            "microsoft.graph.rejectJoinResponse" => source.read().map(Self::RejectJoinResponse),
+            "microsoft.graph.acceptJoinResponse" => {
+                source.read().map(Self::AcceptJoinResponse)
+            }
+            "microsoft.graph.inviteNewBotResponse" => {
+                source.read().map(Self::InviteNewBotResponse)
+            }
+            "microsoft.graph.rejectJoinResponse" => {
+                source.read().map(Self::RejectJoinResponse)
+            }
             _ => source.raw().map(Self::Unrecognized),
         }
     }
@@ -171,9 +183,15 @@ impl ::serde::Serialize for AnyParticipantJoiningResponse {
             Self::ParticipantJoiningResponse(value) => {
                 ::serde::Serialize::serialize(value, serializer)
             }
-            Self::AcceptJoinResponse(value) => ::serde::Serialize::serialize(value, serializer),
-            Self::InviteNewBotResponse(value) => ::serde::Serialize::serialize(value, serializer),
-            Self::RejectJoinResponse(value) => ::serde::Serialize::serialize(value, serializer),
+            Self::AcceptJoinResponse(value) => {
+                ::serde::Serialize::serialize(value, serializer)
+            }
+            Self::InviteNewBotResponse(value) => {
+                ::serde::Serialize::serialize(value, serializer)
+            }
+            Self::RejectJoinResponse(value) => {
+                ::serde::Serialize::serialize(value, serializer)
+            }
             Self::Unrecognized(raw) => ::serde::Serialize::serialize(raw, serializer),
         }
     }

@@ -22,7 +22,9 @@ pub struct ParticipantMixerLevel {
     /// Level configuration for other sources.
     ///
     /// JSON `sourceLevels`.
-    pub source_levels: ::callgen_runtime::Field<::std::vec::Vec<crate::models::AudioSourceLevel>>,
+    pub source_levels: ::callgen_runtime::Field<
+        ::std::vec::Vec<crate::models::AudioSourceLevel>,
+    >,
     /// Properties this version of the schema does not know, kept in arrival order and written back.
     pub unknown_fields: ::callgen_runtime::UnknownFields,
 }
@@ -32,9 +34,9 @@ impl ParticipantMixerLevel {
     /// A value with `@odata.type` set to `#microsoft.graph.participantMixerLevel` and nothing else; [`Default`] leaves `@odata.type` out.
     pub fn new() -> Self {
         Self {
-            odata_type: ::std::option::Option::Some(::std::string::ToString::to_string(
-                Self::ODATA_TYPE,
-            )),
+            odata_type: ::std::option::Option::Some(
+                ::std::string::ToString::to_string(Self::ODATA_TYPE),
+            ),
             ..::std::default::Default::default()
         }
     }
@@ -47,7 +49,10 @@ impl ParticipantMixerLevel {
         self
     }
     /// Sets `exclusiveMode` to `value`.
-    pub fn with_exclusive_mode(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+    pub fn with_exclusive_mode(
+        mut self,
+        value: impl ::std::convert::Into<bool>,
+    ) -> Self {
         self.exclusive_mode = ::callgen_runtime::Field::Value(value.into());
         self
     }
@@ -109,16 +114,32 @@ impl<'de> ::callgen_runtime::de::MapModel<'de> for ParticipantMixerLevel {
         map: &mut A,
     ) -> ::std::result::Result<(), A::Error> {
         match key.as_str() {
-            "@odata.type" => ::callgen_runtime::de::next_odata_type(map, &mut self.odata_type),
-            "ducking" => ::callgen_runtime::de::next_field(map, &mut self.ducking, "ducking"),
+            "@odata.type" => {
+                ::callgen_runtime::de::next_odata_type(map, &mut self.odata_type)
+            }
+            "ducking" => {
+                ::callgen_runtime::de::next_field(map, &mut self.ducking, "ducking")
+            }
             "exclusiveMode" => {
-                ::callgen_runtime::de::next_field(map, &mut self.exclusive_mode, "exclusiveMode")
+                ::callgen_runtime::de::next_field(
+                    map,
+                    &mut self.exclusive_mode,
+                    "exclusiveMode",
+                )
             }
             "participant" => {
-                ::callgen_runtime::de::next_field(map, &mut self.participant, "participant")
+                ::callgen_runtime::de::next_field(
+                    map,
+                    &mut self.participant,
+                    "participant",
+                )
             }
             "sourceLevels" => {
-                ::callgen_runtime::de::next_field(map, &mut self.source_levels, "sourceLevels")
+                ::callgen_runtime::de::next_field(
+                    map,
+                    &mut self.source_levels,
+                    "sourceLevels",
+                )
             }
             _ => ::callgen_runtime::de::next_unknown(map, &mut self.unknown_fields, key),
         }

@@ -28,8 +28,9 @@ pub struct PlayPromptOperation {
     /// Possible values are: unknown, completedSuccessfully, mediaOperationCanceled.
     ///
     /// JSON `completionReason`.
-    pub completion_reason:
-        ::callgen_runtime::Field<crate::models::PlayPromptOperationCompletionReason>,
+    pub completion_reason: ::callgen_runtime::Field<
+        crate::models::PlayPromptOperationCompletionReason,
+    >,
     /// Properties this version of the schema does not know, kept in arrival order and written back.
     pub unknown_fields: ::callgen_runtime::UnknownFields,
 }
@@ -39,9 +40,9 @@ impl PlayPromptOperation {
     /// A value with `@odata.type` set to `#microsoft.graph.playPromptOperation` and nothing else; [`Default`] leaves `@odata.type` out.
     pub fn new() -> Self {
         Self {
-            odata_type: ::std::option::Option::Some(::std::string::ToString::to_string(
-                Self::ODATA_TYPE,
-            )),
+            odata_type: ::std::option::Option::Some(
+                ::std::string::ToString::to_string(Self::ODATA_TYPE),
+            ),
             ..::std::default::Default::default()
         }
     }
@@ -54,7 +55,10 @@ impl PlayPromptOperation {
         self
     }
     /// Sets `id` to `value`.
-    pub fn with_id(mut self, value: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn with_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
         self.id = ::callgen_runtime::Field::Value(value.into());
         self
     }
@@ -77,7 +81,9 @@ impl PlayPromptOperation {
     /// Sets `completionReason` to `value`.
     pub fn with_completion_reason(
         mut self,
-        value: impl ::std::convert::Into<crate::models::PlayPromptOperationCompletionReason>,
+        value: impl ::std::convert::Into<
+            crate::models::PlayPromptOperationCompletionReason,
+        >,
     ) -> Self {
         self.completion_reason = ::callgen_runtime::Field::Value(value.into());
         self
@@ -121,20 +127,34 @@ impl<'de> ::callgen_runtime::de::MapModel<'de> for PlayPromptOperation {
         map: &mut A,
     ) -> ::std::result::Result<(), A::Error> {
         match key.as_str() {
-            "@odata.type" => ::callgen_runtime::de::next_odata_type(map, &mut self.odata_type),
+            "@odata.type" => {
+                ::callgen_runtime::de::next_odata_type(map, &mut self.odata_type)
+            }
             "clientContext" => {
-                ::callgen_runtime::de::next_field(map, &mut self.client_context, "clientContext")
+                ::callgen_runtime::de::next_field(
+                    map,
+                    &mut self.client_context,
+                    "clientContext",
+                )
             }
             "id" => ::callgen_runtime::de::next_field(map, &mut self.id, "id"),
             "resultInfo" => {
-                ::callgen_runtime::de::next_field(map, &mut self.result_info, "resultInfo")
+                ::callgen_runtime::de::next_field(
+                    map,
+                    &mut self.result_info,
+                    "resultInfo",
+                )
             }
-            "status" => ::callgen_runtime::de::next_field(map, &mut self.status, "status"),
-            "completionReason" => ::callgen_runtime::de::next_field(
-                map,
-                &mut self.completion_reason,
-                "completionReason",
-            ),
+            "status" => {
+                ::callgen_runtime::de::next_field(map, &mut self.status, "status")
+            }
+            "completionReason" => {
+                ::callgen_runtime::de::next_field(
+                    map,
+                    &mut self.completion_reason,
+                    "completionReason",
+                )
+            }
             _ => ::callgen_runtime::de::next_unknown(map, &mut self.unknown_fields, key),
         }
     }
@@ -150,7 +170,11 @@ impl ::serde::Serialize for PlayPromptOperation {
         ::callgen_runtime::ser::field(&mut map, "id", &self.id)?;
         ::callgen_runtime::ser::field(&mut map, "resultInfo", &self.result_info)?;
         ::callgen_runtime::ser::field(&mut map, "status", &self.status)?;
-        ::callgen_runtime::ser::field(&mut map, "completionReason", &self.completion_reason)?;
+        ::callgen_runtime::ser::field(
+            &mut map,
+            "completionReason",
+            &self.completion_reason,
+        )?;
         self.unknown_fields.serialize_entries(&mut map)?;
         ::serde::ser::SerializeMap::end(map)
     }

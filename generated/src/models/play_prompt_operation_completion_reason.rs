@@ -28,7 +28,9 @@ impl PlayPromptOperationCompletionReason {
     /// are kept in the catch-all member.
     pub fn from_wire(value: &str) -> Self {
         <Self as ::callgen_runtime::de::WireEnum>::from_known(value)
-            .unwrap_or_else(|| Self::Unrecognized(::std::string::ToString::to_string(value)))
+            .unwrap_or_else(|| Self::Unrecognized(
+                ::std::string::ToString::to_string(value),
+            ))
     }
 }
 impl ::std::convert::From<&str> for PlayPromptOperationCompletionReason {
@@ -42,13 +44,16 @@ impl ::std::fmt::Display for PlayPromptOperationCompletionReason {
     }
 }
 impl ::callgen_runtime::de::WireEnum for PlayPromptOperationCompletionReason {
-    const EXPECTING: &'static str =
-        "a microsoft.graph.playPromptOperationCompletionReason value (a string)";
+    const EXPECTING: &'static str = "a microsoft.graph.playPromptOperationCompletionReason value (a string)";
     fn from_known(value: &str) -> ::std::option::Option<Self> {
         match value {
             "unknown" => ::std::option::Option::Some(Self::Unknown),
-            "completedSuccessfully" => ::std::option::Option::Some(Self::CompletedSuccessfully),
-            "mediaOperationCanceled" => ::std::option::Option::Some(Self::MediaOperationCanceled),
+            "completedSuccessfully" => {
+                ::std::option::Option::Some(Self::CompletedSuccessfully)
+            }
+            "mediaOperationCanceled" => {
+                ::std::option::Option::Some(Self::MediaOperationCanceled)
+            }
             _ => ::std::option::Option::None,
         }
     }
@@ -79,11 +84,17 @@ impl ::callgen_runtime::Inspect for PlayPromptOperationCompletionReason {
                 walker.note("PlayPromptOperationCompletionReason::CompletedSuccessfully")
             }
             Self::MediaOperationCanceled => {
-                walker.note("PlayPromptOperationCompletionReason::MediaOperationCanceled")
+                walker
+                    .note("PlayPromptOperationCompletionReason::MediaOperationCanceled")
             }
-            Self::Unrecognized(value) => walker.note(::std::format!(
-                "PlayPromptOperationCompletionReason::Unrecognized({value:?})"
-            )),
+            Self::Unrecognized(value) => {
+                walker
+                    .note(
+                        ::std::format!(
+                            "PlayPromptOperationCompletionReason::Unrecognized({value:?})"
+                        ),
+                    )
+            }
         }
     }
 }

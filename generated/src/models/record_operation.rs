@@ -28,7 +28,9 @@ pub struct RecordOperation {
     /// Possible values are: operationCanceled, stopToneDetected, maxRecordDurationReached, initialSilenceTimeout, maxSilenceTimeout, playPromptFailed, playBeepFailed, mediaReceiveTimeout, unspecifiedError, none.
     ///
     /// JSON `completionReason`, nullable.
-    pub completion_reason: ::callgen_runtime::Field<crate::models::RecordOperationCompletionReason>,
+    pub completion_reason: ::callgen_runtime::Field<
+        crate::models::RecordOperationCompletionReason,
+    >,
     /// The access token required to retrieve the recording.
     ///
     /// JSON `recordingAccessToken`.
@@ -46,9 +48,9 @@ impl RecordOperation {
     /// A value with `@odata.type` set to `#microsoft.graph.recordOperation` and nothing else; [`Default`] leaves `@odata.type` out.
     pub fn new() -> Self {
         Self {
-            odata_type: ::std::option::Option::Some(::std::string::ToString::to_string(
-                Self::ODATA_TYPE,
-            )),
+            odata_type: ::std::option::Option::Some(
+                ::std::string::ToString::to_string(Self::ODATA_TYPE),
+            ),
             ..::std::default::Default::default()
         }
     }
@@ -61,7 +63,10 @@ impl RecordOperation {
         self
     }
     /// Sets `id` to `value`.
-    pub fn with_id(mut self, value: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn with_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
         self.id = ::callgen_runtime::Field::Value(value.into());
         self
     }
@@ -144,30 +149,48 @@ impl<'de> ::callgen_runtime::de::MapModel<'de> for RecordOperation {
         map: &mut A,
     ) -> ::std::result::Result<(), A::Error> {
         match key.as_str() {
-            "@odata.type" => ::callgen_runtime::de::next_odata_type(map, &mut self.odata_type),
+            "@odata.type" => {
+                ::callgen_runtime::de::next_odata_type(map, &mut self.odata_type)
+            }
             "clientContext" => {
-                ::callgen_runtime::de::next_field(map, &mut self.client_context, "clientContext")
+                ::callgen_runtime::de::next_field(
+                    map,
+                    &mut self.client_context,
+                    "clientContext",
+                )
             }
             "id" => ::callgen_runtime::de::next_field(map, &mut self.id, "id"),
             "resultInfo" => {
-                ::callgen_runtime::de::next_field(map, &mut self.result_info, "resultInfo")
+                ::callgen_runtime::de::next_field(
+                    map,
+                    &mut self.result_info,
+                    "resultInfo",
+                )
             }
-            "status" => ::callgen_runtime::de::next_field(map, &mut self.status, "status"),
-            "completionReason" => ::callgen_runtime::de::next_field(
-                map,
-                &mut self.completion_reason,
-                "completionReason",
-            ),
-            "recordingAccessToken" => ::callgen_runtime::de::next_field(
-                map,
-                &mut self.recording_access_token,
-                "recordingAccessToken",
-            ),
-            "recordingLocation" => ::callgen_runtime::de::next_field(
-                map,
-                &mut self.recording_location,
-                "recordingLocation",
-            ),
+            "status" => {
+                ::callgen_runtime::de::next_field(map, &mut self.status, "status")
+            }
+            "completionReason" => {
+                ::callgen_runtime::de::next_field(
+                    map,
+                    &mut self.completion_reason,
+                    "completionReason",
+                )
+            }
+            "recordingAccessToken" => {
+                ::callgen_runtime::de::next_field(
+                    map,
+                    &mut self.recording_access_token,
+                    "recordingAccessToken",
+                )
+            }
+            "recordingLocation" => {
+                ::callgen_runtime::de::next_field(
+                    map,
+                    &mut self.recording_location,
+                    "recordingLocation",
+                )
+            }
             _ => ::callgen_runtime::de::next_unknown(map, &mut self.unknown_fields, key),
         }
     }
@@ -183,13 +206,21 @@ impl ::serde::Serialize for RecordOperation {
         ::callgen_runtime::ser::field(&mut map, "id", &self.id)?;
         ::callgen_runtime::ser::field(&mut map, "resultInfo", &self.result_info)?;
         ::callgen_runtime::ser::field(&mut map, "status", &self.status)?;
-        ::callgen_runtime::ser::field(&mut map, "completionReason", &self.completion_reason)?;
+        ::callgen_runtime::ser::field(
+            &mut map,
+            "completionReason",
+            &self.completion_reason,
+        )?;
         ::callgen_runtime::ser::field(
             &mut map,
             "recordingAccessToken",
             &self.recording_access_token,
         )?;
-        ::callgen_runtime::ser::field(&mut map, "recordingLocation", &self.recording_location)?;
+        ::callgen_runtime::ser::field(
+            &mut map,
+            "recordingLocation",
+            &self.recording_location,
+        )?;
         self.unknown_fields.serialize_entries(&mut map)?;
         ::serde::ser::SerializeMap::end(map)
     }

@@ -49,7 +49,9 @@ impl RecordOperationCompletionReason {
     /// are kept in the catch-all member.
     pub fn from_wire(value: &str) -> Self {
         <Self as ::callgen_runtime::de::WireEnum>::from_known(value)
-            .unwrap_or_else(|| Self::Unrecognized(::std::string::ToString::to_string(value)))
+            .unwrap_or_else(|| Self::Unrecognized(
+                ::std::string::ToString::to_string(value),
+            ))
     }
 }
 impl ::std::convert::From<&str> for RecordOperationCompletionReason {
@@ -63,8 +65,7 @@ impl ::std::fmt::Display for RecordOperationCompletionReason {
     }
 }
 impl ::callgen_runtime::de::WireEnum for RecordOperationCompletionReason {
-    const EXPECTING: &'static str =
-        "a microsoft.graph.recordOperationCompletionReason value (a string)";
+    const EXPECTING: &'static str = "a microsoft.graph.recordOperationCompletionReason value (a string)";
     fn from_known(value: &str) -> ::std::option::Option<Self> {
         match value {
             "operationCanceled" => ::std::option::Option::Some(Self::OperationCanceled),
@@ -72,11 +73,15 @@ impl ::callgen_runtime::de::WireEnum for RecordOperationCompletionReason {
             "maxRecordDurationReached" => {
                 ::std::option::Option::Some(Self::MaxRecordDurationReached)
             }
-            "initialSilenceTimeout" => ::std::option::Option::Some(Self::InitialSilenceTimeout),
+            "initialSilenceTimeout" => {
+                ::std::option::Option::Some(Self::InitialSilenceTimeout)
+            }
             "maxSilenceTimeout" => ::std::option::Option::Some(Self::MaxSilenceTimeout),
             "playPromptFailed" => ::std::option::Option::Some(Self::PlayPromptFailed),
             "playBeepFailed" => ::std::option::Option::Some(Self::PlayBeepFailed),
-            "mediaReceiveTimeout" => ::std::option::Option::Some(Self::MediaReceiveTimeout),
+            "mediaReceiveTimeout" => {
+                ::std::option::Option::Some(Self::MediaReceiveTimeout)
+            }
             "unspecifiedError" => ::std::option::Option::Some(Self::UnspecifiedError),
             "none" => ::std::option::Option::Some(Self::None),
             _ => ::std::option::Option::None,
@@ -122,7 +127,9 @@ impl ::callgen_runtime::Inspect for RecordOperationCompletionReason {
             Self::PlayPromptFailed => {
                 walker.note("RecordOperationCompletionReason::PlayPromptFailed")
             }
-            Self::PlayBeepFailed => walker.note("RecordOperationCompletionReason::PlayBeepFailed"),
+            Self::PlayBeepFailed => {
+                walker.note("RecordOperationCompletionReason::PlayBeepFailed")
+            }
             Self::MediaReceiveTimeout => {
                 walker.note("RecordOperationCompletionReason::MediaReceiveTimeout")
             }
@@ -130,9 +137,14 @@ impl ::callgen_runtime::Inspect for RecordOperationCompletionReason {
                 walker.note("RecordOperationCompletionReason::UnspecifiedError")
             }
             Self::None => walker.note("RecordOperationCompletionReason::None"),
-            Self::Unrecognized(value) => walker.note(::std::format!(
-                "RecordOperationCompletionReason::Unrecognized({value:?})"
-            )),
+            Self::Unrecognized(value) => {
+                walker
+                    .note(
+                        ::std::format!(
+                            "RecordOperationCompletionReason::Unrecognized({value:?})"
+                        ),
+                    )
+            }
         }
     }
 }

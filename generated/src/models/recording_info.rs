@@ -14,7 +14,9 @@ pub struct RecordingInfo {
     /// Possible values are: unknown, notRecording, recording, or failed.
     ///
     /// JSON `recordingStatus`.
-    pub recording_status: ::callgen_runtime::Field<crate::models::RecordingInfoRecordingStatus>,
+    pub recording_status: ::callgen_runtime::Field<
+        crate::models::RecordingInfoRecordingStatus,
+    >,
     /// The identities of recording initiator.
     ///
     /// JSON `initiator`.
@@ -28,9 +30,9 @@ impl RecordingInfo {
     /// A value with `@odata.type` set to `#microsoft.graph.recordingInfo` and nothing else; [`Default`] leaves `@odata.type` out.
     pub fn new() -> Self {
         Self {
-            odata_type: ::std::option::Option::Some(::std::string::ToString::to_string(
-                Self::ODATA_TYPE,
-            )),
+            odata_type: ::std::option::Option::Some(
+                ::std::string::ToString::to_string(Self::ODATA_TYPE),
+            ),
             ..::std::default::Default::default()
         }
     }
@@ -97,16 +99,26 @@ impl<'de> ::callgen_runtime::de::MapModel<'de> for RecordingInfo {
         map: &mut A,
     ) -> ::std::result::Result<(), A::Error> {
         match key.as_str() {
-            "@odata.type" => ::callgen_runtime::de::next_odata_type(map, &mut self.odata_type),
-            "initiatedBy" => {
-                ::callgen_runtime::de::next_field(map, &mut self.initiated_by, "initiatedBy")
+            "@odata.type" => {
+                ::callgen_runtime::de::next_odata_type(map, &mut self.odata_type)
             }
-            "recordingStatus" => ::callgen_runtime::de::next_field(
-                map,
-                &mut self.recording_status,
-                "recordingStatus",
-            ),
-            "initiator" => ::callgen_runtime::de::next_field(map, &mut self.initiator, "initiator"),
+            "initiatedBy" => {
+                ::callgen_runtime::de::next_field(
+                    map,
+                    &mut self.initiated_by,
+                    "initiatedBy",
+                )
+            }
+            "recordingStatus" => {
+                ::callgen_runtime::de::next_field(
+                    map,
+                    &mut self.recording_status,
+                    "recordingStatus",
+                )
+            }
+            "initiator" => {
+                ::callgen_runtime::de::next_field(map, &mut self.initiator, "initiator")
+            }
             _ => ::callgen_runtime::de::next_unknown(map, &mut self.unknown_fields, key),
         }
     }
@@ -119,7 +131,11 @@ impl ::serde::Serialize for RecordingInfo {
         let mut map = serializer.serialize_map(::std::option::Option::None)?;
         ::callgen_runtime::ser::odata_type(&mut map, &self.odata_type)?;
         ::callgen_runtime::ser::field(&mut map, "initiatedBy", &self.initiated_by)?;
-        ::callgen_runtime::ser::field(&mut map, "recordingStatus", &self.recording_status)?;
+        ::callgen_runtime::ser::field(
+            &mut map,
+            "recordingStatus",
+            &self.recording_status,
+        )?;
         ::callgen_runtime::ser::field(&mut map, "initiator", &self.initiator)?;
         self.unknown_fields.serialize_entries(&mut map)?;
         ::serde::ser::SerializeMap::end(map)

@@ -31,7 +31,9 @@ impl RecordingInfoRecordingStatus {
     /// are kept in the catch-all member.
     pub fn from_wire(value: &str) -> Self {
         <Self as ::callgen_runtime::de::WireEnum>::from_known(value)
-            .unwrap_or_else(|| Self::Unrecognized(::std::string::ToString::to_string(value)))
+            .unwrap_or_else(|| Self::Unrecognized(
+                ::std::string::ToString::to_string(value),
+            ))
     }
 }
 impl ::std::convert::From<&str> for RecordingInfoRecordingStatus {
@@ -45,8 +47,7 @@ impl ::std::fmt::Display for RecordingInfoRecordingStatus {
     }
 }
 impl ::callgen_runtime::de::WireEnum for RecordingInfoRecordingStatus {
-    const EXPECTING: &'static str =
-        "a microsoft.graph.recordingInfoRecordingStatus value (a string)";
+    const EXPECTING: &'static str = "a microsoft.graph.recordingInfoRecordingStatus value (a string)";
     fn from_known(value: &str) -> ::std::option::Option<Self> {
         match value {
             "unknown" => ::std::option::Option::Some(Self::Unknown),
@@ -79,12 +80,19 @@ impl ::callgen_runtime::Inspect for RecordingInfoRecordingStatus {
     fn inspect(&self, walker: &mut ::callgen_runtime::inspect::Walker) {
         match self {
             Self::Unknown => walker.note("RecordingInfoRecordingStatus::Unknown"),
-            Self::NotRecording => walker.note("RecordingInfoRecordingStatus::NotRecording"),
+            Self::NotRecording => {
+                walker.note("RecordingInfoRecordingStatus::NotRecording")
+            }
             Self::Recording => walker.note("RecordingInfoRecordingStatus::Recording"),
             Self::Failed => walker.note("RecordingInfoRecordingStatus::Failed"),
-            Self::Unrecognized(value) => walker.note(::std::format!(
-                "RecordingInfoRecordingStatus::Unrecognized({value:?})"
-            )),
+            Self::Unrecognized(value) => {
+                walker
+                    .note(
+                        ::std::format!(
+                            "RecordingInfoRecordingStatus::Unrecognized({value:?})"
+                        ),
+                    )
+            }
         }
     }
 }

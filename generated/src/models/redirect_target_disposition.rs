@@ -28,7 +28,9 @@ impl RedirectTargetDisposition {
     /// are kept in the catch-all member.
     pub fn from_wire(value: &str) -> Self {
         <Self as ::callgen_runtime::de::WireEnum>::from_known(value)
-            .unwrap_or_else(|| Self::Unrecognized(::std::string::ToString::to_string(value)))
+            .unwrap_or_else(|| Self::Unrecognized(
+                ::std::string::ToString::to_string(value),
+            ))
     }
 }
 impl ::std::convert::From<&str> for RedirectTargetDisposition {
@@ -74,11 +76,18 @@ impl ::callgen_runtime::Inspect for RedirectTargetDisposition {
     fn inspect(&self, walker: &mut ::callgen_runtime::inspect::Walker) {
         match self {
             Self::Default => walker.note("RedirectTargetDisposition::Default"),
-            Self::SimultaneousRing => walker.note("RedirectTargetDisposition::SimultaneousRing"),
+            Self::SimultaneousRing => {
+                walker.note("RedirectTargetDisposition::SimultaneousRing")
+            }
             Self::Forward => walker.note("RedirectTargetDisposition::Forward"),
-            Self::Unrecognized(value) => walker.note(::std::format!(
-                "RedirectTargetDisposition::Unrecognized({value:?})"
-            )),
+            Self::Unrecognized(value) => {
+                walker
+                    .note(
+                        ::std::format!(
+                            "RedirectTargetDisposition::Unrecognized({value:?})"
+                        ),
+                    )
+            }
         }
     }
 }

@@ -22,9 +22,9 @@ impl RejectJoinResponse {
     /// A value with `@odata.type` set to `#microsoft.graph.rejectJoinResponse` and nothing else; [`Default`] leaves `@odata.type` out.
     pub fn new() -> Self {
         Self {
-            odata_type: ::std::option::Option::Some(::std::string::ToString::to_string(
-                Self::ODATA_TYPE,
-            )),
+            odata_type: ::std::option::Option::Some(
+                ::std::string::ToString::to_string(Self::ODATA_TYPE),
+            ),
             ..::std::default::Default::default()
         }
     }
@@ -75,8 +75,12 @@ impl<'de> ::callgen_runtime::de::MapModel<'de> for RejectJoinResponse {
         map: &mut A,
     ) -> ::std::result::Result<(), A::Error> {
         match key.as_str() {
-            "@odata.type" => ::callgen_runtime::de::next_odata_type(map, &mut self.odata_type),
-            "reason" => ::callgen_runtime::de::next_field(map, &mut self.reason, "reason"),
+            "@odata.type" => {
+                ::callgen_runtime::de::next_odata_type(map, &mut self.odata_type)
+            }
+            "reason" => {
+                ::callgen_runtime::de::next_field(map, &mut self.reason, "reason")
+            }
             _ => ::callgen_runtime::de::next_unknown(map, &mut self.unknown_fields, key),
         }
     }

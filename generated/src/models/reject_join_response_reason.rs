@@ -28,7 +28,9 @@ impl RejectJoinResponseReason {
     /// are kept in the catch-all member.
     pub fn from_wire(value: &str) -> Self {
         <Self as ::callgen_runtime::de::WireEnum>::from_known(value)
-            .unwrap_or_else(|| Self::Unrecognized(::std::string::ToString::to_string(value)))
+            .unwrap_or_else(|| Self::Unrecognized(
+                ::std::string::ToString::to_string(value),
+            ))
     }
 }
 impl ::std::convert::From<&str> for RejectJoinResponseReason {
@@ -76,9 +78,14 @@ impl ::callgen_runtime::Inspect for RejectJoinResponseReason {
             Self::None => walker.note("RejectJoinResponseReason::None"),
             Self::Busy => walker.note("RejectJoinResponseReason::Busy"),
             Self::Forbidden => walker.note("RejectJoinResponseReason::Forbidden"),
-            Self::Unrecognized(value) => walker.note(::std::format!(
-                "RejectJoinResponseReason::Unrecognized({value:?})"
-            )),
+            Self::Unrecognized(value) => {
+                walker
+                    .note(
+                        ::std::format!(
+                            "RejectJoinResponseReason::Unrecognized({value:?})"
+                        ),
+                    )
+            }
         }
     }
 }

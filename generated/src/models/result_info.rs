@@ -28,9 +28,9 @@ impl ResultInfo {
     /// A value with `@odata.type` set to `#microsoft.graph.resultInfo` and nothing else; [`Default`] leaves `@odata.type` out.
     pub fn new() -> Self {
         Self {
-            odata_type: ::std::option::Option::Some(::std::string::ToString::to_string(
-                Self::ODATA_TYPE,
-            )),
+            odata_type: ::std::option::Option::Some(
+                ::std::string::ToString::to_string(Self::ODATA_TYPE),
+            ),
             ..::std::default::Default::default()
         }
     }
@@ -40,7 +40,10 @@ impl ResultInfo {
         self
     }
     /// Sets `message` to `value`.
-    pub fn with_message(mut self, value: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn with_message(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
         self.message = ::callgen_runtime::Field::Value(value.into());
         self
     }
@@ -88,10 +91,16 @@ impl<'de> ::callgen_runtime::de::MapModel<'de> for ResultInfo {
         map: &mut A,
     ) -> ::std::result::Result<(), A::Error> {
         match key.as_str() {
-            "@odata.type" => ::callgen_runtime::de::next_odata_type(map, &mut self.odata_type),
+            "@odata.type" => {
+                ::callgen_runtime::de::next_odata_type(map, &mut self.odata_type)
+            }
             "code" => ::callgen_runtime::de::next_field(map, &mut self.code, "code"),
-            "message" => ::callgen_runtime::de::next_field(map, &mut self.message, "message"),
-            "subcode" => ::callgen_runtime::de::next_field(map, &mut self.subcode, "subcode"),
+            "message" => {
+                ::callgen_runtime::de::next_field(map, &mut self.message, "message")
+            }
+            "subcode" => {
+                ::callgen_runtime::de::next_field(map, &mut self.subcode, "subcode")
+            }
             _ => ::callgen_runtime::de::next_unknown(map, &mut self.unknown_fields, key),
         }
     }

@@ -35,7 +35,9 @@ impl RoutingPolicy {
     /// are kept in the catch-all member.
     pub fn from_wire(value: &str) -> Self {
         <Self as ::callgen_runtime::de::WireEnum>::from_known(value)
-            .unwrap_or_else(|| Self::Unrecognized(::std::string::ToString::to_string(value)))
+            .unwrap_or_else(|| Self::Unrecognized(
+                ::std::string::ToString::to_string(value),
+            ))
     }
 }
 impl ::std::convert::From<&str> for RoutingPolicy {
@@ -58,7 +60,9 @@ impl ::callgen_runtime::de::WireEnum for RoutingPolicy {
                 ::std::option::Option::Some(Self::DisableForwardingExceptPhone)
             }
             "disableForwarding" => ::std::option::Option::Some(Self::DisableForwarding),
-            "preferSkypeForBusiness" => ::std::option::Option::Some(Self::PreferSkypeForBusiness),
+            "preferSkypeForBusiness" => {
+                ::std::option::Option::Some(Self::PreferSkypeForBusiness)
+            }
             "unknownFutureValue" => ::std::option::Option::Some(Self::UnknownFutureValue),
             _ => ::std::option::Option::None,
         }
@@ -91,7 +95,9 @@ impl ::callgen_runtime::Inspect for RoutingPolicy {
                 walker.note("RoutingPolicy::DisableForwardingExceptPhone")
             }
             Self::DisableForwarding => walker.note("RoutingPolicy::DisableForwarding"),
-            Self::PreferSkypeForBusiness => walker.note("RoutingPolicy::PreferSkypeForBusiness"),
+            Self::PreferSkypeForBusiness => {
+                walker.note("RoutingPolicy::PreferSkypeForBusiness")
+            }
             Self::UnknownFutureValue => walker.note("RoutingPolicy::UnknownFutureValue"),
             Self::Unrecognized(value) => {
                 walker.note(::std::format!("RoutingPolicy::Unrecognized({value:?})"))

@@ -14,7 +14,9 @@ pub struct ServiceHostedMediaConfig {
     /// The list of media to pre-fetch.
     ///
     /// JSON `preFetchMedia`.
-    pub pre_fetch_media: ::callgen_runtime::Field<::std::vec::Vec<crate::models::MediaInfo>>,
+    pub pre_fetch_media: ::callgen_runtime::Field<
+        ::std::vec::Vec<crate::models::MediaInfo>,
+    >,
     /// Properties this version of the schema does not know, kept in arrival order and written back.
     pub unknown_fields: ::callgen_runtime::UnknownFields,
 }
@@ -24,9 +26,9 @@ impl ServiceHostedMediaConfig {
     /// A value with `@odata.type` set to `#microsoft.graph.serviceHostedMediaConfig` and nothing else; [`Default`] leaves `@odata.type` out.
     pub fn new() -> Self {
         Self {
-            odata_type: ::std::option::Option::Some(::std::string::ToString::to_string(
-                Self::ODATA_TYPE,
-            )),
+            odata_type: ::std::option::Option::Some(
+                ::std::string::ToString::to_string(Self::ODATA_TYPE),
+            ),
             ..::std::default::Default::default()
         }
     }
@@ -35,7 +37,9 @@ impl ServiceHostedMediaConfig {
         mut self,
         value: impl ::std::convert::Into<bool>,
     ) -> Self {
-        self.remove_from_default_audio_group = ::callgen_runtime::Field::Value(value.into());
+        self.remove_from_default_audio_group = ::callgen_runtime::Field::Value(
+            value.into(),
+        );
         self
     }
     /// Sets `preFetchMedia` to `value`.
@@ -88,14 +92,22 @@ impl<'de> ::callgen_runtime::de::MapModel<'de> for ServiceHostedMediaConfig {
         map: &mut A,
     ) -> ::std::result::Result<(), A::Error> {
         match key.as_str() {
-            "@odata.type" => ::callgen_runtime::de::next_odata_type(map, &mut self.odata_type),
-            "removeFromDefaultAudioGroup" => ::callgen_runtime::de::next_field(
-                map,
-                &mut self.remove_from_default_audio_group,
-                "removeFromDefaultAudioGroup",
-            ),
+            "@odata.type" => {
+                ::callgen_runtime::de::next_odata_type(map, &mut self.odata_type)
+            }
+            "removeFromDefaultAudioGroup" => {
+                ::callgen_runtime::de::next_field(
+                    map,
+                    &mut self.remove_from_default_audio_group,
+                    "removeFromDefaultAudioGroup",
+                )
+            }
             "preFetchMedia" => {
-                ::callgen_runtime::de::next_field(map, &mut self.pre_fetch_media, "preFetchMedia")
+                ::callgen_runtime::de::next_field(
+                    map,
+                    &mut self.pre_fetch_media,
+                    "preFetchMedia",
+                )
             }
             _ => ::callgen_runtime::de::next_unknown(map, &mut self.unknown_fields, key),
         }

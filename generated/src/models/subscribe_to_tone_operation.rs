@@ -34,9 +34,9 @@ impl SubscribeToToneOperation {
     /// A value with `@odata.type` set to `#microsoft.graph.subscribeToToneOperation` and nothing else; [`Default`] leaves `@odata.type` out.
     pub fn new() -> Self {
         Self {
-            odata_type: ::std::option::Option::Some(::std::string::ToString::to_string(
-                Self::ODATA_TYPE,
-            )),
+            odata_type: ::std::option::Option::Some(
+                ::std::string::ToString::to_string(Self::ODATA_TYPE),
+            ),
             ..::std::default::Default::default()
         }
     }
@@ -49,7 +49,10 @@ impl SubscribeToToneOperation {
         self
     }
     /// Sets `id` to `value`.
-    pub fn with_id(mut self, value: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn with_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
         self.id = ::callgen_runtime::Field::Value(value.into());
         self
     }
@@ -108,15 +111,27 @@ impl<'de> ::callgen_runtime::de::MapModel<'de> for SubscribeToToneOperation {
         map: &mut A,
     ) -> ::std::result::Result<(), A::Error> {
         match key.as_str() {
-            "@odata.type" => ::callgen_runtime::de::next_odata_type(map, &mut self.odata_type),
+            "@odata.type" => {
+                ::callgen_runtime::de::next_odata_type(map, &mut self.odata_type)
+            }
             "clientContext" => {
-                ::callgen_runtime::de::next_field(map, &mut self.client_context, "clientContext")
+                ::callgen_runtime::de::next_field(
+                    map,
+                    &mut self.client_context,
+                    "clientContext",
+                )
             }
             "id" => ::callgen_runtime::de::next_field(map, &mut self.id, "id"),
             "resultInfo" => {
-                ::callgen_runtime::de::next_field(map, &mut self.result_info, "resultInfo")
+                ::callgen_runtime::de::next_field(
+                    map,
+                    &mut self.result_info,
+                    "resultInfo",
+                )
             }
-            "status" => ::callgen_runtime::de::next_field(map, &mut self.status, "status"),
+            "status" => {
+                ::callgen_runtime::de::next_field(map, &mut self.status, "status")
+            }
             _ => ::callgen_runtime::de::next_unknown(map, &mut self.unknown_fields, key),
         }
     }

@@ -16,12 +16,15 @@ pub struct TeleconferenceDeviceAudioQuality {
     /// The average inbound stream packet loss rate in percentage (0-100). For example, 0.01 means 0.01%.
     ///
     /// JSON `averageInboundPacketLossRateInPercentage`, inherited from [`TeleconferenceDeviceMediaQuality`](crate::models::TeleconferenceDeviceMediaQuality).
-    pub average_inbound_packet_loss_rate_in_percentage:
-        ::callgen_runtime::Field<::serde_json::Number>,
+    pub average_inbound_packet_loss_rate_in_percentage: ::callgen_runtime::Field<
+        ::serde_json::Number,
+    >,
     /// The average inbound stream network round trip delay.
     ///
     /// JSON `averageInboundRoundTripDelay`, format `duration`, inherited from [`TeleconferenceDeviceMediaQuality`](crate::models::TeleconferenceDeviceMediaQuality).
-    pub average_inbound_round_trip_delay: ::callgen_runtime::Field<::std::string::String>,
+    pub average_inbound_round_trip_delay: ::callgen_runtime::Field<
+        ::std::string::String,
+    >,
     /// The average outbound stream network jitter.
     ///
     /// JSON `averageOutboundJitter`, format `duration`, inherited from [`TeleconferenceDeviceMediaQuality`](crate::models::TeleconferenceDeviceMediaQuality).
@@ -29,12 +32,15 @@ pub struct TeleconferenceDeviceAudioQuality {
     /// The average outbound stream packet loss rate in percentage (0-100). For example, 0.01 means 0.01%.
     ///
     /// JSON `averageOutboundPacketLossRateInPercentage`, inherited from [`TeleconferenceDeviceMediaQuality`](crate::models::TeleconferenceDeviceMediaQuality).
-    pub average_outbound_packet_loss_rate_in_percentage:
-        ::callgen_runtime::Field<::serde_json::Number>,
+    pub average_outbound_packet_loss_rate_in_percentage: ::callgen_runtime::Field<
+        ::serde_json::Number,
+    >,
     /// The average outbound stream network round trip delay.
     ///
     /// JSON `averageOutboundRoundTripDelay`, format `duration`, inherited from [`TeleconferenceDeviceMediaQuality`](crate::models::TeleconferenceDeviceMediaQuality).
-    pub average_outbound_round_trip_delay: ::callgen_runtime::Field<::std::string::String>,
+    pub average_outbound_round_trip_delay: ::callgen_runtime::Field<
+        ::std::string::String,
+    >,
     /// The channel index of media. Indexing begins with 1. If a media session contains 3 video modalities, channel indexes will be 1, 2, and 3.
     ///
     /// JSON `channelIndex`, inherited from [`TeleconferenceDeviceMediaQuality`](crate::models::TeleconferenceDeviceMediaQuality).
@@ -58,12 +64,15 @@ pub struct TeleconferenceDeviceAudioQuality {
     /// The maximum inbound stream packet loss rate in percentage (0-100). For example, 0.01 means 0.01%.
     ///
     /// JSON `maximumInboundPacketLossRateInPercentage`, inherited from [`TeleconferenceDeviceMediaQuality`](crate::models::TeleconferenceDeviceMediaQuality).
-    pub maximum_inbound_packet_loss_rate_in_percentage:
-        ::callgen_runtime::Field<::serde_json::Number>,
+    pub maximum_inbound_packet_loss_rate_in_percentage: ::callgen_runtime::Field<
+        ::serde_json::Number,
+    >,
     /// The maximum inbound stream network round trip delay.
     ///
     /// JSON `maximumInboundRoundTripDelay`, format `duration`, inherited from [`TeleconferenceDeviceMediaQuality`](crate::models::TeleconferenceDeviceMediaQuality).
-    pub maximum_inbound_round_trip_delay: ::callgen_runtime::Field<::std::string::String>,
+    pub maximum_inbound_round_trip_delay: ::callgen_runtime::Field<
+        ::std::string::String,
+    >,
     /// The maximum outbound stream network jitter.
     ///
     /// JSON `maximumOutboundJitter`, format `duration`, inherited from [`TeleconferenceDeviceMediaQuality`](crate::models::TeleconferenceDeviceMediaQuality).
@@ -71,12 +80,15 @@ pub struct TeleconferenceDeviceAudioQuality {
     /// The maximum outbound stream packet loss rate in percentage (0-100). For example, 0.01 means 0.01%.
     ///
     /// JSON `maximumOutboundPacketLossRateInPercentage`, inherited from [`TeleconferenceDeviceMediaQuality`](crate::models::TeleconferenceDeviceMediaQuality).
-    pub maximum_outbound_packet_loss_rate_in_percentage:
-        ::callgen_runtime::Field<::serde_json::Number>,
+    pub maximum_outbound_packet_loss_rate_in_percentage: ::callgen_runtime::Field<
+        ::serde_json::Number,
+    >,
     /// The maximum outbound stream network round trip delay.
     ///
     /// JSON `maximumOutboundRoundTripDelay`, format `duration`, inherited from [`TeleconferenceDeviceMediaQuality`](crate::models::TeleconferenceDeviceMediaQuality).
-    pub maximum_outbound_round_trip_delay: ::callgen_runtime::Field<::std::string::String>,
+    pub maximum_outbound_round_trip_delay: ::callgen_runtime::Field<
+        ::std::string::String,
+    >,
     /// The total modality duration. If the media enabled and disabled multiple times, MediaDuration will the summation of all of the durations.
     ///
     /// JSON `mediaDuration`, format `duration`, inherited from [`TeleconferenceDeviceMediaQuality`](crate::models::TeleconferenceDeviceMediaQuality).
@@ -106,9 +118,9 @@ impl TeleconferenceDeviceAudioQuality {
     /// A value with `@odata.type` set to `#microsoft.graph.teleconferenceDeviceAudioQuality` and nothing else; [`Default`] leaves `@odata.type` out.
     pub fn new() -> Self {
         Self {
-            odata_type: ::std::option::Option::Some(::std::string::ToString::to_string(
-                Self::ODATA_TYPE,
-            )),
+            odata_type: ::std::option::Option::Some(
+                ::std::string::ToString::to_string(Self::ODATA_TYPE),
+            ),
             ..::std::default::Default::default()
         }
     }
@@ -125,8 +137,9 @@ impl TeleconferenceDeviceAudioQuality {
         mut self,
         value: impl ::std::convert::Into<::serde_json::Number>,
     ) -> Self {
-        self.average_inbound_packet_loss_rate_in_percentage =
-            ::callgen_runtime::Field::Value(value.into());
+        self.average_inbound_packet_loss_rate_in_percentage = ::callgen_runtime::Field::Value(
+            value.into(),
+        );
         self
     }
     /// Sets `averageInboundRoundTripDelay` to `value`.
@@ -134,7 +147,9 @@ impl TeleconferenceDeviceAudioQuality {
         mut self,
         value: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.average_inbound_round_trip_delay = ::callgen_runtime::Field::Value(value.into());
+        self.average_inbound_round_trip_delay = ::callgen_runtime::Field::Value(
+            value.into(),
+        );
         self
     }
     /// Sets `averageOutboundJitter` to `value`.
@@ -150,8 +165,9 @@ impl TeleconferenceDeviceAudioQuality {
         mut self,
         value: impl ::std::convert::Into<::serde_json::Number>,
     ) -> Self {
-        self.average_outbound_packet_loss_rate_in_percentage =
-            ::callgen_runtime::Field::Value(value.into());
+        self.average_outbound_packet_loss_rate_in_percentage = ::callgen_runtime::Field::Value(
+            value.into(),
+        );
         self
     }
     /// Sets `averageOutboundRoundTripDelay` to `value`.
@@ -159,7 +175,9 @@ impl TeleconferenceDeviceAudioQuality {
         mut self,
         value: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.average_outbound_round_trip_delay = ::callgen_runtime::Field::Value(value.into());
+        self.average_outbound_round_trip_delay = ::callgen_runtime::Field::Value(
+            value.into(),
+        );
         self
     }
     /// Sets `channelIndex` to `value`.
@@ -168,7 +186,10 @@ impl TeleconferenceDeviceAudioQuality {
         self
     }
     /// Sets `inboundPackets` to `value`.
-    pub fn with_inbound_packets(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn with_inbound_packets(
+        mut self,
+        value: impl ::std::convert::Into<i64>,
+    ) -> Self {
         self.inbound_packets = ::callgen_runtime::Field::Value(value.into());
         self
     }
@@ -198,8 +219,9 @@ impl TeleconferenceDeviceAudioQuality {
         mut self,
         value: impl ::std::convert::Into<::serde_json::Number>,
     ) -> Self {
-        self.maximum_inbound_packet_loss_rate_in_percentage =
-            ::callgen_runtime::Field::Value(value.into());
+        self.maximum_inbound_packet_loss_rate_in_percentage = ::callgen_runtime::Field::Value(
+            value.into(),
+        );
         self
     }
     /// Sets `maximumInboundRoundTripDelay` to `value`.
@@ -207,7 +229,9 @@ impl TeleconferenceDeviceAudioQuality {
         mut self,
         value: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.maximum_inbound_round_trip_delay = ::callgen_runtime::Field::Value(value.into());
+        self.maximum_inbound_round_trip_delay = ::callgen_runtime::Field::Value(
+            value.into(),
+        );
         self
     }
     /// Sets `maximumOutboundJitter` to `value`.
@@ -223,8 +247,9 @@ impl TeleconferenceDeviceAudioQuality {
         mut self,
         value: impl ::std::convert::Into<::serde_json::Number>,
     ) -> Self {
-        self.maximum_outbound_packet_loss_rate_in_percentage =
-            ::callgen_runtime::Field::Value(value.into());
+        self.maximum_outbound_packet_loss_rate_in_percentage = ::callgen_runtime::Field::Value(
+            value.into(),
+        );
         self
     }
     /// Sets `maximumOutboundRoundTripDelay` to `value`.
@@ -232,7 +257,9 @@ impl TeleconferenceDeviceAudioQuality {
         mut self,
         value: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.maximum_outbound_round_trip_delay = ::callgen_runtime::Field::Value(value.into());
+        self.maximum_outbound_round_trip_delay = ::callgen_runtime::Field::Value(
+            value.into(),
+        );
         self
     }
     /// Sets `mediaDuration` to `value`.
@@ -252,7 +279,10 @@ impl TeleconferenceDeviceAudioQuality {
         self
     }
     /// Sets `outboundPackets` to `value`.
-    pub fn with_outbound_packets(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn with_outbound_packets(
+        mut self,
+        value: impl ::std::convert::Into<i64>,
+    ) -> Self {
         self.outbound_packets = ::callgen_runtime::Field::Value(value.into());
         self
     }
@@ -308,99 +338,151 @@ impl<'de> ::callgen_runtime::de::MapModel<'de> for TeleconferenceDeviceAudioQual
         map: &mut A,
     ) -> ::std::result::Result<(), A::Error> {
         match key.as_str() {
-            "@odata.type" => ::callgen_runtime::de::next_odata_type(map, &mut self.odata_type),
-            "averageInboundJitter" => ::callgen_runtime::de::next_field(
-                map,
-                &mut self.average_inbound_jitter,
-                "averageInboundJitter",
-            ),
-            "averageInboundPacketLossRateInPercentage" => ::callgen_runtime::de::next_field(
-                map,
-                &mut self.average_inbound_packet_loss_rate_in_percentage,
-                "averageInboundPacketLossRateInPercentage",
-            ),
-            "averageInboundRoundTripDelay" => ::callgen_runtime::de::next_field(
-                map,
-                &mut self.average_inbound_round_trip_delay,
-                "averageInboundRoundTripDelay",
-            ),
-            "averageOutboundJitter" => ::callgen_runtime::de::next_field(
-                map,
-                &mut self.average_outbound_jitter,
-                "averageOutboundJitter",
-            ),
-            "averageOutboundPacketLossRateInPercentage" => ::callgen_runtime::de::next_field(
-                map,
-                &mut self.average_outbound_packet_loss_rate_in_percentage,
-                "averageOutboundPacketLossRateInPercentage",
-            ),
-            "averageOutboundRoundTripDelay" => ::callgen_runtime::de::next_field(
-                map,
-                &mut self.average_outbound_round_trip_delay,
-                "averageOutboundRoundTripDelay",
-            ),
+            "@odata.type" => {
+                ::callgen_runtime::de::next_odata_type(map, &mut self.odata_type)
+            }
+            "averageInboundJitter" => {
+                ::callgen_runtime::de::next_field(
+                    map,
+                    &mut self.average_inbound_jitter,
+                    "averageInboundJitter",
+                )
+            }
+            "averageInboundPacketLossRateInPercentage" => {
+                ::callgen_runtime::de::next_field(
+                    map,
+                    &mut self.average_inbound_packet_loss_rate_in_percentage,
+                    "averageInboundPacketLossRateInPercentage",
+                )
+            }
+            "averageInboundRoundTripDelay" => {
+                ::callgen_runtime::de::next_field(
+                    map,
+                    &mut self.average_inbound_round_trip_delay,
+                    "averageInboundRoundTripDelay",
+                )
+            }
+            "averageOutboundJitter" => {
+                ::callgen_runtime::de::next_field(
+                    map,
+                    &mut self.average_outbound_jitter,
+                    "averageOutboundJitter",
+                )
+            }
+            "averageOutboundPacketLossRateInPercentage" => {
+                ::callgen_runtime::de::next_field(
+                    map,
+                    &mut self.average_outbound_packet_loss_rate_in_percentage,
+                    "averageOutboundPacketLossRateInPercentage",
+                )
+            }
+            "averageOutboundRoundTripDelay" => {
+                ::callgen_runtime::de::next_field(
+                    map,
+                    &mut self.average_outbound_round_trip_delay,
+                    "averageOutboundRoundTripDelay",
+                )
+            }
             "channelIndex" => {
-                ::callgen_runtime::de::next_field(map, &mut self.channel_index, "channelIndex")
+                ::callgen_runtime::de::next_field(
+                    map,
+                    &mut self.channel_index,
+                    "channelIndex",
+                )
             }
             "inboundPackets" => {
-                ::callgen_runtime::de::next_field(map, &mut self.inbound_packets, "inboundPackets")
+                ::callgen_runtime::de::next_field(
+                    map,
+                    &mut self.inbound_packets,
+                    "inboundPackets",
+                )
             }
             "localIPAddress" => {
-                ::callgen_runtime::de::next_field(map, &mut self.local_ip_address, "localIPAddress")
+                ::callgen_runtime::de::next_field(
+                    map,
+                    &mut self.local_ip_address,
+                    "localIPAddress",
+                )
             }
             "localPort" => {
                 ::callgen_runtime::de::next_field(map, &mut self.local_port, "localPort")
             }
-            "maximumInboundJitter" => ::callgen_runtime::de::next_field(
-                map,
-                &mut self.maximum_inbound_jitter,
-                "maximumInboundJitter",
-            ),
-            "maximumInboundPacketLossRateInPercentage" => ::callgen_runtime::de::next_field(
-                map,
-                &mut self.maximum_inbound_packet_loss_rate_in_percentage,
-                "maximumInboundPacketLossRateInPercentage",
-            ),
-            "maximumInboundRoundTripDelay" => ::callgen_runtime::de::next_field(
-                map,
-                &mut self.maximum_inbound_round_trip_delay,
-                "maximumInboundRoundTripDelay",
-            ),
-            "maximumOutboundJitter" => ::callgen_runtime::de::next_field(
-                map,
-                &mut self.maximum_outbound_jitter,
-                "maximumOutboundJitter",
-            ),
-            "maximumOutboundPacketLossRateInPercentage" => ::callgen_runtime::de::next_field(
-                map,
-                &mut self.maximum_outbound_packet_loss_rate_in_percentage,
-                "maximumOutboundPacketLossRateInPercentage",
-            ),
-            "maximumOutboundRoundTripDelay" => ::callgen_runtime::de::next_field(
-                map,
-                &mut self.maximum_outbound_round_trip_delay,
-                "maximumOutboundRoundTripDelay",
-            ),
-            "mediaDuration" => {
-                ::callgen_runtime::de::next_field(map, &mut self.media_duration, "mediaDuration")
+            "maximumInboundJitter" => {
+                ::callgen_runtime::de::next_field(
+                    map,
+                    &mut self.maximum_inbound_jitter,
+                    "maximumInboundJitter",
+                )
             }
-            "networkLinkSpeedInBytes" => ::callgen_runtime::de::next_field(
-                map,
-                &mut self.network_link_speed_in_bytes,
-                "networkLinkSpeedInBytes",
-            ),
-            "outboundPackets" => ::callgen_runtime::de::next_field(
-                map,
-                &mut self.outbound_packets,
-                "outboundPackets",
-            ),
-            "remoteIPAddress" => ::callgen_runtime::de::next_field(
-                map,
-                &mut self.remote_ip_address,
-                "remoteIPAddress",
-            ),
+            "maximumInboundPacketLossRateInPercentage" => {
+                ::callgen_runtime::de::next_field(
+                    map,
+                    &mut self.maximum_inbound_packet_loss_rate_in_percentage,
+                    "maximumInboundPacketLossRateInPercentage",
+                )
+            }
+            "maximumInboundRoundTripDelay" => {
+                ::callgen_runtime::de::next_field(
+                    map,
+                    &mut self.maximum_inbound_round_trip_delay,
+                    "maximumInboundRoundTripDelay",
+                )
+            }
+            "maximumOutboundJitter" => {
+                ::callgen_runtime::de::next_field(
+                    map,
+                    &mut self.maximum_outbound_jitter,
+                    "maximumOutboundJitter",
+                )
+            }
+            "maximumOutboundPacketLossRateInPercentage" => {
+                ::callgen_runtime::de::next_field(
+                    map,
+                    &mut self.maximum_outbound_packet_loss_rate_in_percentage,
+                    "maximumOutboundPacketLossRateInPercentage",
+                )
+            }
+            "maximumOutboundRoundTripDelay" => {
+                ::callgen_runtime::de::next_field(
+                    map,
+                    &mut self.maximum_outbound_round_trip_delay,
+                    "maximumOutboundRoundTripDelay",
+                )
+            }
+            "mediaDuration" => {
+                ::callgen_runtime::de::next_field(
+                    map,
+                    &mut self.media_duration,
+                    "mediaDuration",
+                )
+            }
+            "networkLinkSpeedInBytes" => {
+                ::callgen_runtime::de::next_field(
+                    map,
+                    &mut self.network_link_speed_in_bytes,
+                    "networkLinkSpeedInBytes",
+                )
+            }
+            "outboundPackets" => {
+                ::callgen_runtime::de::next_field(
+                    map,
+                    &mut self.outbound_packets,
+                    "outboundPackets",
+                )
+            }
+            "remoteIPAddress" => {
+                ::callgen_runtime::de::next_field(
+                    map,
+                    &mut self.remote_ip_address,
+                    "remoteIPAddress",
+                )
+            }
             "remotePort" => {
-                ::callgen_runtime::de::next_field(map, &mut self.remote_port, "remotePort")
+                ::callgen_runtime::de::next_field(
+                    map,
+                    &mut self.remote_port,
+                    "remotePort",
+                )
             }
             _ => ::callgen_runtime::de::next_unknown(map, &mut self.unknown_fields, key),
         }
@@ -444,8 +526,16 @@ impl ::serde::Serialize for TeleconferenceDeviceAudioQuality {
             &self.average_outbound_round_trip_delay,
         )?;
         ::callgen_runtime::ser::field(&mut map, "channelIndex", &self.channel_index)?;
-        ::callgen_runtime::ser::field(&mut map, "inboundPackets", &self.inbound_packets)?;
-        ::callgen_runtime::ser::field(&mut map, "localIPAddress", &self.local_ip_address)?;
+        ::callgen_runtime::ser::field(
+            &mut map,
+            "inboundPackets",
+            &self.inbound_packets,
+        )?;
+        ::callgen_runtime::ser::field(
+            &mut map,
+            "localIPAddress",
+            &self.local_ip_address,
+        )?;
         ::callgen_runtime::ser::field(&mut map, "localPort", &self.local_port)?;
         ::callgen_runtime::ser::field(
             &mut map,
@@ -483,8 +573,16 @@ impl ::serde::Serialize for TeleconferenceDeviceAudioQuality {
             "networkLinkSpeedInBytes",
             &self.network_link_speed_in_bytes,
         )?;
-        ::callgen_runtime::ser::field(&mut map, "outboundPackets", &self.outbound_packets)?;
-        ::callgen_runtime::ser::field(&mut map, "remoteIPAddress", &self.remote_ip_address)?;
+        ::callgen_runtime::ser::field(
+            &mut map,
+            "outboundPackets",
+            &self.outbound_packets,
+        )?;
+        ::callgen_runtime::ser::field(
+            &mut map,
+            "remoteIPAddress",
+            &self.remote_ip_address,
+        )?;
         ::callgen_runtime::ser::field(&mut map, "remotePort", &self.remote_port)?;
         self.unknown_fields.serialize_entries(&mut map)?;
         ::serde::ser::SerializeMap::end(map)

@@ -14,12 +14,15 @@ pub struct TeleconferenceDeviceMediaQuality {
     /// The average inbound stream packet loss rate in percentage (0-100). For example, 0.01 means 0.01%.
     ///
     /// JSON `averageInboundPacketLossRateInPercentage`.
-    pub average_inbound_packet_loss_rate_in_percentage:
-        ::callgen_runtime::Field<::serde_json::Number>,
+    pub average_inbound_packet_loss_rate_in_percentage: ::callgen_runtime::Field<
+        ::serde_json::Number,
+    >,
     /// The average inbound stream network round trip delay.
     ///
     /// JSON `averageInboundRoundTripDelay`, format `duration`.
-    pub average_inbound_round_trip_delay: ::callgen_runtime::Field<::std::string::String>,
+    pub average_inbound_round_trip_delay: ::callgen_runtime::Field<
+        ::std::string::String,
+    >,
     /// The average outbound stream network jitter.
     ///
     /// JSON `averageOutboundJitter`, format `duration`.
@@ -27,12 +30,15 @@ pub struct TeleconferenceDeviceMediaQuality {
     /// The average outbound stream packet loss rate in percentage (0-100). For example, 0.01 means 0.01%.
     ///
     /// JSON `averageOutboundPacketLossRateInPercentage`.
-    pub average_outbound_packet_loss_rate_in_percentage:
-        ::callgen_runtime::Field<::serde_json::Number>,
+    pub average_outbound_packet_loss_rate_in_percentage: ::callgen_runtime::Field<
+        ::serde_json::Number,
+    >,
     /// The average outbound stream network round trip delay.
     ///
     /// JSON `averageOutboundRoundTripDelay`, format `duration`.
-    pub average_outbound_round_trip_delay: ::callgen_runtime::Field<::std::string::String>,
+    pub average_outbound_round_trip_delay: ::callgen_runtime::Field<
+        ::std::string::String,
+    >,
     /// The channel index of media. Indexing begins with 1. If a media session contains 3 video modalities, channel indexes will be 1, 2, and 3.
     ///
     /// JSON `channelIndex`.
@@ -56,12 +62,15 @@ pub struct TeleconferenceDeviceMediaQuality {
     /// The maximum inbound stream packet loss rate in percentage (0-100). For example, 0.01 means 0.01%.
     ///
     /// JSON `maximumInboundPacketLossRateInPercentage`.
-    pub maximum_inbound_packet_loss_rate_in_percentage:
-        ::callgen_runtime::Field<::serde_json::Number>,
+    pub maximum_inbound_packet_loss_rate_in_percentage: ::callgen_runtime::Field<
+        ::serde_json::Number,
+    >,
     /// The maximum inbound stream network round trip delay.
     ///
     /// JSON `maximumInboundRoundTripDelay`, format `duration`.
-    pub maximum_inbound_round_trip_delay: ::callgen_runtime::Field<::std::string::String>,
+    pub maximum_inbound_round_trip_delay: ::callgen_runtime::Field<
+        ::std::string::String,
+    >,
     /// The maximum outbound stream network jitter.
     ///
     /// JSON `maximumOutboundJitter`, format `duration`.
@@ -69,12 +78,15 @@ pub struct TeleconferenceDeviceMediaQuality {
     /// The maximum outbound stream packet loss rate in percentage (0-100). For example, 0.01 means 0.01%.
     ///
     /// JSON `maximumOutboundPacketLossRateInPercentage`.
-    pub maximum_outbound_packet_loss_rate_in_percentage:
-        ::callgen_runtime::Field<::serde_json::Number>,
+    pub maximum_outbound_packet_loss_rate_in_percentage: ::callgen_runtime::Field<
+        ::serde_json::Number,
+    >,
     /// The maximum outbound stream network round trip delay.
     ///
     /// JSON `maximumOutboundRoundTripDelay`, format `duration`.
-    pub maximum_outbound_round_trip_delay: ::callgen_runtime::Field<::std::string::String>,
+    pub maximum_outbound_round_trip_delay: ::callgen_runtime::Field<
+        ::std::string::String,
+    >,
     /// The total modality duration. If the media enabled and disabled multiple times, MediaDuration will the summation of all of the durations.
     ///
     /// JSON `mediaDuration`, format `duration`.
@@ -104,9 +116,9 @@ impl TeleconferenceDeviceMediaQuality {
     /// A value with `@odata.type` set to `#microsoft.graph.teleconferenceDeviceMediaQuality` and nothing else; [`Default`] leaves `@odata.type` out.
     pub fn new() -> Self {
         Self {
-            odata_type: ::std::option::Option::Some(::std::string::ToString::to_string(
-                Self::ODATA_TYPE,
-            )),
+            odata_type: ::std::option::Option::Some(
+                ::std::string::ToString::to_string(Self::ODATA_TYPE),
+            ),
             ..::std::default::Default::default()
         }
     }
@@ -123,8 +135,9 @@ impl TeleconferenceDeviceMediaQuality {
         mut self,
         value: impl ::std::convert::Into<::serde_json::Number>,
     ) -> Self {
-        self.average_inbound_packet_loss_rate_in_percentage =
-            ::callgen_runtime::Field::Value(value.into());
+        self.average_inbound_packet_loss_rate_in_percentage = ::callgen_runtime::Field::Value(
+            value.into(),
+        );
         self
     }
     /// Sets `averageInboundRoundTripDelay` to `value`.
@@ -132,7 +145,9 @@ impl TeleconferenceDeviceMediaQuality {
         mut self,
         value: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.average_inbound_round_trip_delay = ::callgen_runtime::Field::Value(value.into());
+        self.average_inbound_round_trip_delay = ::callgen_runtime::Field::Value(
+            value.into(),
+        );
         self
     }
     /// Sets `averageOutboundJitter` to `value`.
@@ -148,8 +163,9 @@ impl TeleconferenceDeviceMediaQuality {
         mut self,
         value: impl ::std::convert::Into<::serde_json::Number>,
     ) -> Self {
-        self.average_outbound_packet_loss_rate_in_percentage =
-            ::callgen_runtime::Field::Value(value.into());
+        self.average_outbound_packet_loss_rate_in_percentage = ::callgen_runtime::Field::Value(
+            value.into(),
+        );
         self
     }
     /// Sets `averageOutboundRoundTripDelay` to `value`.
@@ -157,7 +173,9 @@ impl TeleconferenceDeviceMediaQuality {
         mut self,
         value: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.average_outbound_round_trip_delay = ::callgen_runtime::Field::Value(value.into());
+        self.average_outbound_round_trip_delay = ::callgen_runtime::Field::Value(
+            value.into(),
+        );
         self
     }
     /// Sets `channelIndex` to `value`.
@@ -166,7 +184,10 @@ impl TeleconferenceDeviceMediaQuality {
         self
     }
     /// Sets `inboundPackets` to `value`.
-    pub fn with_inbound_packets(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn with_inbound_packets(
+        mut self,
+        value: impl ::std::convert::Into<i64>,
+    ) -> Self {
         self.inbound_packets = ::callgen_runtime::Field::Value(value.into());
         self
     }
@@ -196,8 +217,9 @@ impl TeleconferenceDeviceMediaQuality {
         mut self,
         value: impl ::std::convert::Into<::serde_json::Number>,
     ) -> Self {
-        self.maximum_inbound_packet_loss_rate_in_percentage =
-            ::callgen_runtime::Field::Value(value.into());
+        self.maximum_inbound_packet_loss_rate_in_percentage = ::callgen_runtime::Field::Value(
+            value.into(),
+        );
         self
     }
     /// Sets `maximumInboundRoundTripDelay` to `value`.
@@ -205,7 +227,9 @@ impl TeleconferenceDeviceMediaQuality {
         mut self,
         value: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.maximum_inbound_round_trip_delay = ::callgen_runtime::Field::Value(value.into());
+        self.maximum_inbound_round_trip_delay = ::callgen_runtime::Field::Value(
+            value.into(),
+        );
         self
     }
     /// Sets `maximumOutboundJitter` to `value`.
@@ -221,8 +245,9 @@ impl TeleconferenceDeviceMediaQuality {
         mut self,
         value: impl ::std::convert::Into<::serde_json::Number>,
     ) -> Self {
-        self.maximum_outbound_packet_loss_rate_in_percentage =
-            ::callgen_runtime::Field::Value(value.into());
+        self.maximum_outbound_packet_loss_rate_in_percentage = ::callgen_runtime::Field::Value(
+            value.into(),
+        );
         self
     }
     /// Sets `maximumOutboundRoundTripDelay` to `value`.
@@ -230,7 +255,9 @@ impl TeleconferenceDeviceMediaQuality {
         mut self,
         value: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.maximum_outbound_round_trip_delay = ::callgen_runtime::Field::Value(value.into());
+        self.maximum_outbound_round_trip_delay = ::callgen_runtime::Field::Value(
+            value.into(),
+        );
         self
     }
     /// Sets `mediaDuration` to `value`.
@@ -250,7 +277,10 @@ impl TeleconferenceDeviceMediaQuality {
         self
     }
     /// Sets `outboundPackets` to `value`.
-    pub fn with_outbound_packets(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn with_outbound_packets(
+        mut self,
+        value: impl ::std::convert::Into<i64>,
+    ) -> Self {
         self.outbound_packets = ::callgen_runtime::Field::Value(value.into());
         self
     }
@@ -306,99 +336,151 @@ impl<'de> ::callgen_runtime::de::MapModel<'de> for TeleconferenceDeviceMediaQual
         map: &mut A,
     ) -> ::std::result::Result<(), A::Error> {
         match key.as_str() {
-            "@odata.type" => ::callgen_runtime::de::next_odata_type(map, &mut self.odata_type),
-            "averageInboundJitter" => ::callgen_runtime::de::next_field(
-                map,
-                &mut self.average_inbound_jitter,
-                "averageInboundJitter",
-            ),
-            "averageInboundPacketLossRateInPercentage" => ::callgen_runtime::de::next_field(
-                map,
-                &mut self.average_inbound_packet_loss_rate_in_percentage,
-                "averageInboundPacketLossRateInPercentage",
-            ),
-            "averageInboundRoundTripDelay" => ::callgen_runtime::de::next_field(
-                map,
-                &mut self.average_inbound_round_trip_delay,
-                "averageInboundRoundTripDelay",
-            ),
-            "averageOutboundJitter" => ::callgen_runtime::de::next_field(
-                map,
-                &mut self.average_outbound_jitter,
-                "averageOutboundJitter",
-            ),
-            "averageOutboundPacketLossRateInPercentage" => ::callgen_runtime::de::next_field(
-                map,
-                &mut self.average_outbound_packet_loss_rate_in_percentage,
-                "averageOutboundPacketLossRateInPercentage",
-            ),
-            "averageOutboundRoundTripDelay" => ::callgen_runtime::de::next_field(
-                map,
-                &mut self.average_outbound_round_trip_delay,
-                "averageOutboundRoundTripDelay",
-            ),
+            "@odata.type" => {
+                ::callgen_runtime::de::next_odata_type(map, &mut self.odata_type)
+            }
+            "averageInboundJitter" => {
+                ::callgen_runtime::de::next_field(
+                    map,
+                    &mut self.average_inbound_jitter,
+                    "averageInboundJitter",
+                )
+            }
+            "averageInboundPacketLossRateInPercentage" => {
+                ::callgen_runtime::de::next_field(
+                    map,
+                    &mut self.average_inbound_packet_loss_rate_in_percentage,
+                    "averageInboundPacketLossRateInPercentage",
+                )
+            }
+            "averageInboundRoundTripDelay" => {
+                ::callgen_runtime::de::next_field(
+                    map,
+                    &mut self.average_inbound_round_trip_delay,
+                    "averageInboundRoundTripDelay",
+                )
+            }
+            "averageOutboundJitter" => {
+                ::callgen_runtime::de::next_field(
+                    map,
+                    &mut self.average_outbound_jitter,
+                    "averageOutboundJitter",
+                )
+            }
+            "averageOutboundPacketLossRateInPercentage" => {
+                ::callgen_runtime::de::next_field(
+                    map,
+                    &mut self.average_outbound_packet_loss_rate_in_percentage,
+                    "averageOutboundPacketLossRateInPercentage",
+                )
+            }
+            "averageOutboundRoundTripDelay" => {
+                ::callgen_runtime::de::next_field(
+                    map,
+                    &mut self.average_outbound_round_trip_delay,
+                    "averageOutboundRoundTripDelay",
+                )
+            }
             "channelIndex" => {
-                ::callgen_runtime::de::next_field(map, &mut self.channel_index, "channelIndex")
+                ::callgen_runtime::de::next_field(
+                    map,
+                    &mut self.channel_index,
+                    "channelIndex",
+                )
             }
             "inboundPackets" => {
-                ::callgen_runtime::de::next_field(map, &mut self.inbound_packets, "inboundPackets")
+                ::callgen_runtime::de::next_field(
+                    map,
+                    &mut self.inbound_packets,
+                    "inboundPackets",
+                )
             }
             "localIPAddress" => {
-                ::callgen_runtime::de::next_field(map, &mut self.local_ip_address, "localIPAddress")
+                ::callgen_runtime::de::next_field(
+                    map,
+                    &mut self.local_ip_address,
+                    "localIPAddress",
+                )
             }
             "localPort" => {
                 ::callgen_runtime::de::next_field(map, &mut self.local_port, "localPort")
             }
-            "maximumInboundJitter" => ::callgen_runtime::de::next_field(
-                map,
-                &mut self.maximum_inbound_jitter,
-                "maximumInboundJitter",
-            ),
-            "maximumInboundPacketLossRateInPercentage" => ::callgen_runtime::de::next_field(
-                map,
-                &mut self.maximum_inbound_packet_loss_rate_in_percentage,
-                "maximumInboundPacketLossRateInPercentage",
-            ),
-            "maximumInboundRoundTripDelay" => ::callgen_runtime::de::next_field(
-                map,
-                &mut self.maximum_inbound_round_trip_delay,
-                "maximumInboundRoundTripDelay",
-            ),
-            "maximumOutboundJitter" => ::callgen_runtime::de::next_field(
-                map,
-                &mut self.maximum_outbound_jitter,
-                "maximumOutboundJitter",
-            ),
-            "maximumOutboundPacketLossRateInPercentage" => ::callgen_runtime::de::next_field(
-                map,
-                &mut self.maximum_outbound_packet_loss_rate_in_percentage,
-                "maximumOutboundPacketLossRateInPercentage",
-            ),
-            "maximumOutboundRoundTripDelay" => ::callgen_runtime::de::next_field(
-                map,
-                &mut self.maximum_outbound_round_trip_delay,
-                "maximumOutboundRoundTripDelay",
-            ),
-            "mediaDuration" => {
-                ::callgen_runtime::de::next_field(map, &mut self.media_duration, "mediaDuration")
+            "maximumInboundJitter" => {
+                ::callgen_runtime::de::next_field(
+                    map,
+                    &mut self.maximum_inbound_jitter,
+                    "maximumInboundJitter",
+                )
             }
-            "networkLinkSpeedInBytes" => ::callgen_runtime::de::next_field(
-                map,
-                &mut self.network_link_speed_in_bytes,
-                "networkLinkSpeedInBytes",
-            ),
-            "outboundPackets" => ::callgen_runtime::de::next_field(
-                map,
-                &mut self.outbound_packets,
-                "outboundPackets",
-            ),
-            "remoteIPAddress" => ::callgen_runtime::de::next_field(
-                map,
-                &mut self.remote_ip_address,
-                "remoteIPAddress",
-            ),
+            "maximumInboundPacketLossRateInPercentage" => {
+                ::callgen_runtime::de::next_field(
+                    map,
+                    &mut self.maximum_inbound_packet_loss_rate_in_percentage,
+                    "maximumInboundPacketLossRateInPercentage",
+                )
+            }
+            "maximumInboundRoundTripDelay" => {
+                ::callgen_runtime::de::next_field(
+                    map,
+                    &mut self.maximum_inbound_round_trip_delay,
+                    "maximumInboundRoundTripDelay",
+                )
+            }
+            "maximumOutboundJitter" => {
+                ::callgen_runtime::de::next_field(
+                    map,
+                    &mut self.maximum_outbound_jitter,
+                    "maximumOutboundJitter",
+                )
+            }
+            "maximumOutboundPacketLossRateInPercentage" => {
+                ::callgen_runtime::de::next_field(
+                    map,
+                    &mut self.maximum_outbound_packet_loss_rate_in_percentage,
+                    "maximumOutboundPacketLossRateInPercentage",
+                )
+            }
+            "maximumOutboundRoundTripDelay" => {
+                ::callgen_runtime::de::next_field(
+                    map,
+                    &mut self.maximum_outbound_round_trip_delay,
+                    "maximumOutboundRoundTripDelay",
+                )
+            }
+            "mediaDuration" => {
+                ::callgen_runtime::de::next_field(
+                    map,
+                    &mut self.media_duration,
+                    "mediaDuration",
+                )
+            }
+            "networkLinkSpeedInBytes" => {
+                ::callgen_runtime::de::next_field(
+                    map,
+                    &mut self.network_link_speed_in_bytes,
+                    "networkLinkSpeedInBytes",
+                )
+            }
+            "outboundPackets" => {
+                ::callgen_runtime::de::next_field(
+                    map,
+                    &mut self.outbound_packets,
+                    "outboundPackets",
+                )
+            }
+            "remoteIPAddress" => {
+                ::callgen_runtime::de::next_field(
+                    map,
+                    &mut self.remote_ip_address,
+                    "remoteIPAddress",
+                )
+            }
             "remotePort" => {
-                ::callgen_runtime::de::next_field(map, &mut self.remote_port, "remotePort")
+                ::callgen_runtime::de::next_field(
+                    map,
+                    &mut self.remote_port,
+                    "remotePort",
+                )
             }
             _ => ::callgen_runtime::de::next_unknown(map, &mut self.unknown_fields, key),
         }
@@ -442,8 +524,16 @@ impl ::serde::Serialize for TeleconferenceDeviceMediaQuality {
             &self.average_outbound_round_trip_delay,
         )?;
         ::callgen_runtime::ser::field(&mut map, "channelIndex", &self.channel_index)?;
-        ::callgen_runtime::ser::field(&mut map, "inboundPackets", &self.inbound_packets)?;
-        ::callgen_runtime::ser::field(&mut map, "localIPAddress", &self.local_ip_address)?;
+        ::callgen_runtime::ser::field(
+            &mut map,
+            "inboundPackets",
+            &self.inbound_packets,
+        )?;
+        ::callgen_runtime::ser::field(
+            &mut map,
+            "localIPAddress",
+            &self.local_ip_address,
+        )?;
         ::callgen_runtime::ser::field(&mut map, "localPort", &self.local_port)?;
         ::callgen_runtime::ser::field(
             &mut map,
@@ -481,8 +571,16 @@ impl ::serde::Serialize for TeleconferenceDeviceMediaQuality {
             "networkLinkSpeedInBytes",
             &self.network_link_speed_in_bytes,
         )?;
-        ::callgen_runtime::ser::field(&mut map, "outboundPackets", &self.outbound_packets)?;
-        ::callgen_runtime::ser::field(&mut map, "remoteIPAddress", &self.remote_ip_address)?;
+        ::callgen_runtime::ser::field(
+            &mut map,
+            "outboundPackets",
+            &self.outbound_packets,
+        )?;
+        ::callgen_runtime::ser::field(
+            &mut map,
+            "remoteIPAddress",
+            &self.remote_ip_address,
+        )?;
         ::callgen_runtime::ser::field(&mut map, "remotePort", &self.remote_port)?;
         self.unknown_fields.serialize_entries(&mut map)?;
         ::serde::ser::SerializeMap::end(map)
@@ -513,29 +611,25 @@ pub enum AnyTeleconferenceDeviceMediaQuality {
     Unrecognized(::serde_json::Map<::std::string::String, ::serde_json::Value>),
 }
 impl ::std::convert::From<crate::models::TeleconferenceDeviceMediaQuality>
-    for AnyTeleconferenceDeviceMediaQuality
-{
+for AnyTeleconferenceDeviceMediaQuality {
     fn from(value: crate::models::TeleconferenceDeviceMediaQuality) -> Self {
         Self::TeleconferenceDeviceMediaQuality(value)
     }
 }
 impl ::std::convert::From<crate::models::TeleconferenceDeviceAudioQuality>
-    for AnyTeleconferenceDeviceMediaQuality
-{
+for AnyTeleconferenceDeviceMediaQuality {
     fn from(value: crate::models::TeleconferenceDeviceAudioQuality) -> Self {
         Self::TeleconferenceDeviceAudioQuality(value)
     }
 }
 impl ::std::convert::From<crate::models::TeleconferenceDeviceScreenSharingQuality>
-    for AnyTeleconferenceDeviceMediaQuality
-{
+for AnyTeleconferenceDeviceMediaQuality {
     fn from(value: crate::models::TeleconferenceDeviceScreenSharingQuality) -> Self {
         Self::TeleconferenceDeviceScreenSharingQuality(value)
     }
 }
 impl ::std::convert::From<crate::models::TeleconferenceDeviceVideoQuality>
-    for AnyTeleconferenceDeviceMediaQuality
-{
+for AnyTeleconferenceDeviceMediaQuality {
     fn from(value: crate::models::TeleconferenceDeviceVideoQuality) -> Self {
         Self::TeleconferenceDeviceVideoQuality(value)
     }
@@ -546,13 +640,18 @@ impl AnyTeleconferenceDeviceMediaQuality {
         match self {
             Self::TeleconferenceDeviceMediaQuality(value) => value.odata_type.as_deref(),
             Self::TeleconferenceDeviceAudioQuality(value) => value.odata_type.as_deref(),
-            Self::TeleconferenceDeviceScreenSharingQuality(value) => value.odata_type.as_deref(),
+            Self::TeleconferenceDeviceScreenSharingQuality(value) => {
+                value.odata_type.as_deref()
+            }
             Self::TeleconferenceDeviceVideoQuality(value) => value.odata_type.as_deref(),
-            Self::Unrecognized(raw) => raw.get("@odata.type").and_then(::serde_json::Value::as_str),
+            Self::Unrecognized(raw) => {
+                raw.get("@odata.type").and_then(::serde_json::Value::as_str)
+            }
         }
     }
 }
-impl<'de> ::callgen_runtime::family::Family<'de> for AnyTeleconferenceDeviceMediaQuality {
+impl<'de> ::callgen_runtime::family::Family<'de>
+for AnyTeleconferenceDeviceMediaQuality {
     type Base = crate::models::TeleconferenceDeviceMediaQuality;
     const BASE_TYPE: &'static str = "microsoft.graph.teleconferenceDeviceMediaQuality";
     fn from_base(base: crate::models::TeleconferenceDeviceMediaQuality) -> Self {
@@ -568,9 +667,9 @@ impl<'de> ::callgen_runtime::family::Family<'de> for AnyTeleconferenceDeviceMedi
             "microsoft.graph.teleconferenceDeviceAudioQuality" => {
                 source.read().map(Self::TeleconferenceDeviceAudioQuality)
             }
-            "microsoft.graph.teleconferenceDeviceScreenSharingQuality" => source
-                .read()
-                .map(Self::TeleconferenceDeviceScreenSharingQuality),
+            "microsoft.graph.teleconferenceDeviceScreenSharingQuality" => {
+                source.read().map(Self::TeleconferenceDeviceScreenSharingQuality)
+            }
             "microsoft.graph.teleconferenceDeviceVideoQuality" => {
                 source.read().map(Self::TeleconferenceDeviceVideoQuality)
             }
@@ -612,27 +711,35 @@ impl ::callgen_runtime::Inspect for AnyTeleconferenceDeviceMediaQuality {
         match self {
             Self::TeleconferenceDeviceMediaQuality(value) => {
                 walker
-                    .note("AnyTeleconferenceDeviceMediaQuality::TeleconferenceDeviceMediaQuality");
+                    .note(
+                        "AnyTeleconferenceDeviceMediaQuality::TeleconferenceDeviceMediaQuality",
+                    );
                 ::callgen_runtime::Inspect::inspect(value, walker);
             }
             Self::TeleconferenceDeviceAudioQuality(value) => {
                 walker
-                    .note("AnyTeleconferenceDeviceMediaQuality::TeleconferenceDeviceAudioQuality");
+                    .note(
+                        "AnyTeleconferenceDeviceMediaQuality::TeleconferenceDeviceAudioQuality",
+                    );
                 ::callgen_runtime::Inspect::inspect(value, walker);
             }
             Self::TeleconferenceDeviceScreenSharingQuality(value) => {
-                walker.note(
-                    "AnyTeleconferenceDeviceMediaQuality::TeleconferenceDeviceScreenSharingQuality",
-                );
+                walker
+                    .note(
+                        "AnyTeleconferenceDeviceMediaQuality::TeleconferenceDeviceScreenSharingQuality",
+                    );
                 ::callgen_runtime::Inspect::inspect(value, walker);
             }
             Self::TeleconferenceDeviceVideoQuality(value) => {
                 walker
-                    .note("AnyTeleconferenceDeviceMediaQuality::TeleconferenceDeviceVideoQuality");
+                    .note(
+                        "AnyTeleconferenceDeviceMediaQuality::TeleconferenceDeviceVideoQuality",
+                    );
                 ::callgen_runtime::Inspect::inspect(value, walker);
             }
             Self::Unrecognized(_) => {
-                walker.note("AnyTeleconferenceDeviceMediaQuality::Unrecognized (raw JSON)")
+                walker
+                    .note("AnyTeleconferenceDeviceMediaQuality::Unrecognized (raw JSON)")
             }
         }
     }

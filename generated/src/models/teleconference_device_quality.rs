@@ -14,7 +14,9 @@ pub struct TeleconferenceDeviceQuality {
     /// A geo-region where the service is deployed, such as ProdNoam.
     ///
     /// JSON `cloudServiceDeploymentEnvironment`.
-    pub cloud_service_deployment_environment: ::callgen_runtime::Field<::std::string::String>,
+    pub cloud_service_deployment_environment: ::callgen_runtime::Field<
+        ::std::string::String,
+    >,
     /// A unique deployment identifier assigned by Azure.
     ///
     /// JSON `cloudServiceDeploymentId`.
@@ -58,9 +60,9 @@ impl TeleconferenceDeviceQuality {
     /// A value with `@odata.type` set to `#microsoft.graph.teleconferenceDeviceQuality` and nothing else; [`Default`] leaves `@odata.type` out.
     pub fn new() -> Self {
         Self {
-            odata_type: ::std::option::Option::Some(::std::string::ToString::to_string(
-                Self::ODATA_TYPE,
-            )),
+            odata_type: ::std::option::Option::Some(
+                ::std::string::ToString::to_string(Self::ODATA_TYPE),
+            ),
             ..::std::default::Default::default()
         }
     }
@@ -77,7 +79,9 @@ impl TeleconferenceDeviceQuality {
         mut self,
         value: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.cloud_service_deployment_environment = ::callgen_runtime::Field::Value(value.into());
+        self.cloud_service_deployment_environment = ::callgen_runtime::Field::Value(
+            value.into(),
+        );
         self
     }
     /// Sets `cloudServiceDeploymentId` to `value`.
@@ -186,48 +190,78 @@ impl<'de> ::callgen_runtime::de::MapModel<'de> for TeleconferenceDeviceQuality {
         map: &mut A,
     ) -> ::std::result::Result<(), A::Error> {
         match key.as_str() {
-            "@odata.type" => ::callgen_runtime::de::next_odata_type(map, &mut self.odata_type),
-            "callChainId" => {
-                ::callgen_runtime::de::next_field(map, &mut self.call_chain_id, "callChainId")
+            "@odata.type" => {
+                ::callgen_runtime::de::next_odata_type(map, &mut self.odata_type)
             }
-            "cloudServiceDeploymentEnvironment" => ::callgen_runtime::de::next_field(
-                map,
-                &mut self.cloud_service_deployment_environment,
-                "cloudServiceDeploymentEnvironment",
-            ),
-            "cloudServiceDeploymentId" => ::callgen_runtime::de::next_field(
-                map,
-                &mut self.cloud_service_deployment_id,
-                "cloudServiceDeploymentId",
-            ),
-            "cloudServiceInstanceName" => ::callgen_runtime::de::next_field(
-                map,
-                &mut self.cloud_service_instance_name,
-                "cloudServiceInstanceName",
-            ),
-            "cloudServiceName" => ::callgen_runtime::de::next_field(
-                map,
-                &mut self.cloud_service_name,
-                "cloudServiceName",
-            ),
-            "deviceDescription" => ::callgen_runtime::de::next_field(
-                map,
-                &mut self.device_description,
-                "deviceDescription",
-            ),
+            "callChainId" => {
+                ::callgen_runtime::de::next_field(
+                    map,
+                    &mut self.call_chain_id,
+                    "callChainId",
+                )
+            }
+            "cloudServiceDeploymentEnvironment" => {
+                ::callgen_runtime::de::next_field(
+                    map,
+                    &mut self.cloud_service_deployment_environment,
+                    "cloudServiceDeploymentEnvironment",
+                )
+            }
+            "cloudServiceDeploymentId" => {
+                ::callgen_runtime::de::next_field(
+                    map,
+                    &mut self.cloud_service_deployment_id,
+                    "cloudServiceDeploymentId",
+                )
+            }
+            "cloudServiceInstanceName" => {
+                ::callgen_runtime::de::next_field(
+                    map,
+                    &mut self.cloud_service_instance_name,
+                    "cloudServiceInstanceName",
+                )
+            }
+            "cloudServiceName" => {
+                ::callgen_runtime::de::next_field(
+                    map,
+                    &mut self.cloud_service_name,
+                    "cloudServiceName",
+                )
+            }
+            "deviceDescription" => {
+                ::callgen_runtime::de::next_field(
+                    map,
+                    &mut self.device_description,
+                    "deviceDescription",
+                )
+            }
             "deviceName" => {
-                ::callgen_runtime::de::next_field(map, &mut self.device_name, "deviceName")
+                ::callgen_runtime::de::next_field(
+                    map,
+                    &mut self.device_name,
+                    "deviceName",
+                )
             }
             "mediaLegId" => {
-                ::callgen_runtime::de::next_field(map, &mut self.media_leg_id, "mediaLegId")
+                ::callgen_runtime::de::next_field(
+                    map,
+                    &mut self.media_leg_id,
+                    "mediaLegId",
+                )
             }
-            "mediaQualityList" => ::callgen_runtime::de::next_field(
-                map,
-                &mut self.media_quality_list,
-                "mediaQualityList",
-            ),
+            "mediaQualityList" => {
+                ::callgen_runtime::de::next_field(
+                    map,
+                    &mut self.media_quality_list,
+                    "mediaQualityList",
+                )
+            }
             "participantId" => {
-                ::callgen_runtime::de::next_field(map, &mut self.participant_id, "participantId")
+                ::callgen_runtime::de::next_field(
+                    map,
+                    &mut self.participant_id,
+                    "participantId",
+                )
             }
             _ => ::callgen_runtime::de::next_unknown(map, &mut self.unknown_fields, key),
         }
@@ -256,11 +290,23 @@ impl ::serde::Serialize for TeleconferenceDeviceQuality {
             "cloudServiceInstanceName",
             &self.cloud_service_instance_name,
         )?;
-        ::callgen_runtime::ser::field(&mut map, "cloudServiceName", &self.cloud_service_name)?;
-        ::callgen_runtime::ser::field(&mut map, "deviceDescription", &self.device_description)?;
+        ::callgen_runtime::ser::field(
+            &mut map,
+            "cloudServiceName",
+            &self.cloud_service_name,
+        )?;
+        ::callgen_runtime::ser::field(
+            &mut map,
+            "deviceDescription",
+            &self.device_description,
+        )?;
         ::callgen_runtime::ser::field(&mut map, "deviceName", &self.device_name)?;
         ::callgen_runtime::ser::field(&mut map, "mediaLegId", &self.media_leg_id)?;
-        ::callgen_runtime::ser::field(&mut map, "mediaQualityList", &self.media_quality_list)?;
+        ::callgen_runtime::ser::field(
+            &mut map,
+            "mediaQualityList",
+            &self.media_quality_list,
+        )?;
         ::callgen_runtime::ser::field(&mut map, "participantId", &self.participant_id)?;
         self.unknown_fields.serialize_entries(&mut map)?;
         ::serde::ser::SerializeMap::end(map)

@@ -16,12 +16,15 @@ pub struct TeleconferenceDeviceScreenSharingQuality {
     /// The average inbound stream packet loss rate in percentage (0-100). For example, 0.01 means 0.01%.
     ///
     /// JSON `averageInboundPacketLossRateInPercentage`, inherited from [`TeleconferenceDeviceMediaQuality`](crate::models::TeleconferenceDeviceMediaQuality).
-    pub average_inbound_packet_loss_rate_in_percentage:
-        ::callgen_runtime::Field<::serde_json::Number>,
+    pub average_inbound_packet_loss_rate_in_percentage: ::callgen_runtime::Field<
+        ::serde_json::Number,
+    >,
     /// The average inbound stream network round trip delay.
     ///
     /// JSON `averageInboundRoundTripDelay`, format `duration`, inherited from [`TeleconferenceDeviceMediaQuality`](crate::models::TeleconferenceDeviceMediaQuality).
-    pub average_inbound_round_trip_delay: ::callgen_runtime::Field<::std::string::String>,
+    pub average_inbound_round_trip_delay: ::callgen_runtime::Field<
+        ::std::string::String,
+    >,
     /// The average outbound stream network jitter.
     ///
     /// JSON `averageOutboundJitter`, format `duration`, inherited from [`TeleconferenceDeviceMediaQuality`](crate::models::TeleconferenceDeviceMediaQuality).
@@ -29,12 +32,15 @@ pub struct TeleconferenceDeviceScreenSharingQuality {
     /// The average outbound stream packet loss rate in percentage (0-100). For example, 0.01 means 0.01%.
     ///
     /// JSON `averageOutboundPacketLossRateInPercentage`, inherited from [`TeleconferenceDeviceMediaQuality`](crate::models::TeleconferenceDeviceMediaQuality).
-    pub average_outbound_packet_loss_rate_in_percentage:
-        ::callgen_runtime::Field<::serde_json::Number>,
+    pub average_outbound_packet_loss_rate_in_percentage: ::callgen_runtime::Field<
+        ::serde_json::Number,
+    >,
     /// The average outbound stream network round trip delay.
     ///
     /// JSON `averageOutboundRoundTripDelay`, format `duration`, inherited from [`TeleconferenceDeviceMediaQuality`](crate::models::TeleconferenceDeviceMediaQuality).
-    pub average_outbound_round_trip_delay: ::callgen_runtime::Field<::std::string::String>,
+    pub average_outbound_round_trip_delay: ::callgen_runtime::Field<
+        ::std::string::String,
+    >,
     /// The channel index of media. Indexing begins with 1. If a media session contains 3 video modalities, channel indexes will be 1, 2, and 3.
     ///
     /// JSON `channelIndex`, inherited from [`TeleconferenceDeviceMediaQuality`](crate::models::TeleconferenceDeviceMediaQuality).
@@ -58,12 +64,15 @@ pub struct TeleconferenceDeviceScreenSharingQuality {
     /// The maximum inbound stream packet loss rate in percentage (0-100). For example, 0.01 means 0.01%.
     ///
     /// JSON `maximumInboundPacketLossRateInPercentage`, inherited from [`TeleconferenceDeviceMediaQuality`](crate::models::TeleconferenceDeviceMediaQuality).
-    pub maximum_inbound_packet_loss_rate_in_percentage:
-        ::callgen_runtime::Field<::serde_json::Number>,
+    pub maximum_inbound_packet_loss_rate_in_percentage: ::callgen_runtime::Field<
+        ::serde_json::Number,
+    >,
     /// The maximum inbound stream network round trip delay.
     ///
     /// JSON `maximumInboundRoundTripDelay`, format `duration`, inherited from [`TeleconferenceDeviceMediaQuality`](crate::models::TeleconferenceDeviceMediaQuality).
-    pub maximum_inbound_round_trip_delay: ::callgen_runtime::Field<::std::string::String>,
+    pub maximum_inbound_round_trip_delay: ::callgen_runtime::Field<
+        ::std::string::String,
+    >,
     /// The maximum outbound stream network jitter.
     ///
     /// JSON `maximumOutboundJitter`, format `duration`, inherited from [`TeleconferenceDeviceMediaQuality`](crate::models::TeleconferenceDeviceMediaQuality).
@@ -71,12 +80,15 @@ pub struct TeleconferenceDeviceScreenSharingQuality {
     /// The maximum outbound stream packet loss rate in percentage (0-100). For example, 0.01 means 0.01%.
     ///
     /// JSON `maximumOutboundPacketLossRateInPercentage`, inherited from [`TeleconferenceDeviceMediaQuality`](crate::models::TeleconferenceDeviceMediaQuality).
-    pub maximum_outbound_packet_loss_rate_in_percentage:
-        ::callgen_runtime::Field<::serde_json::Number>,
+    pub maximum_outbound_packet_loss_rate_in_percentage: ::callgen_runtime::Field<
+        ::serde_json::Number,
+    >,
     /// The maximum outbound stream network round trip delay.
     ///
     /// JSON `maximumOutboundRoundTripDelay`, format `duration`, inherited from [`TeleconferenceDeviceMediaQuality`](crate::models::TeleconferenceDeviceMediaQuality).
-    pub maximum_outbound_round_trip_delay: ::callgen_runtime::Field<::std::string::String>,
+    pub maximum_outbound_round_trip_delay: ::callgen_runtime::Field<
+        ::std::string::String,
+    >,
     /// The total modality duration. If the media enabled and disabled multiple times, MediaDuration will the summation of all of the durations.
     ///
     /// JSON `mediaDuration`, format `duration`, inherited from [`TeleconferenceDeviceMediaQuality`](crate::models::TeleconferenceDeviceMediaQuality).
@@ -118,14 +130,13 @@ pub struct TeleconferenceDeviceScreenSharingQuality {
 }
 impl TeleconferenceDeviceScreenSharingQuality {
     /// The `@odata.type` the service expects for this type: `#microsoft.graph.teleconferenceDeviceScreenSharingQuality`.
-    pub const ODATA_TYPE: &'static str =
-        "#microsoft.graph.teleconferenceDeviceScreenSharingQuality";
+    pub const ODATA_TYPE: &'static str = "#microsoft.graph.teleconferenceDeviceScreenSharingQuality";
     /// A value with `@odata.type` set to `#microsoft.graph.teleconferenceDeviceScreenSharingQuality` and nothing else; [`Default`] leaves `@odata.type` out.
     pub fn new() -> Self {
         Self {
-            odata_type: ::std::option::Option::Some(::std::string::ToString::to_string(
-                Self::ODATA_TYPE,
-            )),
+            odata_type: ::std::option::Option::Some(
+                ::std::string::ToString::to_string(Self::ODATA_TYPE),
+            ),
             ..::std::default::Default::default()
         }
     }
@@ -142,8 +153,9 @@ impl TeleconferenceDeviceScreenSharingQuality {
         mut self,
         value: impl ::std::convert::Into<::serde_json::Number>,
     ) -> Self {
-        self.average_inbound_packet_loss_rate_in_percentage =
-            ::callgen_runtime::Field::Value(value.into());
+        self.average_inbound_packet_loss_rate_in_percentage = ::callgen_runtime::Field::Value(
+            value.into(),
+        );
         self
     }
     /// Sets `averageInboundRoundTripDelay` to `value`.
@@ -151,7 +163,9 @@ impl TeleconferenceDeviceScreenSharingQuality {
         mut self,
         value: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.average_inbound_round_trip_delay = ::callgen_runtime::Field::Value(value.into());
+        self.average_inbound_round_trip_delay = ::callgen_runtime::Field::Value(
+            value.into(),
+        );
         self
     }
     /// Sets `averageOutboundJitter` to `value`.
@@ -167,8 +181,9 @@ impl TeleconferenceDeviceScreenSharingQuality {
         mut self,
         value: impl ::std::convert::Into<::serde_json::Number>,
     ) -> Self {
-        self.average_outbound_packet_loss_rate_in_percentage =
-            ::callgen_runtime::Field::Value(value.into());
+        self.average_outbound_packet_loss_rate_in_percentage = ::callgen_runtime::Field::Value(
+            value.into(),
+        );
         self
     }
     /// Sets `averageOutboundRoundTripDelay` to `value`.
@@ -176,7 +191,9 @@ impl TeleconferenceDeviceScreenSharingQuality {
         mut self,
         value: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.average_outbound_round_trip_delay = ::callgen_runtime::Field::Value(value.into());
+        self.average_outbound_round_trip_delay = ::callgen_runtime::Field::Value(
+            value.into(),
+        );
         self
     }
     /// Sets `channelIndex` to `value`.
@@ -185,7 +202,10 @@ impl TeleconferenceDeviceScreenSharingQuality {
         self
     }
     /// Sets `inboundPackets` to `value`.
-    pub fn with_inbound_packets(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn with_inbound_packets(
+        mut self,
+        value: impl ::std::convert::Into<i64>,
+    ) -> Self {
         self.inbound_packets = ::callgen_runtime::Field::Value(value.into());
         self
     }
@@ -215,8 +235,9 @@ impl TeleconferenceDeviceScreenSharingQuality {
         mut self,
         value: impl ::std::convert::Into<::serde_json::Number>,
     ) -> Self {
-        self.maximum_inbound_packet_loss_rate_in_percentage =
-            ::callgen_runtime::Field::Value(value.into());
+        self.maximum_inbound_packet_loss_rate_in_percentage = ::callgen_runtime::Field::Value(
+            value.into(),
+        );
         self
     }
     /// Sets `maximumInboundRoundTripDelay` to `value`.
@@ -224,7 +245,9 @@ impl TeleconferenceDeviceScreenSharingQuality {
         mut self,
         value: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.maximum_inbound_round_trip_delay = ::callgen_runtime::Field::Value(value.into());
+        self.maximum_inbound_round_trip_delay = ::callgen_runtime::Field::Value(
+            value.into(),
+        );
         self
     }
     /// Sets `maximumOutboundJitter` to `value`.
@@ -240,8 +263,9 @@ impl TeleconferenceDeviceScreenSharingQuality {
         mut self,
         value: impl ::std::convert::Into<::serde_json::Number>,
     ) -> Self {
-        self.maximum_outbound_packet_loss_rate_in_percentage =
-            ::callgen_runtime::Field::Value(value.into());
+        self.maximum_outbound_packet_loss_rate_in_percentage = ::callgen_runtime::Field::Value(
+            value.into(),
+        );
         self
     }
     /// Sets `maximumOutboundRoundTripDelay` to `value`.
@@ -249,7 +273,9 @@ impl TeleconferenceDeviceScreenSharingQuality {
         mut self,
         value: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.maximum_outbound_round_trip_delay = ::callgen_runtime::Field::Value(value.into());
+        self.maximum_outbound_round_trip_delay = ::callgen_runtime::Field::Value(
+            value.into(),
+        );
         self
     }
     /// Sets `mediaDuration` to `value`.
@@ -269,7 +295,10 @@ impl TeleconferenceDeviceScreenSharingQuality {
         self
     }
     /// Sets `outboundPackets` to `value`.
-    pub fn with_outbound_packets(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn with_outbound_packets(
+        mut self,
+        value: impl ::std::convert::Into<i64>,
+    ) -> Self {
         self.outbound_packets = ::callgen_runtime::Field::Value(value.into());
         self
     }
@@ -343,9 +372,9 @@ impl<'de> ::serde::Deserialize<'de> for TeleconferenceDeviceScreenSharingQuality
         ::callgen_runtime::de::deserialize_struct(deserializer)
     }
 }
-impl<'de> ::callgen_runtime::de::MapModel<'de> for TeleconferenceDeviceScreenSharingQuality {
-    const EXPECTING: &'static str =
-        "a microsoft.graph.teleconferenceDeviceScreenSharingQuality object";
+impl<'de> ::callgen_runtime::de::MapModel<'de>
+for TeleconferenceDeviceScreenSharingQuality {
+    const EXPECTING: &'static str = "a microsoft.graph.teleconferenceDeviceScreenSharingQuality object";
     fn odata_type(&self) -> ::std::option::Option<&str> {
         self.odata_type.as_deref()
     }
@@ -358,120 +387,180 @@ impl<'de> ::callgen_runtime::de::MapModel<'de> for TeleconferenceDeviceScreenSha
         map: &mut A,
     ) -> ::std::result::Result<(), A::Error> {
         match key.as_str() {
-            "@odata.type" => ::callgen_runtime::de::next_odata_type(map, &mut self.odata_type),
-            "averageInboundJitter" => ::callgen_runtime::de::next_field(
-                map,
-                &mut self.average_inbound_jitter,
-                "averageInboundJitter",
-            ),
-            "averageInboundPacketLossRateInPercentage" => ::callgen_runtime::de::next_field(
-                map,
-                &mut self.average_inbound_packet_loss_rate_in_percentage,
-                "averageInboundPacketLossRateInPercentage",
-            ),
-            "averageInboundRoundTripDelay" => ::callgen_runtime::de::next_field(
-                map,
-                &mut self.average_inbound_round_trip_delay,
-                "averageInboundRoundTripDelay",
-            ),
-            "averageOutboundJitter" => ::callgen_runtime::de::next_field(
-                map,
-                &mut self.average_outbound_jitter,
-                "averageOutboundJitter",
-            ),
-            "averageOutboundPacketLossRateInPercentage" => ::callgen_runtime::de::next_field(
-                map,
-                &mut self.average_outbound_packet_loss_rate_in_percentage,
-                "averageOutboundPacketLossRateInPercentage",
-            ),
-            "averageOutboundRoundTripDelay" => ::callgen_runtime::de::next_field(
-                map,
-                &mut self.average_outbound_round_trip_delay,
-                "averageOutboundRoundTripDelay",
-            ),
+            "@odata.type" => {
+                ::callgen_runtime::de::next_odata_type(map, &mut self.odata_type)
+            }
+            "averageInboundJitter" => {
+                ::callgen_runtime::de::next_field(
+                    map,
+                    &mut self.average_inbound_jitter,
+                    "averageInboundJitter",
+                )
+            }
+            "averageInboundPacketLossRateInPercentage" => {
+                ::callgen_runtime::de::next_field(
+                    map,
+                    &mut self.average_inbound_packet_loss_rate_in_percentage,
+                    "averageInboundPacketLossRateInPercentage",
+                )
+            }
+            "averageInboundRoundTripDelay" => {
+                ::callgen_runtime::de::next_field(
+                    map,
+                    &mut self.average_inbound_round_trip_delay,
+                    "averageInboundRoundTripDelay",
+                )
+            }
+            "averageOutboundJitter" => {
+                ::callgen_runtime::de::next_field(
+                    map,
+                    &mut self.average_outbound_jitter,
+                    "averageOutboundJitter",
+                )
+            }
+            "averageOutboundPacketLossRateInPercentage" => {
+                ::callgen_runtime::de::next_field(
+                    map,
+                    &mut self.average_outbound_packet_loss_rate_in_percentage,
+                    "averageOutboundPacketLossRateInPercentage",
+                )
+            }
+            "averageOutboundRoundTripDelay" => {
+                ::callgen_runtime::de::next_field(
+                    map,
+                    &mut self.average_outbound_round_trip_delay,
+                    "averageOutboundRoundTripDelay",
+                )
+            }
             "channelIndex" => {
-                ::callgen_runtime::de::next_field(map, &mut self.channel_index, "channelIndex")
+                ::callgen_runtime::de::next_field(
+                    map,
+                    &mut self.channel_index,
+                    "channelIndex",
+                )
             }
             "inboundPackets" => {
-                ::callgen_runtime::de::next_field(map, &mut self.inbound_packets, "inboundPackets")
+                ::callgen_runtime::de::next_field(
+                    map,
+                    &mut self.inbound_packets,
+                    "inboundPackets",
+                )
             }
             "localIPAddress" => {
-                ::callgen_runtime::de::next_field(map, &mut self.local_ip_address, "localIPAddress")
+                ::callgen_runtime::de::next_field(
+                    map,
+                    &mut self.local_ip_address,
+                    "localIPAddress",
+                )
             }
             "localPort" => {
                 ::callgen_runtime::de::next_field(map, &mut self.local_port, "localPort")
             }
-            "maximumInboundJitter" => ::callgen_runtime::de::next_field(
-                map,
-                &mut self.maximum_inbound_jitter,
-                "maximumInboundJitter",
-            ),
-            "maximumInboundPacketLossRateInPercentage" => ::callgen_runtime::de::next_field(
-                map,
-                &mut self.maximum_inbound_packet_loss_rate_in_percentage,
-                "maximumInboundPacketLossRateInPercentage",
-            ),
-            "maximumInboundRoundTripDelay" => ::callgen_runtime::de::next_field(
-                map,
-                &mut self.maximum_inbound_round_trip_delay,
-                "maximumInboundRoundTripDelay",
-            ),
-            "maximumOutboundJitter" => ::callgen_runtime::de::next_field(
-                map,
-                &mut self.maximum_outbound_jitter,
-                "maximumOutboundJitter",
-            ),
-            "maximumOutboundPacketLossRateInPercentage" => ::callgen_runtime::de::next_field(
-                map,
-                &mut self.maximum_outbound_packet_loss_rate_in_percentage,
-                "maximumOutboundPacketLossRateInPercentage",
-            ),
-            "maximumOutboundRoundTripDelay" => ::callgen_runtime::de::next_field(
-                map,
-                &mut self.maximum_outbound_round_trip_delay,
-                "maximumOutboundRoundTripDelay",
-            ),
+            "maximumInboundJitter" => {
+                ::callgen_runtime::de::next_field(
+                    map,
+                    &mut self.maximum_inbound_jitter,
+                    "maximumInboundJitter",
+                )
+            }
+            "maximumInboundPacketLossRateInPercentage" => {
+                ::callgen_runtime::de::next_field(
+                    map,
+                    &mut self.maximum_inbound_packet_loss_rate_in_percentage,
+                    "maximumInboundPacketLossRateInPercentage",
+                )
+            }
+            "maximumInboundRoundTripDelay" => {
+                ::callgen_runtime::de::next_field(
+                    map,
+                    &mut self.maximum_inbound_round_trip_delay,
+                    "maximumInboundRoundTripDelay",
+                )
+            }
+            "maximumOutboundJitter" => {
+                ::callgen_runtime::de::next_field(
+                    map,
+                    &mut self.maximum_outbound_jitter,
+                    "maximumOutboundJitter",
+                )
+            }
+            "maximumOutboundPacketLossRateInPercentage" => {
+                ::callgen_runtime::de::next_field(
+                    map,
+                    &mut self.maximum_outbound_packet_loss_rate_in_percentage,
+                    "maximumOutboundPacketLossRateInPercentage",
+                )
+            }
+            "maximumOutboundRoundTripDelay" => {
+                ::callgen_runtime::de::next_field(
+                    map,
+                    &mut self.maximum_outbound_round_trip_delay,
+                    "maximumOutboundRoundTripDelay",
+                )
+            }
             "mediaDuration" => {
-                ::callgen_runtime::de::next_field(map, &mut self.media_duration, "mediaDuration")
+                ::callgen_runtime::de::next_field(
+                    map,
+                    &mut self.media_duration,
+                    "mediaDuration",
+                )
             }
-            "networkLinkSpeedInBytes" => ::callgen_runtime::de::next_field(
-                map,
-                &mut self.network_link_speed_in_bytes,
-                "networkLinkSpeedInBytes",
-            ),
-            "outboundPackets" => ::callgen_runtime::de::next_field(
-                map,
-                &mut self.outbound_packets,
-                "outboundPackets",
-            ),
-            "remoteIPAddress" => ::callgen_runtime::de::next_field(
-                map,
-                &mut self.remote_ip_address,
-                "remoteIPAddress",
-            ),
+            "networkLinkSpeedInBytes" => {
+                ::callgen_runtime::de::next_field(
+                    map,
+                    &mut self.network_link_speed_in_bytes,
+                    "networkLinkSpeedInBytes",
+                )
+            }
+            "outboundPackets" => {
+                ::callgen_runtime::de::next_field(
+                    map,
+                    &mut self.outbound_packets,
+                    "outboundPackets",
+                )
+            }
+            "remoteIPAddress" => {
+                ::callgen_runtime::de::next_field(
+                    map,
+                    &mut self.remote_ip_address,
+                    "remoteIPAddress",
+                )
+            }
             "remotePort" => {
-                ::callgen_runtime::de::next_field(map, &mut self.remote_port, "remotePort")
+                ::callgen_runtime::de::next_field(
+                    map,
+                    &mut self.remote_port,
+                    "remotePort",
+                )
             }
-            "averageInboundBitRate" => ::callgen_runtime::de::next_field(
-                map,
-                &mut self.average_inbound_bit_rate,
-                "averageInboundBitRate",
-            ),
-            "averageInboundFrameRate" => ::callgen_runtime::de::next_field(
-                map,
-                &mut self.average_inbound_frame_rate,
-                "averageInboundFrameRate",
-            ),
-            "averageOutboundBitRate" => ::callgen_runtime::de::next_field(
-                map,
-                &mut self.average_outbound_bit_rate,
-                "averageOutboundBitRate",
-            ),
-            "averageOutboundFrameRate" => ::callgen_runtime::de::next_field(
-                map,
-                &mut self.average_outbound_frame_rate,
-                "averageOutboundFrameRate",
-            ),
+            "averageInboundBitRate" => {
+                ::callgen_runtime::de::next_field(
+                    map,
+                    &mut self.average_inbound_bit_rate,
+                    "averageInboundBitRate",
+                )
+            }
+            "averageInboundFrameRate" => {
+                ::callgen_runtime::de::next_field(
+                    map,
+                    &mut self.average_inbound_frame_rate,
+                    "averageInboundFrameRate",
+                )
+            }
+            "averageOutboundBitRate" => {
+                ::callgen_runtime::de::next_field(
+                    map,
+                    &mut self.average_outbound_bit_rate,
+                    "averageOutboundBitRate",
+                )
+            }
+            "averageOutboundFrameRate" => {
+                ::callgen_runtime::de::next_field(
+                    map,
+                    &mut self.average_outbound_frame_rate,
+                    "averageOutboundFrameRate",
+                )
+            }
             _ => ::callgen_runtime::de::next_unknown(map, &mut self.unknown_fields, key),
         }
     }
@@ -514,8 +603,16 @@ impl ::serde::Serialize for TeleconferenceDeviceScreenSharingQuality {
             &self.average_outbound_round_trip_delay,
         )?;
         ::callgen_runtime::ser::field(&mut map, "channelIndex", &self.channel_index)?;
-        ::callgen_runtime::ser::field(&mut map, "inboundPackets", &self.inbound_packets)?;
-        ::callgen_runtime::ser::field(&mut map, "localIPAddress", &self.local_ip_address)?;
+        ::callgen_runtime::ser::field(
+            &mut map,
+            "inboundPackets",
+            &self.inbound_packets,
+        )?;
+        ::callgen_runtime::ser::field(
+            &mut map,
+            "localIPAddress",
+            &self.local_ip_address,
+        )?;
         ::callgen_runtime::ser::field(&mut map, "localPort", &self.local_port)?;
         ::callgen_runtime::ser::field(
             &mut map,
@@ -553,8 +650,16 @@ impl ::serde::Serialize for TeleconferenceDeviceScreenSharingQuality {
             "networkLinkSpeedInBytes",
             &self.network_link_speed_in_bytes,
         )?;
-        ::callgen_runtime::ser::field(&mut map, "outboundPackets", &self.outbound_packets)?;
-        ::callgen_runtime::ser::field(&mut map, "remoteIPAddress", &self.remote_ip_address)?;
+        ::callgen_runtime::ser::field(
+            &mut map,
+            "outboundPackets",
+            &self.outbound_packets,
+        )?;
+        ::callgen_runtime::ser::field(
+            &mut map,
+            "remoteIPAddress",
+            &self.remote_ip_address,
+        )?;
         ::callgen_runtime::ser::field(&mut map, "remotePort", &self.remote_port)?;
         ::callgen_runtime::ser::field(
             &mut map,

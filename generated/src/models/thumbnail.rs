@@ -36,9 +36,9 @@ impl Thumbnail {
     /// A value with `@odata.type` set to `#microsoft.graph.thumbnail` and nothing else; [`Default`] leaves `@odata.type` out.
     pub fn new() -> Self {
         Self {
-            odata_type: ::std::option::Option::Some(::std::string::ToString::to_string(
-                Self::ODATA_TYPE,
-            )),
+            odata_type: ::std::option::Option::Some(
+                ::std::string::ToString::to_string(Self::ODATA_TYPE),
+            ),
             ..::std::default::Default::default()
         }
     }
@@ -56,7 +56,10 @@ impl Thumbnail {
         self
     }
     /// Sets `url` to `value`.
-    pub fn with_url(mut self, value: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn with_url(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
         self.url = ::callgen_runtime::Field::Value(value.into());
         self
     }
@@ -66,7 +69,10 @@ impl Thumbnail {
         self
     }
     /// Sets `content` to `value`.
-    pub fn with_content(mut self, value: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn with_content(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
         self.content = ::callgen_runtime::Field::Value(value.into());
         self
     }
@@ -109,14 +115,24 @@ impl<'de> ::callgen_runtime::de::MapModel<'de> for Thumbnail {
         map: &mut A,
     ) -> ::std::result::Result<(), A::Error> {
         match key.as_str() {
-            "@odata.type" => ::callgen_runtime::de::next_odata_type(map, &mut self.odata_type),
-            "height" => ::callgen_runtime::de::next_field(map, &mut self.height, "height"),
+            "@odata.type" => {
+                ::callgen_runtime::de::next_odata_type(map, &mut self.odata_type)
+            }
+            "height" => {
+                ::callgen_runtime::de::next_field(map, &mut self.height, "height")
+            }
             "sourceItemId" => {
-                ::callgen_runtime::de::next_field(map, &mut self.source_item_id, "sourceItemId")
+                ::callgen_runtime::de::next_field(
+                    map,
+                    &mut self.source_item_id,
+                    "sourceItemId",
+                )
             }
             "url" => ::callgen_runtime::de::next_field(map, &mut self.url, "url"),
             "width" => ::callgen_runtime::de::next_field(map, &mut self.width, "width"),
-            "content" => ::callgen_runtime::de::next_field(map, &mut self.content, "content"),
+            "content" => {
+                ::callgen_runtime::de::next_field(map, &mut self.content, "content")
+            }
             _ => ::callgen_runtime::de::next_unknown(map, &mut self.unknown_fields, key),
         }
     }

@@ -36,14 +36,17 @@ impl ThumbnailSet {
     /// A value with `@odata.type` set to `#microsoft.graph.thumbnailSet` and nothing else; [`Default`] leaves `@odata.type` out.
     pub fn new() -> Self {
         Self {
-            odata_type: ::std::option::Option::Some(::std::string::ToString::to_string(
-                Self::ODATA_TYPE,
-            )),
+            odata_type: ::std::option::Option::Some(
+                ::std::string::ToString::to_string(Self::ODATA_TYPE),
+            ),
             ..::std::default::Default::default()
         }
     }
     /// Sets `id` to `value`.
-    pub fn with_id(mut self, value: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn with_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
         self.id = ::callgen_runtime::Field::Value(value.into());
         self
     }
@@ -118,12 +121,18 @@ impl<'de> ::callgen_runtime::de::MapModel<'de> for ThumbnailSet {
         map: &mut A,
     ) -> ::std::result::Result<(), A::Error> {
         match key.as_str() {
-            "@odata.type" => ::callgen_runtime::de::next_odata_type(map, &mut self.odata_type),
+            "@odata.type" => {
+                ::callgen_runtime::de::next_odata_type(map, &mut self.odata_type)
+            }
             "id" => ::callgen_runtime::de::next_field(map, &mut self.id, "id"),
             "large" => ::callgen_runtime::de::next_field(map, &mut self.large, "large"),
-            "medium" => ::callgen_runtime::de::next_field(map, &mut self.medium, "medium"),
+            "medium" => {
+                ::callgen_runtime::de::next_field(map, &mut self.medium, "medium")
+            }
             "small" => ::callgen_runtime::de::next_field(map, &mut self.small, "small"),
-            "source" => ::callgen_runtime::de::next_field(map, &mut self.source, "source"),
+            "source" => {
+                ::callgen_runtime::de::next_field(map, &mut self.source, "source")
+            }
             _ => ::callgen_runtime::de::next_unknown(map, &mut self.unknown_fields, key),
         }
     }

@@ -22,14 +22,17 @@ impl TokenMeetingInfo {
     /// A value with `@odata.type` set to `#microsoft.graph.tokenMeetingInfo` and nothing else; [`Default`] leaves `@odata.type` out.
     pub fn new() -> Self {
         Self {
-            odata_type: ::std::option::Option::Some(::std::string::ToString::to_string(
-                Self::ODATA_TYPE,
-            )),
+            odata_type: ::std::option::Option::Some(
+                ::std::string::ToString::to_string(Self::ODATA_TYPE),
+            ),
             ..::std::default::Default::default()
         }
     }
     /// Sets `token` to `value`.
-    pub fn with_token(mut self, value: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn with_token(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
         self.token = ::callgen_runtime::Field::Value(value.into());
         self
     }
@@ -72,7 +75,9 @@ impl<'de> ::callgen_runtime::de::MapModel<'de> for TokenMeetingInfo {
         map: &mut A,
     ) -> ::std::result::Result<(), A::Error> {
         match key.as_str() {
-            "@odata.type" => ::callgen_runtime::de::next_odata_type(map, &mut self.odata_type),
+            "@odata.type" => {
+                ::callgen_runtime::de::next_odata_type(map, &mut self.odata_type)
+            }
             "token" => ::callgen_runtime::de::next_field(map, &mut self.token, "token"),
             _ => ::callgen_runtime::de::next_unknown(map, &mut self.unknown_fields, key),
         }

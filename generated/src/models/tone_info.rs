@@ -24,9 +24,9 @@ impl ToneInfo {
     /// A value with `@odata.type` set to `#microsoft.graph.toneInfo` and nothing else; [`Default`] leaves `@odata.type` out.
     pub fn new() -> Self {
         Self {
-            odata_type: ::std::option::Option::Some(::std::string::ToString::to_string(
-                Self::ODATA_TYPE,
-            )),
+            odata_type: ::std::option::Option::Some(
+                ::std::string::ToString::to_string(Self::ODATA_TYPE),
+            ),
             ..::std::default::Default::default()
         }
     }
@@ -36,7 +36,10 @@ impl ToneInfo {
         self
     }
     /// Sets `tone` to `value`.
-    pub fn with_tone(mut self, value: impl ::std::convert::Into<crate::models::Tone>) -> Self {
+    pub fn with_tone(
+        mut self,
+        value: impl ::std::convert::Into<crate::models::Tone>,
+    ) -> Self {
         self.tone = ::callgen_runtime::Field::Value(value.into());
         self
     }
@@ -79,9 +82,15 @@ impl<'de> ::callgen_runtime::de::MapModel<'de> for ToneInfo {
         map: &mut A,
     ) -> ::std::result::Result<(), A::Error> {
         match key.as_str() {
-            "@odata.type" => ::callgen_runtime::de::next_odata_type(map, &mut self.odata_type),
+            "@odata.type" => {
+                ::callgen_runtime::de::next_odata_type(map, &mut self.odata_type)
+            }
             "sequenceId" => {
-                ::callgen_runtime::de::next_field(map, &mut self.sequence_id, "sequenceId")
+                ::callgen_runtime::de::next_field(
+                    map,
+                    &mut self.sequence_id,
+                    "sequenceId",
+                )
             }
             "tone" => ::callgen_runtime::de::next_field(map, &mut self.tone, "tone"),
             _ => ::callgen_runtime::de::next_unknown(map, &mut self.unknown_fields, key),

@@ -28,7 +28,9 @@ impl UpdateRecordingStatusStatus {
     /// are kept in the catch-all member.
     pub fn from_wire(value: &str) -> Self {
         <Self as ::callgen_runtime::de::WireEnum>::from_known(value)
-            .unwrap_or_else(|| Self::Unrecognized(::std::string::ToString::to_string(value)))
+            .unwrap_or_else(|| Self::Unrecognized(
+                ::std::string::ToString::to_string(value),
+            ))
     }
 }
 impl ::std::convert::From<&str> for UpdateRecordingStatusStatus {
@@ -42,8 +44,7 @@ impl ::std::fmt::Display for UpdateRecordingStatusStatus {
     }
 }
 impl ::callgen_runtime::de::WireEnum for UpdateRecordingStatusStatus {
-    const EXPECTING: &'static str =
-        "a microsoft.graph.updateRecordingStatusStatus value (a string)";
+    const EXPECTING: &'static str = "a microsoft.graph.updateRecordingStatusStatus value (a string)";
     fn from_known(value: &str) -> ::std::option::Option<Self> {
         match value {
             "notRecording" => ::std::option::Option::Some(Self::NotRecording),
@@ -74,12 +75,19 @@ impl ::serde::Serialize for UpdateRecordingStatusStatus {
 impl ::callgen_runtime::Inspect for UpdateRecordingStatusStatus {
     fn inspect(&self, walker: &mut ::callgen_runtime::inspect::Walker) {
         match self {
-            Self::NotRecording => walker.note("UpdateRecordingStatusStatus::NotRecording"),
+            Self::NotRecording => {
+                walker.note("UpdateRecordingStatusStatus::NotRecording")
+            }
             Self::Recording => walker.note("UpdateRecordingStatusStatus::Recording"),
             Self::Failed => walker.note("UpdateRecordingStatusStatus::Failed"),
-            Self::Unrecognized(value) => walker.note(::std::format!(
-                "UpdateRecordingStatusStatus::Unrecognized({value:?})"
-            )),
+            Self::Unrecognized(value) => {
+                walker
+                    .note(
+                        ::std::format!(
+                            "UpdateRecordingStatusStatus::Unrecognized({value:?})"
+                        ),
+                    )
+            }
         }
     }
 }

@@ -12,7 +12,9 @@ pub struct AudioRoutingGroupUpdateRequest {
     /// Possible values are: oneToOne, multicast.
     ///
     /// JSON `routingMode`.
-    pub routing_mode: ::callgen_runtime::Field<crate::models::AudioRoutingGroupRoutingMode>,
+    pub routing_mode: ::callgen_runtime::Field<
+        crate::models::AudioRoutingGroupRoutingMode,
+    >,
     /// The source participant in the audioRoutingGroup.
     ///
     /// JSON `sources`.
@@ -94,12 +96,22 @@ impl<'de> ::callgen_runtime::de::MapModel<'de> for AudioRoutingGroupUpdateReques
         map: &mut A,
     ) -> ::std::result::Result<(), A::Error> {
         match key.as_str() {
-            "@odata.type" => ::callgen_runtime::de::next_odata_type(map, &mut self.odata_type),
-            "receivers" => ::callgen_runtime::de::next_field(map, &mut self.receivers, "receivers"),
-            "routingMode" => {
-                ::callgen_runtime::de::next_field(map, &mut self.routing_mode, "routingMode")
+            "@odata.type" => {
+                ::callgen_runtime::de::next_odata_type(map, &mut self.odata_type)
             }
-            "sources" => ::callgen_runtime::de::next_field(map, &mut self.sources, "sources"),
+            "receivers" => {
+                ::callgen_runtime::de::next_field(map, &mut self.receivers, "receivers")
+            }
+            "routingMode" => {
+                ::callgen_runtime::de::next_field(
+                    map,
+                    &mut self.routing_mode,
+                    "routingMode",
+                )
+            }
+            "sources" => {
+                ::callgen_runtime::de::next_field(map, &mut self.sources, "sources")
+            }
             _ => ::callgen_runtime::de::next_unknown(map, &mut self.unknown_fields, key),
         }
     }

@@ -12,8 +12,9 @@ pub struct CallAnswerRequest {
     /// The list of accept modalities. Possible value are: audio, video, videoBasedScreenSharing. Required for answering a call.
     ///
     /// JSON `acceptedModalities`.
-    pub accepted_modalities:
-        ::callgen_runtime::Field<::std::vec::Vec<crate::models::AnswerAcceptedModalities>>,
+    pub accepted_modalities: ::callgen_runtime::Field<
+        ::std::vec::Vec<crate::models::AnswerAcceptedModalities>,
+    >,
     /// The media configuration. Required.
     ///
     /// JSON `mediaConfig`.
@@ -58,7 +59,10 @@ impl CallAnswerRequest {
         self
     }
     /// Sets `participantCapacity` to `value`.
-    pub fn with_participant_capacity(mut self, value: impl ::std::convert::Into<i32>) -> Self {
+    pub fn with_participant_capacity(
+        mut self,
+        value: impl ::std::convert::Into<i32>,
+    ) -> Self {
         self.participant_capacity = ::callgen_runtime::Field::Value(value.into());
         self
     }
@@ -101,23 +105,37 @@ impl<'de> ::callgen_runtime::de::MapModel<'de> for CallAnswerRequest {
         map: &mut A,
     ) -> ::std::result::Result<(), A::Error> {
         match key.as_str() {
-            "@odata.type" => ::callgen_runtime::de::next_odata_type(map, &mut self.odata_type),
+            "@odata.type" => {
+                ::callgen_runtime::de::next_odata_type(map, &mut self.odata_type)
+            }
             "callbackUri" => {
-                ::callgen_runtime::de::next_field(map, &mut self.callback_uri, "callbackUri")
+                ::callgen_runtime::de::next_field(
+                    map,
+                    &mut self.callback_uri,
+                    "callbackUri",
+                )
             }
-            "acceptedModalities" => ::callgen_runtime::de::next_field(
-                map,
-                &mut self.accepted_modalities,
-                "acceptedModalities",
-            ),
+            "acceptedModalities" => {
+                ::callgen_runtime::de::next_field(
+                    map,
+                    &mut self.accepted_modalities,
+                    "acceptedModalities",
+                )
+            }
             "mediaConfig" => {
-                ::callgen_runtime::de::next_field(map, &mut self.media_config, "mediaConfig")
+                ::callgen_runtime::de::next_field(
+                    map,
+                    &mut self.media_config,
+                    "mediaConfig",
+                )
             }
-            "participantCapacity" => ::callgen_runtime::de::next_field(
-                map,
-                &mut self.participant_capacity,
-                "participantCapacity",
-            ),
+            "participantCapacity" => {
+                ::callgen_runtime::de::next_field(
+                    map,
+                    &mut self.participant_capacity,
+                    "participantCapacity",
+                )
+            }
             _ => ::callgen_runtime::de::next_unknown(map, &mut self.unknown_fields, key),
         }
     }
@@ -130,9 +148,17 @@ impl ::serde::Serialize for CallAnswerRequest {
         let mut map = serializer.serialize_map(::std::option::Option::None)?;
         ::callgen_runtime::ser::odata_type(&mut map, &self.odata_type)?;
         ::callgen_runtime::ser::field(&mut map, "callbackUri", &self.callback_uri)?;
-        ::callgen_runtime::ser::field(&mut map, "acceptedModalities", &self.accepted_modalities)?;
+        ::callgen_runtime::ser::field(
+            &mut map,
+            "acceptedModalities",
+            &self.accepted_modalities,
+        )?;
         ::callgen_runtime::ser::field(&mut map, "mediaConfig", &self.media_config)?;
-        ::callgen_runtime::ser::field(&mut map, "participantCapacity", &self.participant_capacity)?;
+        ::callgen_runtime::ser::field(
+            &mut map,
+            "participantCapacity",
+            &self.participant_capacity,
+        )?;
         self.unknown_fields.serialize_entries(&mut map)?;
         ::serde::ser::SerializeMap::end(map)
     }

@@ -64,7 +64,9 @@ impl<'de> ::callgen_runtime::de::MapModel<'de> for CallChangeScreenSharingRoleRe
         map: &mut A,
     ) -> ::std::result::Result<(), A::Error> {
         match key.as_str() {
-            "@odata.type" => ::callgen_runtime::de::next_odata_type(map, &mut self.odata_type),
+            "@odata.type" => {
+                ::callgen_runtime::de::next_odata_type(map, &mut self.odata_type)
+            }
             "role" => ::callgen_runtime::de::next_field(map, &mut self.role, "role"),
             _ => ::callgen_runtime::de::next_unknown(map, &mut self.unknown_fields, key),
         }

@@ -6,7 +6,9 @@ pub struct CallListAudioRoutingGroupsResponse200 {
     /// The `@odata.type` exactly as received (with or without `#`), or as set by the constructor; not written when `None`.
     pub odata_type: ::std::option::Option<::std::string::String>,
     /// JSON `value`.
-    pub value: ::callgen_runtime::Field<::std::vec::Vec<crate::models::AudioRoutingGroup>>,
+    pub value: ::callgen_runtime::Field<
+        ::std::vec::Vec<crate::models::AudioRoutingGroup>,
+    >,
     /// Properties this version of the schema does not know, kept in arrival order and written back.
     pub unknown_fields: ::callgen_runtime::UnknownFields,
 }
@@ -51,7 +53,8 @@ impl<'de> ::serde::Deserialize<'de> for CallListAudioRoutingGroupsResponse200 {
         ::callgen_runtime::de::deserialize_struct(deserializer)
     }
 }
-impl<'de> ::callgen_runtime::de::MapModel<'de> for CallListAudioRoutingGroupsResponse200 {
+impl<'de> ::callgen_runtime::de::MapModel<'de>
+for CallListAudioRoutingGroupsResponse200 {
     const EXPECTING: &'static str = "a call.listAudioRoutingGroups#response.200 object";
     fn odata_type(&self) -> ::std::option::Option<&str> {
         self.odata_type.as_deref()
@@ -65,7 +68,9 @@ impl<'de> ::callgen_runtime::de::MapModel<'de> for CallListAudioRoutingGroupsRes
         map: &mut A,
     ) -> ::std::result::Result<(), A::Error> {
         match key.as_str() {
-            "@odata.type" => ::callgen_runtime::de::next_odata_type(map, &mut self.odata_type),
+            "@odata.type" => {
+                ::callgen_runtime::de::next_odata_type(map, &mut self.odata_type)
+            }
             "value" => ::callgen_runtime::de::next_field(map, &mut self.value, "value"),
             _ => ::callgen_runtime::de::next_unknown(map, &mut self.unknown_fields, key),
         }

@@ -65,7 +65,9 @@ impl<'de> ::callgen_runtime::de::MapModel<'de> for CallListParticipantsResponse2
         map: &mut A,
     ) -> ::std::result::Result<(), A::Error> {
         match key.as_str() {
-            "@odata.type" => ::callgen_runtime::de::next_odata_type(map, &mut self.odata_type),
+            "@odata.type" => {
+                ::callgen_runtime::de::next_odata_type(map, &mut self.odata_type)
+            }
             "value" => ::callgen_runtime::de::next_field(map, &mut self.value, "value"),
             _ => ::callgen_runtime::de::next_unknown(map, &mut self.unknown_fields, key),
         }

@@ -50,7 +50,8 @@ impl<'de> ::serde::Deserialize<'de> for CallLogTeleconferenceDeviceQualityReques
         ::callgen_runtime::de::deserialize_struct(deserializer)
     }
 }
-impl<'de> ::callgen_runtime::de::MapModel<'de> for CallLogTeleconferenceDeviceQualityRequest {
+impl<'de> ::callgen_runtime::de::MapModel<'de>
+for CallLogTeleconferenceDeviceQualityRequest {
     const EXPECTING: &'static str = "a call.logTeleconferenceDeviceQuality#request object";
     fn odata_type(&self) -> ::std::option::Option<&str> {
         self.odata_type.as_deref()
@@ -64,8 +65,12 @@ impl<'de> ::callgen_runtime::de::MapModel<'de> for CallLogTeleconferenceDeviceQu
         map: &mut A,
     ) -> ::std::result::Result<(), A::Error> {
         match key.as_str() {
-            "@odata.type" => ::callgen_runtime::de::next_odata_type(map, &mut self.odata_type),
-            "quality" => ::callgen_runtime::de::next_field(map, &mut self.quality, "quality"),
+            "@odata.type" => {
+                ::callgen_runtime::de::next_odata_type(map, &mut self.odata_type)
+            }
+            "quality" => {
+                ::callgen_runtime::de::next_field(map, &mut self.quality, "quality")
+            }
             _ => ::callgen_runtime::de::next_unknown(map, &mut self.unknown_fields, key),
         }
     }

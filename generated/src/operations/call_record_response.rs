@@ -57,7 +57,10 @@ impl CallRecordResponseRequest {
         self
     }
     /// Sets `bargeInAllowed` to `value`.
-    pub fn with_barge_in_allowed(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+    pub fn with_barge_in_allowed(
+        mut self,
+        value: impl ::std::convert::Into<bool>,
+    ) -> Self {
         self.barge_in_allowed = ::callgen_runtime::Field::Value(value.into());
         self
     }
@@ -66,7 +69,9 @@ impl CallRecordResponseRequest {
         mut self,
         value: impl ::std::convert::Into<i32>,
     ) -> Self {
-        self.initial_silence_timeout_in_seconds = ::callgen_runtime::Field::Value(value.into());
+        self.initial_silence_timeout_in_seconds = ::callgen_runtime::Field::Value(
+            value.into(),
+        );
         self
     }
     /// Sets `maxSilenceTimeoutInSeconds` to `value`.
@@ -74,7 +79,9 @@ impl CallRecordResponseRequest {
         mut self,
         value: impl ::std::convert::Into<i32>,
     ) -> Self {
-        self.max_silence_timeout_in_seconds = ::callgen_runtime::Field::Value(value.into());
+        self.max_silence_timeout_in_seconds = ::callgen_runtime::Field::Value(
+            value.into(),
+        );
         self
     }
     /// Sets `maxRecordDurationInSeconds` to `value`.
@@ -82,7 +89,9 @@ impl CallRecordResponseRequest {
         mut self,
         value: impl ::std::convert::Into<i32>,
     ) -> Self {
-        self.max_record_duration_in_seconds = ::callgen_runtime::Field::Value(value.into());
+        self.max_record_duration_in_seconds = ::callgen_runtime::Field::Value(
+            value.into(),
+        );
         self
     }
     /// Sets `playBeep` to `value`.
@@ -148,32 +157,52 @@ impl<'de> ::callgen_runtime::de::MapModel<'de> for CallRecordResponseRequest {
         map: &mut A,
     ) -> ::std::result::Result<(), A::Error> {
         match key.as_str() {
-            "@odata.type" => ::callgen_runtime::de::next_odata_type(map, &mut self.odata_type),
-            "prompts" => ::callgen_runtime::de::next_field(map, &mut self.prompts, "prompts"),
-            "bargeInAllowed" => {
-                ::callgen_runtime::de::next_field(map, &mut self.barge_in_allowed, "bargeInAllowed")
+            "@odata.type" => {
+                ::callgen_runtime::de::next_odata_type(map, &mut self.odata_type)
             }
-            "initialSilenceTimeoutInSeconds" => ::callgen_runtime::de::next_field(
-                map,
-                &mut self.initial_silence_timeout_in_seconds,
-                "initialSilenceTimeoutInSeconds",
-            ),
-            "maxSilenceTimeoutInSeconds" => ::callgen_runtime::de::next_field(
-                map,
-                &mut self.max_silence_timeout_in_seconds,
-                "maxSilenceTimeoutInSeconds",
-            ),
-            "maxRecordDurationInSeconds" => ::callgen_runtime::de::next_field(
-                map,
-                &mut self.max_record_duration_in_seconds,
-                "maxRecordDurationInSeconds",
-            ),
-            "playBeep" => ::callgen_runtime::de::next_field(map, &mut self.play_beep, "playBeep"),
+            "prompts" => {
+                ::callgen_runtime::de::next_field(map, &mut self.prompts, "prompts")
+            }
+            "bargeInAllowed" => {
+                ::callgen_runtime::de::next_field(
+                    map,
+                    &mut self.barge_in_allowed,
+                    "bargeInAllowed",
+                )
+            }
+            "initialSilenceTimeoutInSeconds" => {
+                ::callgen_runtime::de::next_field(
+                    map,
+                    &mut self.initial_silence_timeout_in_seconds,
+                    "initialSilenceTimeoutInSeconds",
+                )
+            }
+            "maxSilenceTimeoutInSeconds" => {
+                ::callgen_runtime::de::next_field(
+                    map,
+                    &mut self.max_silence_timeout_in_seconds,
+                    "maxSilenceTimeoutInSeconds",
+                )
+            }
+            "maxRecordDurationInSeconds" => {
+                ::callgen_runtime::de::next_field(
+                    map,
+                    &mut self.max_record_duration_in_seconds,
+                    "maxRecordDurationInSeconds",
+                )
+            }
+            "playBeep" => {
+                ::callgen_runtime::de::next_field(map, &mut self.play_beep, "playBeep")
+            }
             "stopTones" => {
                 ::callgen_runtime::de::next_field(map, &mut self.stop_tones, "stopTones")
             }
             "clientContext" => {
-                ::callgen_runtime::de::next_field(map, &mut self.client_context, "clientContext")
+                ::callgen_runtime::de::next_field(
+                    map,
+                    &mut self.client_context,
+                    "clientContext",
+                )
             }
             _ => ::callgen_runtime::de::next_unknown(map, &mut self.unknown_fields, key),
         }
@@ -187,7 +216,11 @@ impl ::serde::Serialize for CallRecordResponseRequest {
         let mut map = serializer.serialize_map(::std::option::Option::None)?;
         ::callgen_runtime::ser::odata_type(&mut map, &self.odata_type)?;
         ::callgen_runtime::ser::field(&mut map, "prompts", &self.prompts)?;
-        ::callgen_runtime::ser::field(&mut map, "bargeInAllowed", &self.barge_in_allowed)?;
+        ::callgen_runtime::ser::field(
+            &mut map,
+            "bargeInAllowed",
+            &self.barge_in_allowed,
+        )?;
         ::callgen_runtime::ser::field(
             &mut map,
             "initialSilenceTimeoutInSeconds",

@@ -8,12 +8,15 @@ pub struct CallRedirectRequest {
     /// The target participants of the redirect operation. If more than one target is specified, it's a simulring call. This means that all of the targets will be rang at the same time and only the first target that picks up will be connected. We support up to 25 targets for simulring.
     ///
     /// JSON `targets`.
-    pub targets:
-        ::callgen_runtime::Field<::std::vec::Vec<crate::models::InvitationParticipantInfo>>,
+    pub targets: ::callgen_runtime::Field<
+        ::std::vec::Vec<crate::models::InvitationParticipantInfo>,
+    >,
     /// (Deprecated) The possible values are: default , simultaneousRing , forward. This parameter is deprecated, we will automatically identify whether it's a forward call or simulring call from the number of targets provided.
     ///
     /// JSON `targetDisposition`.
-    pub target_disposition: ::callgen_runtime::Field<crate::models::RedirectTargetDisposition>,
+    pub target_disposition: ::callgen_runtime::Field<
+        crate::models::RedirectTargetDisposition,
+    >,
     /// The timeout (in seconds) for the redirect operation. The range of the timeout value is between 15 and 90 seconds inclusive. The default timeout value is 55 seconds for one target and 60 seconds for multiple targets (subject to change).
     ///
     /// JSON `timeout`.
@@ -119,22 +122,42 @@ impl<'de> ::callgen_runtime::de::MapModel<'de> for CallRedirectRequest {
         map: &mut A,
     ) -> ::std::result::Result<(), A::Error> {
         match key.as_str() {
-            "@odata.type" => ::callgen_runtime::de::next_odata_type(map, &mut self.odata_type),
-            "targets" => ::callgen_runtime::de::next_field(map, &mut self.targets, "targets"),
-            "targetDisposition" => ::callgen_runtime::de::next_field(
-                map,
-                &mut self.target_disposition,
-                "targetDisposition",
-            ),
-            "timeout" => ::callgen_runtime::de::next_field(map, &mut self.timeout, "timeout"),
+            "@odata.type" => {
+                ::callgen_runtime::de::next_odata_type(map, &mut self.odata_type)
+            }
+            "targets" => {
+                ::callgen_runtime::de::next_field(map, &mut self.targets, "targets")
+            }
+            "targetDisposition" => {
+                ::callgen_runtime::de::next_field(
+                    map,
+                    &mut self.target_disposition,
+                    "targetDisposition",
+                )
+            }
+            "timeout" => {
+                ::callgen_runtime::de::next_field(map, &mut self.timeout, "timeout")
+            }
             "maskCallee" => {
-                ::callgen_runtime::de::next_field(map, &mut self.mask_callee, "maskCallee")
+                ::callgen_runtime::de::next_field(
+                    map,
+                    &mut self.mask_callee,
+                    "maskCallee",
+                )
             }
             "maskCaller" => {
-                ::callgen_runtime::de::next_field(map, &mut self.mask_caller, "maskCaller")
+                ::callgen_runtime::de::next_field(
+                    map,
+                    &mut self.mask_caller,
+                    "maskCaller",
+                )
             }
             "callbackUri" => {
-                ::callgen_runtime::de::next_field(map, &mut self.callback_uri, "callbackUri")
+                ::callgen_runtime::de::next_field(
+                    map,
+                    &mut self.callback_uri,
+                    "callbackUri",
+                )
             }
             _ => ::callgen_runtime::de::next_unknown(map, &mut self.unknown_fields, key),
         }
@@ -148,7 +171,11 @@ impl ::serde::Serialize for CallRedirectRequest {
         let mut map = serializer.serialize_map(::std::option::Option::None)?;
         ::callgen_runtime::ser::odata_type(&mut map, &self.odata_type)?;
         ::callgen_runtime::ser::field(&mut map, "targets", &self.targets)?;
-        ::callgen_runtime::ser::field(&mut map, "targetDisposition", &self.target_disposition)?;
+        ::callgen_runtime::ser::field(
+            &mut map,
+            "targetDisposition",
+            &self.target_disposition,
+        )?;
         ::callgen_runtime::ser::field(&mut map, "timeout", &self.timeout)?;
         ::callgen_runtime::ser::field(&mut map, "maskCallee", &self.mask_callee)?;
         ::callgen_runtime::ser::field(&mut map, "maskCaller", &self.mask_caller)?;

@@ -76,10 +76,18 @@ impl<'de> ::callgen_runtime::de::MapModel<'de> for CallRejectRequest {
         map: &mut A,
     ) -> ::std::result::Result<(), A::Error> {
         match key.as_str() {
-            "@odata.type" => ::callgen_runtime::de::next_odata_type(map, &mut self.odata_type),
-            "reason" => ::callgen_runtime::de::next_field(map, &mut self.reason, "reason"),
+            "@odata.type" => {
+                ::callgen_runtime::de::next_odata_type(map, &mut self.odata_type)
+            }
+            "reason" => {
+                ::callgen_runtime::de::next_field(map, &mut self.reason, "reason")
+            }
             "callbackUri" => {
-                ::callgen_runtime::de::next_field(map, &mut self.callback_uri, "callbackUri")
+                ::callgen_runtime::de::next_field(
+                    map,
+                    &mut self.callback_uri,
+                    "callbackUri",
+                )
             }
             _ => ::callgen_runtime::de::next_unknown(map, &mut self.unknown_fields, key),
         }

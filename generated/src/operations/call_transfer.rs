@@ -8,7 +8,9 @@ pub struct CallTransferRequest {
     /// The participant which is the target of the transfer.
     ///
     /// JSON `transferTarget`.
-    pub transfer_target: ::callgen_runtime::Field<crate::models::InvitationParticipantInfo>,
+    pub transfer_target: ::callgen_runtime::Field<
+        crate::models::InvitationParticipantInfo,
+    >,
     /// Properties this version of the schema does not know, kept in arrival order and written back.
     pub unknown_fields: ::callgen_runtime::UnknownFields,
 }
@@ -64,9 +66,15 @@ impl<'de> ::callgen_runtime::de::MapModel<'de> for CallTransferRequest {
         map: &mut A,
     ) -> ::std::result::Result<(), A::Error> {
         match key.as_str() {
-            "@odata.type" => ::callgen_runtime::de::next_odata_type(map, &mut self.odata_type),
+            "@odata.type" => {
+                ::callgen_runtime::de::next_odata_type(map, &mut self.odata_type)
+            }
             "transferTarget" => {
-                ::callgen_runtime::de::next_field(map, &mut self.transfer_target, "transferTarget")
+                ::callgen_runtime::de::next_field(
+                    map,
+                    &mut self.transfer_target,
+                    "transferTarget",
+                )
             }
             _ => ::callgen_runtime::de::next_unknown(map, &mut self.unknown_fields, key),
         }
@@ -79,7 +87,11 @@ impl ::serde::Serialize for CallTransferRequest {
     ) -> ::std::result::Result<S::Ok, S::Error> {
         let mut map = serializer.serialize_map(::std::option::Option::None)?;
         ::callgen_runtime::ser::odata_type(&mut map, &self.odata_type)?;
-        ::callgen_runtime::ser::field(&mut map, "transferTarget", &self.transfer_target)?;
+        ::callgen_runtime::ser::field(
+            &mut map,
+            "transferTarget",
+            &self.transfer_target,
+        )?;
         self.unknown_fields.serialize_entries(&mut map)?;
         ::serde::ser::SerializeMap::end(map)
     }

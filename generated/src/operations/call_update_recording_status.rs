@@ -76,11 +76,19 @@ impl<'de> ::callgen_runtime::de::MapModel<'de> for CallUpdateRecordingStatusRequ
         map: &mut A,
     ) -> ::std::result::Result<(), A::Error> {
         match key.as_str() {
-            "@odata.type" => ::callgen_runtime::de::next_odata_type(map, &mut self.odata_type),
-            "clientContext" => {
-                ::callgen_runtime::de::next_field(map, &mut self.client_context, "clientContext")
+            "@odata.type" => {
+                ::callgen_runtime::de::next_odata_type(map, &mut self.odata_type)
             }
-            "status" => ::callgen_runtime::de::next_field(map, &mut self.status, "status"),
+            "clientContext" => {
+                ::callgen_runtime::de::next_field(
+                    map,
+                    &mut self.client_context,
+                    "clientContext",
+                )
+            }
+            "status" => {
+                ::callgen_runtime::de::next_field(map, &mut self.status, "status")
+            }
             _ => ::callgen_runtime::de::next_unknown(map, &mut self.unknown_fields, key),
         }
     }

@@ -8,8 +8,9 @@ pub struct ParticipantConfigureMixerRequest {
     /// Configuration of mixer levels for given audio participant.
     ///
     /// JSON `participantMixerLevels`.
-    pub participant_mixer_levels:
-        ::callgen_runtime::Field<::std::vec::Vec<crate::models::ParticipantMixerLevel>>,
+    pub participant_mixer_levels: ::callgen_runtime::Field<
+        ::std::vec::Vec<crate::models::ParticipantMixerLevel>,
+    >,
     /// The client context.
     ///
     /// JSON `clientContext`.
@@ -80,14 +81,22 @@ impl<'de> ::callgen_runtime::de::MapModel<'de> for ParticipantConfigureMixerRequ
         map: &mut A,
     ) -> ::std::result::Result<(), A::Error> {
         match key.as_str() {
-            "@odata.type" => ::callgen_runtime::de::next_odata_type(map, &mut self.odata_type),
-            "participantMixerLevels" => ::callgen_runtime::de::next_field(
-                map,
-                &mut self.participant_mixer_levels,
-                "participantMixerLevels",
-            ),
+            "@odata.type" => {
+                ::callgen_runtime::de::next_odata_type(map, &mut self.odata_type)
+            }
+            "participantMixerLevels" => {
+                ::callgen_runtime::de::next_field(
+                    map,
+                    &mut self.participant_mixer_levels,
+                    "participantMixerLevels",
+                )
+            }
             "clientContext" => {
-                ::callgen_runtime::de::next_field(map, &mut self.client_context, "clientContext")
+                ::callgen_runtime::de::next_field(
+                    map,
+                    &mut self.client_context,
+                    "clientContext",
+                )
             }
             _ => ::callgen_runtime::de::next_unknown(map, &mut self.unknown_fields, key),
         }

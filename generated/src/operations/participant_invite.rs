@@ -8,8 +8,9 @@ pub struct ParticipantInviteRequest {
     /// The participants to be invited.
     ///
     /// JSON `participants`.
-    pub participants:
-        ::callgen_runtime::Field<::std::vec::Vec<crate::models::InvitationParticipantInfo>>,
+    pub participants: ::callgen_runtime::Field<
+        ::std::vec::Vec<crate::models::InvitationParticipantInfo>,
+    >,
     /// Unique Client Context string. Max limit is 256 chars.
     ///
     /// JSON `clientContext`.
@@ -80,12 +81,22 @@ impl<'de> ::callgen_runtime::de::MapModel<'de> for ParticipantInviteRequest {
         map: &mut A,
     ) -> ::std::result::Result<(), A::Error> {
         match key.as_str() {
-            "@odata.type" => ::callgen_runtime::de::next_odata_type(map, &mut self.odata_type),
+            "@odata.type" => {
+                ::callgen_runtime::de::next_odata_type(map, &mut self.odata_type)
+            }
             "participants" => {
-                ::callgen_runtime::de::next_field(map, &mut self.participants, "participants")
+                ::callgen_runtime::de::next_field(
+                    map,
+                    &mut self.participants,
+                    "participants",
+                )
             }
             "clientContext" => {
-                ::callgen_runtime::de::next_field(map, &mut self.client_context, "clientContext")
+                ::callgen_runtime::de::next_field(
+                    map,
+                    &mut self.client_context,
+                    "clientContext",
+                )
             }
             _ => ::callgen_runtime::de::next_unknown(map, &mut self.unknown_fields, key),
         }
