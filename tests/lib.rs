@@ -135,26 +135,27 @@ pub struct Checked {
 
 /// Checks every example of `ir`.
 pub fn check_all(ir: &Ir) -> Vec<Checked> {
+    check_with(ir, |use_| {
+        registry_name(ir, use_.ty.as_ref()).map(str::to_owned)
+    })
+}
+
+/// Checks every example of `ir`, each read as the type `resolve` names.
+fn check_with(ir: &Ir, resolve: impl Fn(&ExampleUse) -> Option<String>) -> Vec<Checked> {
     ir.examples()
         .into_iter()
-        .map(
-            |ExampleUse {
-                 context,
-                 ty,
-                 example,
-             }| {
-                let schema_name = registry_name(ir, ty.as_ref()).map(str::to_owned);
-                let outcome = round_trip(schema_name.as_deref(), &example.value);
-                Checked {
-                    page: example.page.clone().unwrap_or_default(),
-                    line: example.line.unwrap_or(0),
-                    context,
-                    schema_name,
-                    example: example.clone(),
-                    outcome,
-                }
-            },
-        )
+        .map(|use_| {
+            let schema_name = resolve(&use_);
+            let outcome = round_trip(schema_name.as_deref(), &use_.example.value);
+            Checked {
+                page: use_.example.page.clone().unwrap_or_default(),
+                line: use_.example.line.unwrap_or(0),
+                context: use_.context,
+                schema_name,
+                example: use_.example.clone(),
+                outcome,
+            }
+        })
         .collect()
 }
 
@@ -219,4 +220,42 @@ pub fn page_snapshot_name(prefix: &str, page: &str) -> String {
         .trim_end_matches(".md");
     let parent = page.rsplit('/').nth(1).unwrap_or("");
     format!("{prefix}__{parent}__{stem}").replace(['.', ' '], "_")
+}
+
+/// The corpora checked, with their paths relative to the docs folder; the
+/// seed page lives beside the docs folder.
+pub const CORPORA: &[(&str, &str)] = &[
+    ("en-2021-07", "en-2021-07"),
+    ("en-2019-09", "en-2019-09"),
+    ("zh-CN-2019-09", "zh-CN-2019-09"),
+    ("seed", "../seed/create-call.zh-CN.sxs.md"),
+];
+
+/// Extracts the corpus at `path` (a docs tree or one page) with the default
+/// roots and returns its IR.
+pub fn corpus_ir(path: &Path) -> Ir {
+    let config = callgen::extract::ExtractConfig {
+        docs: Some(path.to_path_buf()),
+        roots: Vec::new(),
+    };
+    let mut diags = callgen::diag::Diagnostics::new();
+    let extraction = callgen::extract::extract(&config, &mut diags)
+        .unwrap_or_else(|e| panic!("cannot extract {}: {e}", path.display()));
+    callgen::ir::from_openapi(&extraction.document).unwrap_or_else(|e| {
+        panic!(
+            "the schema extracted from {} has problems: {e}",
+            path.display()
+        )
+    })
+}
+
+/// Checks every example of a corpus against the current bindings. Each is
+/// read as the type the current schema gives the same thing: the same
+/// resource type, or the body of the same operation (under its current name
+/// when the docs renamed it, see [`exceptions::OPERATION_RENAMES`]).
+pub fn check_corpus(current: &Ir, corpus: &Ir) -> Vec<Checked> {
+    check_with(corpus, |use_| {
+        let role = exceptions::current_role(&use_.role);
+        registry_name(current, current.type_for(&role).as_ref()).map(str::to_owned)
+    })
 }

@@ -24,7 +24,7 @@ mod naming;
 mod operations;
 mod schema;
 
-pub use examples::ExampleUse;
+pub use examples::{ExampleRole, ExampleUse};
 pub use model::*;
 
 use std::fmt;
