@@ -154,6 +154,8 @@ pub struct GenerateReport {
     pub stats: Stats,
     /// Non-fatal problems.
     pub warnings: Vec<String>,
+    /// Generating in memory (IR, tokens, formatting).
+    pub generating: Duration,
     /// Reading, generating and writing.
     pub elapsed: Duration,
 }
@@ -163,7 +165,9 @@ pub struct GenerateReport {
 pub fn generate(config: &GenerateConfig) -> Result<GenerateReport, GenerateError> {
     let start = Instant::now();
     let document = read_schema(&config.schema)?;
+    let generating = Instant::now();
     let generated = generate_files_with(&document, &config.emit)?;
+    let generating = generating.elapsed();
     let files: Vec<(PathBuf, Vec<u8>)> = generated
         .files
         .into_iter()
@@ -173,6 +177,7 @@ pub fn generate(config: &GenerateConfig) -> Result<GenerateReport, GenerateError
     Ok(GenerateReport {
         stats: generated.stats,
         warnings: generated.warnings,
+        generating,
         elapsed: start.elapsed(),
     })
 }

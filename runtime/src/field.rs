@@ -38,6 +38,15 @@ impl<T> Field<T> {
         }
     }
 
+    /// The value through its `Deref` target, if there is one: a boxed
+    /// nested object (`Field<Box<T>>`) gives an `Option<&T>`.
+    pub fn as_deref(&self) -> Option<&T::Target>
+    where
+        T: std::ops::Deref,
+    {
+        self.get().map(|value| &**value)
+    }
+
     /// The value, mutably, if there is one.
     pub fn get_mut(&mut self) -> Option<&mut T> {
         match self {
@@ -150,6 +159,8 @@ mod tests {
         let value: Field<u8> = 7.into();
         assert_eq!(value.as_wire(), Some(Some(&7)));
         assert_eq!(value.map(|v| v * 2).get(), Some(&14));
+        let boxed = Field::Value(Box::new(3u8));
+        assert_eq!(boxed.as_deref(), Some(&3));
     }
 
     #[test]

@@ -49,7 +49,7 @@ fn unknown_odata_type_is_kept_as_raw_json() {
     let json =
         json!({"mediaConfig": {"@odata.type": "#microsoft.graph.futureMediaConfig", "x": [1]}});
     let (call, back): (Call, _) = round_trip(&json);
-    let Some(AnyMediaConfig::Unrecognized(raw)) = call.media_config.get() else {
+    let Some(AnyMediaConfig::Unrecognized(raw)) = call.media_config.as_deref() else {
         panic!("expected the raw member, got {:?}", call.media_config);
     };
     assert_eq!(raw["x"], json!([1]));
@@ -62,7 +62,7 @@ fn a_known_type_outside_the_family_is_not_parsed_as_a_member() {
         json!({"mediaConfig": {"@odata.type": "#microsoft.graph.call", "state": "incoming"}});
     let (call, back): (Call, _) = round_trip(&json);
     assert!(matches!(
-        call.media_config.get(),
+        call.media_config.as_deref(),
         Some(AnyMediaConfig::Unrecognized(_))
     ));
     assert_eq!(back, json);

@@ -65,10 +65,11 @@ fn print_summary(report: &GenerateReport, config: &GenerateConfig) {
         config.schema.display()
     );
     println!(
-        "wrote {} files ({} lines) to {} in {:.1} ms",
+        "wrote {} files ({} lines) to {} in {:.1} ms ({:.1} ms generating)",
         stats.files,
         stats.lines,
         config.out.display(),
-        report.elapsed.as_secs_f64() * 1000.0
+        report.elapsed.as_secs_f64() * 1000.0,
+        report.generating.as_secs_f64() * 1000.0
     );
 }

@@ -1,4 +1,10 @@
-//! Breaks cycles of inline containment with `Box`.
+//! Breaks cycles of inline containment with `Box`, and boxes every nested
+//! object field.
+//!
+//! Every field holding a struct or a family is boxed: a struct then stays a
+//! few hundred bytes however deep its schema nests (an unboxed `call` is
+//! tens of kilobytes, and decoding builds and moves structs by value), and
+//! only objects that are present cost an allocation.
 //!
 //! A struct that contains itself through fields that are not collections
 //! (directly, through other structs, or through a family enum) would have
@@ -15,8 +21,10 @@ enum Site {
     Member(usize),
 }
 
-/// Marks `boxed` on every field and family member that closes a cycle.
+/// Marks `boxed` on every field holding a struct or family, and on every
+/// family member that closes a cycle.
 pub(super) fn break_cycles(types: &mut [TypeDef]) {
+    box_nested_objects(types);
     let edges: Vec<Vec<(Site, TypeId)>> = types.iter().map(inline_edges).collect();
     let mut state = vec![Visit::New; types.len()];
     let mut to_box: Vec<(usize, Site)> = Vec::new();
@@ -49,6 +57,22 @@ pub(super) fn break_cycles(types: &mut [TypeDef]) {
             (TypeKind::Struct(st), Site::Field(i)) => st.fields[i].boxed = true,
             (TypeKind::Family(family), Site::Member(i)) => family.members[i].boxed = true,
             _ => {}
+        }
+    }
+}
+
+fn box_nested_objects(types: &mut [TypeDef]) {
+    let is_object: Vec<bool> = types
+        .iter()
+        .map(|t| !matches!(t.kind, TypeKind::Enum(_)))
+        .collect();
+    for def in types.iter_mut() {
+        if let TypeKind::Struct(st) = &mut def.kind {
+            for field in &mut st.fields {
+                if inline_target(&field.ty).is_some_and(|t| is_object[t.0]) {
+                    field.boxed = true;
+                }
+            }
         }
     }
 }

@@ -16,7 +16,9 @@ pub struct Call {
     /// The participant that answered the call. Read-only.
     ///
     /// JSON `answeredBy`, nullable, read-only.
-    pub answered_by: ::callgen_runtime::Field<crate::models::ParticipantInfo>,
+    pub answered_by: ::callgen_runtime::Field<
+        ::std::boxed::Box<crate::models::ParticipantInfo>,
+    >,
     /// The routing information on how the call was retargeted. Read-only.
     ///
     /// JSON `callRoutes`, read-only.
@@ -32,7 +34,7 @@ pub struct Call {
     /// The chat information. Required information for meeting scenarios.
     ///
     /// JSON `chatInfo`, nullable.
-    pub chat_info: ::callgen_runtime::Field<crate::models::ChatInfo>,
+    pub chat_info: ::callgen_runtime::Field<::std::boxed::Box<crate::models::ChatInfo>>,
     /// The direction of the call. The possible value are incoming or outgoing. Read-only.
     ///
     /// JSON `direction`, read-only.
@@ -44,27 +46,39 @@ pub struct Call {
     /// The context associated with an incoming call. Read-only. Server generated.
     ///
     /// JSON `incomingContext`, read-only.
-    pub incoming_context: ::callgen_runtime::Field<crate::models::IncomingContext>,
+    pub incoming_context: ::callgen_runtime::Field<
+        ::std::boxed::Box<crate::models::IncomingContext>,
+    >,
     /// The media configuration. Required information for creating peer to peer calls or joining meetings.
     ///
     /// JSON `mediaConfig`.
-    pub media_config: ::callgen_runtime::Field<crate::models::AnyMediaConfig>,
+    pub media_config: ::callgen_runtime::Field<
+        ::std::boxed::Box<crate::models::AnyMediaConfig>,
+    >,
     /// Read-only. The call media state.
     ///
     /// JSON `mediaState`, nullable, read-only.
-    pub media_state: ::callgen_runtime::Field<crate::models::CallMediaState>,
+    pub media_state: ::callgen_runtime::Field<
+        ::std::boxed::Box<crate::models::CallMediaState>,
+    >,
     /// Contains the capabilities of a meeting. Read-only.
     ///
     /// JSON `meetingCapability`, nullable, read-only.
-    pub meeting_capability: ::callgen_runtime::Field<crate::models::MeetingCapability>,
+    pub meeting_capability: ::callgen_runtime::Field<
+        ::std::boxed::Box<crate::models::MeetingCapability>,
+    >,
     /// The meeting information. Required information for meeting scenarios.
     ///
     /// JSON `meetingInfo`, nullable.
-    pub meeting_info: ::callgen_runtime::Field<crate::models::AnyMeetingInfo>,
+    pub meeting_info: ::callgen_runtime::Field<
+        ::std::boxed::Box<crate::models::AnyMeetingInfo>,
+    >,
     /// The transcription information for the call. Read-only.
     ///
     /// JSON `transcription`, nullable, read-only.
-    pub transcription: ::callgen_runtime::Field<crate::models::CallTranscriptionInfo>,
+    pub transcription: ::callgen_runtime::Field<
+        ::std::boxed::Box<crate::models::CallTranscriptionInfo>,
+    >,
     /// Read-only.
     ///
     /// JSON `myParticipantId`, read-only.
@@ -80,7 +94,9 @@ pub struct Call {
     /// The result information. For example can hold termination reason. Read-only.
     ///
     /// JSON `resultInfo`, nullable, read-only.
-    pub result_info: ::callgen_runtime::Field<crate::models::ResultInfo>,
+    pub result_info: ::callgen_runtime::Field<
+        ::std::boxed::Box<crate::models::ResultInfo>,
+    >,
     /// Ringing timeout in seconds for outgoing peer to peer calls. The max value for this attribute is 115 seconds.
     ///
     /// JSON `ringingTimeoutInSeconds`, nullable.
@@ -94,7 +110,9 @@ pub struct Call {
     /// The originator of the call.
     ///
     /// JSON `source`.
-    pub source: ::callgen_runtime::Field<crate::models::ParticipantInfo>,
+    pub source: ::callgen_runtime::Field<
+        ::std::boxed::Box<crate::models::ParticipantInfo>,
+    >,
     /// The call state. Possible values are: incoming, establishing, ringing, established, hold, transferring, transferAccepted, redirecting, terminating, terminated. Read-only.
     ///
     /// JSON `state`, read-only.
@@ -120,7 +138,7 @@ pub struct Call {
     /// Read-only.
     ///
     /// JSON `toneInfo`, nullable, read-only.
-    pub tone_info: ::callgen_runtime::Field<crate::models::ToneInfo>,
+    pub tone_info: ::callgen_runtime::Field<::std::boxed::Box<crate::models::ToneInfo>>,
     /// Read-only. Nullable.
     ///
     /// JSON `audioRoutingGroups`, nullable, read-only.
@@ -170,7 +188,9 @@ impl Call {
         mut self,
         value: impl ::std::convert::Into<crate::models::ParticipantInfo>,
     ) -> Self {
-        self.answered_by = ::callgen_runtime::Field::Value(value.into());
+        self.answered_by = ::callgen_runtime::Field::Value(
+            ::std::boxed::Box::new(value.into()),
+        );
         self
     }
     /// Sets `callRoutes` to `value`.
@@ -205,7 +225,9 @@ impl Call {
         mut self,
         value: impl ::std::convert::Into<crate::models::ChatInfo>,
     ) -> Self {
-        self.chat_info = ::callgen_runtime::Field::Value(value.into());
+        self.chat_info = ::callgen_runtime::Field::Value(
+            ::std::boxed::Box::new(value.into()),
+        );
         self
     }
     /// Sets `direction` to `value`.
@@ -229,7 +251,9 @@ impl Call {
         mut self,
         value: impl ::std::convert::Into<crate::models::IncomingContext>,
     ) -> Self {
-        self.incoming_context = ::callgen_runtime::Field::Value(value.into());
+        self.incoming_context = ::callgen_runtime::Field::Value(
+            ::std::boxed::Box::new(value.into()),
+        );
         self
     }
     /// Sets `mediaConfig` to `value`.
@@ -237,7 +261,9 @@ impl Call {
         mut self,
         value: impl ::std::convert::Into<crate::models::AnyMediaConfig>,
     ) -> Self {
-        self.media_config = ::callgen_runtime::Field::Value(value.into());
+        self.media_config = ::callgen_runtime::Field::Value(
+            ::std::boxed::Box::new(value.into()),
+        );
         self
     }
     /// Sets `mediaState` to `value`.
@@ -245,7 +271,9 @@ impl Call {
         mut self,
         value: impl ::std::convert::Into<crate::models::CallMediaState>,
     ) -> Self {
-        self.media_state = ::callgen_runtime::Field::Value(value.into());
+        self.media_state = ::callgen_runtime::Field::Value(
+            ::std::boxed::Box::new(value.into()),
+        );
         self
     }
     /// Sets `meetingCapability` to `value`.
@@ -253,7 +281,9 @@ impl Call {
         mut self,
         value: impl ::std::convert::Into<crate::models::MeetingCapability>,
     ) -> Self {
-        self.meeting_capability = ::callgen_runtime::Field::Value(value.into());
+        self.meeting_capability = ::callgen_runtime::Field::Value(
+            ::std::boxed::Box::new(value.into()),
+        );
         self
     }
     /// Sets `meetingInfo` to `value`.
@@ -261,7 +291,9 @@ impl Call {
         mut self,
         value: impl ::std::convert::Into<crate::models::AnyMeetingInfo>,
     ) -> Self {
-        self.meeting_info = ::callgen_runtime::Field::Value(value.into());
+        self.meeting_info = ::callgen_runtime::Field::Value(
+            ::std::boxed::Box::new(value.into()),
+        );
         self
     }
     /// Sets `transcription` to `value`.
@@ -269,7 +301,9 @@ impl Call {
         mut self,
         value: impl ::std::convert::Into<crate::models::CallTranscriptionInfo>,
     ) -> Self {
-        self.transcription = ::callgen_runtime::Field::Value(value.into());
+        self.transcription = ::callgen_runtime::Field::Value(
+            ::std::boxed::Box::new(value.into()),
+        );
         self
     }
     /// Sets `myParticipantId` to `value`.
@@ -304,7 +338,9 @@ impl Call {
         mut self,
         value: impl ::std::convert::Into<crate::models::ResultInfo>,
     ) -> Self {
-        self.result_info = ::callgen_runtime::Field::Value(value.into());
+        self.result_info = ::callgen_runtime::Field::Value(
+            ::std::boxed::Box::new(value.into()),
+        );
         self
     }
     /// Sets `ringingTimeoutInSeconds` to `value`.
@@ -331,7 +367,9 @@ impl Call {
         mut self,
         value: impl ::std::convert::Into<crate::models::ParticipantInfo>,
     ) -> Self {
-        self.source = ::callgen_runtime::Field::Value(value.into());
+        self.source = ::callgen_runtime::Field::Value(
+            ::std::boxed::Box::new(value.into()),
+        );
         self
     }
     /// Sets `state` to `value`.
@@ -382,7 +420,9 @@ impl Call {
         mut self,
         value: impl ::std::convert::Into<crate::models::ToneInfo>,
     ) -> Self {
-        self.tone_info = ::callgen_runtime::Field::Value(value.into());
+        self.tone_info = ::callgen_runtime::Field::Value(
+            ::std::boxed::Box::new(value.into()),
+        );
         self
     }
     /// Sets `audioRoutingGroups` to `value`.

@@ -10,11 +10,13 @@ pub struct CallRoute {
     /// The identity that was resolved to in the call.
     ///
     /// JSON `final`.
-    pub r#final: ::callgen_runtime::Field<crate::models::IdentitySet>,
+    pub r#final: ::callgen_runtime::Field<::std::boxed::Box<crate::models::IdentitySet>>,
     /// The identity that was originally used in the call.
     ///
     /// JSON `original`.
-    pub original: ::callgen_runtime::Field<crate::models::IdentitySet>,
+    pub original: ::callgen_runtime::Field<
+        ::std::boxed::Box<crate::models::IdentitySet>,
+    >,
     /// Possible values are: forwarded, lookup, selfFork.
     ///
     /// JSON `routingType`.
@@ -39,7 +41,9 @@ impl CallRoute {
         mut self,
         value: impl ::std::convert::Into<crate::models::IdentitySet>,
     ) -> Self {
-        self.r#final = ::callgen_runtime::Field::Value(value.into());
+        self.r#final = ::callgen_runtime::Field::Value(
+            ::std::boxed::Box::new(value.into()),
+        );
         self
     }
     /// Sets `original` to `value`.
@@ -47,7 +51,9 @@ impl CallRoute {
         mut self,
         value: impl ::std::convert::Into<crate::models::IdentitySet>,
     ) -> Self {
-        self.original = ::callgen_runtime::Field::Value(value.into());
+        self.original = ::callgen_runtime::Field::Value(
+            ::std::boxed::Box::new(value.into()),
+        );
         self
     }
     /// Sets `routingType` to `value`.

@@ -20,7 +20,9 @@ pub struct Identity {
     /// JSON `tenantId`.
     pub tenant_id: ::callgen_runtime::Field<::std::string::String>,
     /// JSON `thumbnails`.
-    pub thumbnails: ::callgen_runtime::Field<crate::models::ThumbnailSet>,
+    pub thumbnails: ::callgen_runtime::Field<
+        ::std::boxed::Box<crate::models::ThumbnailSet>,
+    >,
     /// Properties this version of the schema does not know, kept in arrival order and written back.
     pub unknown_fields: ::callgen_runtime::UnknownFields,
 }
@@ -65,7 +67,9 @@ impl Identity {
         mut self,
         value: impl ::std::convert::Into<crate::models::ThumbnailSet>,
     ) -> Self {
-        self.thumbnails = ::callgen_runtime::Field::Value(value.into());
+        self.thumbnails = ::callgen_runtime::Field::Value(
+            ::std::boxed::Box::new(value.into()),
+        );
         self
     }
     /// Sets `@odata.type` to `value`, exactly as it is to be written.

@@ -10,33 +10,41 @@ pub struct IdentitySet {
     /// Optional. The application associated with this action.
     ///
     /// JSON `application`, nullable.
-    pub application: ::callgen_runtime::Field<crate::models::Identity>,
+    pub application: ::callgen_runtime::Field<
+        ::std::boxed::Box<crate::models::Identity>,
+    >,
     /// JSON `applicationInstance`, nullable.
-    pub application_instance: ::callgen_runtime::Field<crate::models::Identity>,
+    pub application_instance: ::callgen_runtime::Field<
+        ::std::boxed::Box<crate::models::Identity>,
+    >,
     /// Optional. The team or channel associated with this action.
     ///
     /// JSON `conversation`.
-    pub conversation: ::callgen_runtime::Field<crate::models::Identity>,
+    pub conversation: ::callgen_runtime::Field<
+        ::std::boxed::Box<crate::models::Identity>,
+    >,
     /// Optional. Indicates whether the conversation property identifies a team or channel.
     ///
     /// JSON `conversationIdentityType`.
-    pub conversation_identity_type: ::callgen_runtime::Field<crate::models::Identity>,
+    pub conversation_identity_type: ::callgen_runtime::Field<
+        ::std::boxed::Box<crate::models::Identity>,
+    >,
     /// Optional. The device associated with this action.
     ///
     /// JSON `device`, nullable.
-    pub device: ::callgen_runtime::Field<crate::models::Identity>,
+    pub device: ::callgen_runtime::Field<::std::boxed::Box<crate::models::Identity>>,
     /// JSON `encrypted`, nullable.
-    pub encrypted: ::callgen_runtime::Field<crate::models::Identity>,
+    pub encrypted: ::callgen_runtime::Field<::std::boxed::Box<crate::models::Identity>>,
     /// JSON `guest`, nullable.
-    pub guest: ::callgen_runtime::Field<crate::models::Identity>,
+    pub guest: ::callgen_runtime::Field<::std::boxed::Box<crate::models::Identity>>,
     /// Optional. The phone number associated with this action.
     ///
     /// JSON `phone`, nullable.
-    pub phone: ::callgen_runtime::Field<crate::models::Identity>,
+    pub phone: ::callgen_runtime::Field<::std::boxed::Box<crate::models::Identity>>,
     /// Optional. The user associated with this action.
     ///
     /// JSON `user`, nullable.
-    pub user: ::callgen_runtime::Field<crate::models::Identity>,
+    pub user: ::callgen_runtime::Field<::std::boxed::Box<crate::models::Identity>>,
     /// Properties this version of the schema does not know, kept in arrival order and written back.
     pub unknown_fields: ::callgen_runtime::UnknownFields,
 }
@@ -57,7 +65,9 @@ impl IdentitySet {
         mut self,
         value: impl ::std::convert::Into<crate::models::Identity>,
     ) -> Self {
-        self.application = ::callgen_runtime::Field::Value(value.into());
+        self.application = ::callgen_runtime::Field::Value(
+            ::std::boxed::Box::new(value.into()),
+        );
         self
     }
     /// Sets `applicationInstance` to `value`.
@@ -65,7 +75,9 @@ impl IdentitySet {
         mut self,
         value: impl ::std::convert::Into<crate::models::Identity>,
     ) -> Self {
-        self.application_instance = ::callgen_runtime::Field::Value(value.into());
+        self.application_instance = ::callgen_runtime::Field::Value(
+            ::std::boxed::Box::new(value.into()),
+        );
         self
     }
     /// Sets `conversation` to `value`.
@@ -73,7 +85,9 @@ impl IdentitySet {
         mut self,
         value: impl ::std::convert::Into<crate::models::Identity>,
     ) -> Self {
-        self.conversation = ::callgen_runtime::Field::Value(value.into());
+        self.conversation = ::callgen_runtime::Field::Value(
+            ::std::boxed::Box::new(value.into()),
+        );
         self
     }
     /// Sets `conversationIdentityType` to `value`.
@@ -81,7 +95,9 @@ impl IdentitySet {
         mut self,
         value: impl ::std::convert::Into<crate::models::Identity>,
     ) -> Self {
-        self.conversation_identity_type = ::callgen_runtime::Field::Value(value.into());
+        self.conversation_identity_type = ::callgen_runtime::Field::Value(
+            ::std::boxed::Box::new(value.into()),
+        );
         self
     }
     /// Sets `device` to `value`.
@@ -89,7 +105,9 @@ impl IdentitySet {
         mut self,
         value: impl ::std::convert::Into<crate::models::Identity>,
     ) -> Self {
-        self.device = ::callgen_runtime::Field::Value(value.into());
+        self.device = ::callgen_runtime::Field::Value(
+            ::std::boxed::Box::new(value.into()),
+        );
         self
     }
     /// Sets `encrypted` to `value`.
@@ -97,7 +115,9 @@ impl IdentitySet {
         mut self,
         value: impl ::std::convert::Into<crate::models::Identity>,
     ) -> Self {
-        self.encrypted = ::callgen_runtime::Field::Value(value.into());
+        self.encrypted = ::callgen_runtime::Field::Value(
+            ::std::boxed::Box::new(value.into()),
+        );
         self
     }
     /// Sets `guest` to `value`.
@@ -105,7 +125,9 @@ impl IdentitySet {
         mut self,
         value: impl ::std::convert::Into<crate::models::Identity>,
     ) -> Self {
-        self.guest = ::callgen_runtime::Field::Value(value.into());
+        self.guest = ::callgen_runtime::Field::Value(
+            ::std::boxed::Box::new(value.into()),
+        );
         self
     }
     /// Sets `phone` to `value`.
@@ -113,7 +135,9 @@ impl IdentitySet {
         mut self,
         value: impl ::std::convert::Into<crate::models::Identity>,
     ) -> Self {
-        self.phone = ::callgen_runtime::Field::Value(value.into());
+        self.phone = ::callgen_runtime::Field::Value(
+            ::std::boxed::Box::new(value.into()),
+        );
         self
     }
     /// Sets `user` to `value`.
@@ -121,7 +145,9 @@ impl IdentitySet {
         mut self,
         value: impl ::std::convert::Into<crate::models::Identity>,
     ) -> Self {
-        self.user = ::callgen_runtime::Field::Value(value.into());
+        self.user = ::callgen_runtime::Field::Value(
+            ::std::boxed::Box::new(value.into()),
+        );
         self
     }
     /// Sets `@odata.type` to `value`, exactly as it is to be written.

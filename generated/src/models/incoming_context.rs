@@ -14,7 +14,9 @@ pub struct IncomingContext {
     /// The identity that the call is happening on behalf of.
     ///
     /// JSON `onBehalfOf`.
-    pub on_behalf_of: ::callgen_runtime::Field<crate::models::IdentitySet>,
+    pub on_behalf_of: ::callgen_runtime::Field<
+        ::std::boxed::Box<crate::models::IdentitySet>,
+    >,
     /// The id of the participant that triggered the incoming call. Read-only.
     ///
     /// JSON `sourceParticipantId`, read-only.
@@ -22,7 +24,9 @@ pub struct IncomingContext {
     /// The identity that transferred the call.
     ///
     /// JSON `transferor`.
-    pub transferor: ::callgen_runtime::Field<crate::models::IdentitySet>,
+    pub transferor: ::callgen_runtime::Field<
+        ::std::boxed::Box<crate::models::IdentitySet>,
+    >,
     /// Properties this version of the schema does not know, kept in arrival order and written back.
     pub unknown_fields: ::callgen_runtime::UnknownFields,
 }
@@ -51,7 +55,9 @@ impl IncomingContext {
         mut self,
         value: impl ::std::convert::Into<crate::models::IdentitySet>,
     ) -> Self {
-        self.on_behalf_of = ::callgen_runtime::Field::Value(value.into());
+        self.on_behalf_of = ::callgen_runtime::Field::Value(
+            ::std::boxed::Box::new(value.into()),
+        );
         self
     }
     /// Sets `sourceParticipantId` to `value`.
@@ -67,7 +73,9 @@ impl IncomingContext {
         mut self,
         value: impl ::std::convert::Into<crate::models::IdentitySet>,
     ) -> Self {
-        self.transferor = ::callgen_runtime::Field::Value(value.into());
+        self.transferor = ::callgen_runtime::Field::Value(
+            ::std::boxed::Box::new(value.into()),
+        );
         self
     }
     /// Sets `@odata.type` to `value`, exactly as it is to be written.

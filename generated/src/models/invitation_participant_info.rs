@@ -16,7 +16,9 @@ pub struct InvitationParticipantInfo {
     /// The identitySet associated with this invitation.
     ///
     /// JSON `identity`.
-    pub identity: ::callgen_runtime::Field<crate::models::IdentitySet>,
+    pub identity: ::callgen_runtime::Field<
+        ::std::boxed::Box<crate::models::IdentitySet>,
+    >,
     /// Optional. The call which the target idenity is currently a part of. This call will be dropped once the participant is added.
     ///
     /// JSON `replacesCallId`, nullable.
@@ -51,7 +53,9 @@ impl InvitationParticipantInfo {
         mut self,
         value: impl ::std::convert::Into<crate::models::IdentitySet>,
     ) -> Self {
-        self.identity = ::callgen_runtime::Field::Value(value.into());
+        self.identity = ::callgen_runtime::Field::Value(
+            ::std::boxed::Box::new(value.into()),
+        );
         self
     }
     /// Sets `replacesCallId` to `value`.

@@ -10,7 +10,9 @@ pub struct MediaPrompt {
     /// The media information.
     ///
     /// JSON `mediaInfo`.
-    pub media_info: ::callgen_runtime::Field<crate::models::MediaInfo>,
+    pub media_info: ::callgen_runtime::Field<
+        ::std::boxed::Box<crate::models::MediaInfo>,
+    >,
     /// Properties this version of the schema does not know, kept in arrival order and written back.
     pub unknown_fields: ::callgen_runtime::UnknownFields,
 }
@@ -31,7 +33,9 @@ impl MediaPrompt {
         mut self,
         value: impl ::std::convert::Into<crate::models::MediaInfo>,
     ) -> Self {
-        self.media_info = ::callgen_runtime::Field::Value(value.into());
+        self.media_info = ::callgen_runtime::Field::Value(
+            ::std::boxed::Box::new(value.into()),
+        );
         self
     }
     /// Sets `@odata.type` to `value`, exactly as it is to be written.

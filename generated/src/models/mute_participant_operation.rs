@@ -20,7 +20,9 @@ pub struct MuteParticipantOperation {
     /// The result information. Read-only.
     ///
     /// JSON `resultInfo`, nullable, read-only, inherited from [`CommsOperation`](crate::models::CommsOperation).
-    pub result_info: ::callgen_runtime::Field<crate::models::ResultInfo>,
+    pub result_info: ::callgen_runtime::Field<
+        ::std::boxed::Box<crate::models::ResultInfo>,
+    >,
     /// Possible values are: notStarted, running, completed, failed. Read-only.
     ///
     /// JSON `status`, read-only, inherited from [`CommsOperation`](crate::models::CommsOperation).
@@ -61,7 +63,9 @@ impl MuteParticipantOperation {
         mut self,
         value: impl ::std::convert::Into<crate::models::ResultInfo>,
     ) -> Self {
-        self.result_info = ::callgen_runtime::Field::Value(value.into());
+        self.result_info = ::callgen_runtime::Field::Value(
+            ::std::boxed::Box::new(value.into()),
+        );
         self
     }
     /// Sets `status` to `value`.

@@ -12,7 +12,9 @@ pub struct OrganizerMeetingInfo {
     /// The organizer Azure Active Directory identity.
     ///
     /// JSON `organizer`.
-    pub organizer: ::callgen_runtime::Field<crate::models::IdentitySet>,
+    pub organizer: ::callgen_runtime::Field<
+        ::std::boxed::Box<crate::models::IdentitySet>,
+    >,
     /// Properties this version of the schema does not know, kept in arrival order and written back.
     pub unknown_fields: ::callgen_runtime::UnknownFields,
 }
@@ -33,7 +35,9 @@ impl OrganizerMeetingInfo {
         mut self,
         value: impl ::std::convert::Into<crate::models::IdentitySet>,
     ) -> Self {
-        self.organizer = ::callgen_runtime::Field::Value(value.into());
+        self.organizer = ::callgen_runtime::Field::Value(
+            ::std::boxed::Box::new(value.into()),
+        );
         self
     }
     /// Sets `@odata.type` to `value`, exactly as it is to be written.

@@ -14,7 +14,9 @@ pub struct Participant {
     /// Information about the participant.
     ///
     /// JSON `info`.
-    pub info: ::callgen_runtime::Field<crate::models::ParticipantInfo>,
+    pub info: ::callgen_runtime::Field<
+        ::std::boxed::Box<crate::models::ParticipantInfo>,
+    >,
     /// true if the participant is in lobby.
     ///
     /// JSON `isInLobby`.
@@ -36,7 +38,9 @@ pub struct Participant {
     /// Information on whether the participant has recording capability.
     ///
     /// JSON `recordingInfo`, nullable.
-    pub recording_info: ::callgen_runtime::Field<crate::models::RecordingInfo>,
+    pub recording_info: ::callgen_runtime::Field<
+        ::std::boxed::Box<crate::models::RecordingInfo>,
+    >,
     /// Properties this version of the schema does not know, kept in arrival order and written back.
     pub unknown_fields: ::callgen_runtime::UnknownFields,
 }
@@ -65,7 +69,9 @@ impl Participant {
         mut self,
         value: impl ::std::convert::Into<crate::models::ParticipantInfo>,
     ) -> Self {
-        self.info = ::callgen_runtime::Field::Value(value.into());
+        self.info = ::callgen_runtime::Field::Value(
+            ::std::boxed::Box::new(value.into()),
+        );
         self
     }
     /// Sets `isInLobby` to `value`.
@@ -102,7 +108,9 @@ impl Participant {
         mut self,
         value: impl ::std::convert::Into<crate::models::RecordingInfo>,
     ) -> Self {
-        self.recording_info = ::callgen_runtime::Field::Value(value.into());
+        self.recording_info = ::callgen_runtime::Field::Value(
+            ::std::boxed::Box::new(value.into()),
+        );
         self
     }
     /// Sets `@odata.type` to `value`, exactly as it is to be written.

@@ -14,7 +14,9 @@ pub struct ParticipantInfo {
     /// The identitySet associated with this participant. Read-only.
     ///
     /// JSON `identity`, read-only.
-    pub identity: ::callgen_runtime::Field<crate::models::IdentitySet>,
+    pub identity: ::callgen_runtime::Field<
+        ::std::boxed::Box<crate::models::IdentitySet>,
+    >,
     /// The type of endpoint the participant is using. Possible values are: default, skypeForBusiness, or skypeForBusinessVoipPhone. Read-only.
     ///
     /// JSON `endpointType`, nullable, read-only.
@@ -61,7 +63,9 @@ impl ParticipantInfo {
         mut self,
         value: impl ::std::convert::Into<crate::models::IdentitySet>,
     ) -> Self {
-        self.identity = ::callgen_runtime::Field::Value(value.into());
+        self.identity = ::callgen_runtime::Field::Value(
+            ::std::boxed::Box::new(value.into()),
+        );
         self
     }
     /// Sets `endpointType` to `value`.

@@ -10,7 +10,7 @@ pub struct ParticipantJoiningNotification {
     /// The call object that contains details about the participant joining event.
     ///
     /// JSON `call`.
-    pub call: ::callgen_runtime::Field<crate::models::Call>,
+    pub call: ::callgen_runtime::Field<::std::boxed::Box<crate::models::Call>>,
     /// Properties this version of the schema does not know, kept in arrival order and written back.
     pub unknown_fields: ::callgen_runtime::UnknownFields,
 }
@@ -31,7 +31,9 @@ impl ParticipantJoiningNotification {
         mut self,
         value: impl ::std::convert::Into<crate::models::Call>,
     ) -> Self {
-        self.call = ::callgen_runtime::Field::Value(value.into());
+        self.call = ::callgen_runtime::Field::Value(
+            ::std::boxed::Box::new(value.into()),
+        );
         self
     }
     /// Sets `@odata.type` to `value`, exactly as it is to be written.

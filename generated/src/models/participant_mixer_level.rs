@@ -10,7 +10,9 @@ pub struct ParticipantMixerLevel {
     /// Configuration of ducking (phasing in and out) of other sources for this partipant custom mix.
     ///
     /// JSON `ducking`.
-    pub ducking: ::callgen_runtime::Field<crate::models::AudioDuckingConfiguration>,
+    pub ducking: ::callgen_runtime::Field<
+        ::std::boxed::Box<crate::models::AudioDuckingConfiguration>,
+    >,
     /// Whether sources without explicit source level should be removed from the mix.
     ///
     /// JSON `exclusiveMode`.
@@ -45,7 +47,9 @@ impl ParticipantMixerLevel {
         mut self,
         value: impl ::std::convert::Into<crate::models::AudioDuckingConfiguration>,
     ) -> Self {
-        self.ducking = ::callgen_runtime::Field::Value(value.into());
+        self.ducking = ::callgen_runtime::Field::Value(
+            ::std::boxed::Box::new(value.into()),
+        );
         self
     }
     /// Sets `exclusiveMode` to `value`.

@@ -10,7 +10,9 @@ pub struct RecordingInfo {
     /// The participant who initiated the recording.
     ///
     /// JSON `initiatedBy`.
-    pub initiated_by: ::callgen_runtime::Field<crate::models::ParticipantInfo>,
+    pub initiated_by: ::callgen_runtime::Field<
+        ::std::boxed::Box<crate::models::ParticipantInfo>,
+    >,
     /// Possible values are: unknown, notRecording, recording, or failed.
     ///
     /// JSON `recordingStatus`.
@@ -20,7 +22,9 @@ pub struct RecordingInfo {
     /// The identities of recording initiator.
     ///
     /// JSON `initiator`.
-    pub initiator: ::callgen_runtime::Field<crate::models::IdentitySet>,
+    pub initiator: ::callgen_runtime::Field<
+        ::std::boxed::Box<crate::models::IdentitySet>,
+    >,
     /// Properties this version of the schema does not know, kept in arrival order and written back.
     pub unknown_fields: ::callgen_runtime::UnknownFields,
 }
@@ -41,7 +45,9 @@ impl RecordingInfo {
         mut self,
         value: impl ::std::convert::Into<crate::models::ParticipantInfo>,
     ) -> Self {
-        self.initiated_by = ::callgen_runtime::Field::Value(value.into());
+        self.initiated_by = ::callgen_runtime::Field::Value(
+            ::std::boxed::Box::new(value.into()),
+        );
         self
     }
     /// Sets `recordingStatus` to `value`.
@@ -57,7 +63,9 @@ impl RecordingInfo {
         mut self,
         value: impl ::std::convert::Into<crate::models::IdentitySet>,
     ) -> Self {
-        self.initiator = ::callgen_runtime::Field::Value(value.into());
+        self.initiator = ::callgen_runtime::Field::Value(
+            ::std::boxed::Box::new(value.into()),
+        );
         self
     }
     /// Sets `@odata.type` to `value`, exactly as it is to be written.

@@ -14,19 +14,19 @@ pub struct ThumbnailSet {
     /// A 1920x1920 scaled thumbnail.
     ///
     /// JSON `large`.
-    pub large: ::callgen_runtime::Field<crate::models::Thumbnail>,
+    pub large: ::callgen_runtime::Field<::std::boxed::Box<crate::models::Thumbnail>>,
     /// A 176x176 scaled thumbnail.
     ///
     /// JSON `medium`.
-    pub medium: ::callgen_runtime::Field<crate::models::Thumbnail>,
+    pub medium: ::callgen_runtime::Field<::std::boxed::Box<crate::models::Thumbnail>>,
     /// A 48x48 cropped thumbnail.
     ///
     /// JSON `small`.
-    pub small: ::callgen_runtime::Field<crate::models::Thumbnail>,
+    pub small: ::callgen_runtime::Field<::std::boxed::Box<crate::models::Thumbnail>>,
     /// A custom thumbnail image or the original image used to generate other thumbnails.
     ///
     /// JSON `source`.
-    pub source: ::callgen_runtime::Field<crate::models::Thumbnail>,
+    pub source: ::callgen_runtime::Field<::std::boxed::Box<crate::models::Thumbnail>>,
     /// Properties this version of the schema does not know, kept in arrival order and written back.
     pub unknown_fields: ::callgen_runtime::UnknownFields,
 }
@@ -55,7 +55,9 @@ impl ThumbnailSet {
         mut self,
         value: impl ::std::convert::Into<crate::models::Thumbnail>,
     ) -> Self {
-        self.large = ::callgen_runtime::Field::Value(value.into());
+        self.large = ::callgen_runtime::Field::Value(
+            ::std::boxed::Box::new(value.into()),
+        );
         self
     }
     /// Sets `medium` to `value`.
@@ -63,7 +65,9 @@ impl ThumbnailSet {
         mut self,
         value: impl ::std::convert::Into<crate::models::Thumbnail>,
     ) -> Self {
-        self.medium = ::callgen_runtime::Field::Value(value.into());
+        self.medium = ::callgen_runtime::Field::Value(
+            ::std::boxed::Box::new(value.into()),
+        );
         self
     }
     /// Sets `small` to `value`.
@@ -71,7 +75,9 @@ impl ThumbnailSet {
         mut self,
         value: impl ::std::convert::Into<crate::models::Thumbnail>,
     ) -> Self {
-        self.small = ::callgen_runtime::Field::Value(value.into());
+        self.small = ::callgen_runtime::Field::Value(
+            ::std::boxed::Box::new(value.into()),
+        );
         self
     }
     /// Sets `source` to `value`.
@@ -79,7 +85,9 @@ impl ThumbnailSet {
         mut self,
         value: impl ::std::convert::Into<crate::models::Thumbnail>,
     ) -> Self {
-        self.source = ::callgen_runtime::Field::Value(value.into());
+        self.source = ::callgen_runtime::Field::Value(
+            ::std::boxed::Box::new(value.into()),
+        );
         self
     }
     /// Sets `@odata.type` to `value`, exactly as it is to be written.

@@ -18,7 +18,9 @@ pub struct CallAnswerRequest {
     /// The media configuration. Required.
     ///
     /// JSON `mediaConfig`.
-    pub media_config: ::callgen_runtime::Field<crate::models::AnyMediaConfig>,
+    pub media_config: ::callgen_runtime::Field<
+        ::std::boxed::Box<crate::models::AnyMediaConfig>,
+    >,
     /// The number of participant that the application can handle for the call, for Teams policy-based recording scenario.
     ///
     /// JSON `participantCapacity`.
@@ -55,7 +57,9 @@ impl CallAnswerRequest {
         mut self,
         value: impl ::std::convert::Into<crate::models::AnyMediaConfig>,
     ) -> Self {
-        self.media_config = ::callgen_runtime::Field::Value(value.into());
+        self.media_config = ::callgen_runtime::Field::Value(
+            ::std::boxed::Box::new(value.into()),
+        );
         self
     }
     /// Sets `participantCapacity` to `value`.

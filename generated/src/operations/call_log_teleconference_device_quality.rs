@@ -8,7 +8,9 @@ pub struct CallLogTeleconferenceDeviceQualityRequest {
     /// Quality data of VTC media leg.
     ///
     /// JSON `quality`.
-    pub quality: ::callgen_runtime::Field<crate::models::TeleconferenceDeviceQuality>,
+    pub quality: ::callgen_runtime::Field<
+        ::std::boxed::Box<crate::models::TeleconferenceDeviceQuality>,
+    >,
     /// Properties this version of the schema does not know, kept in arrival order and written back.
     pub unknown_fields: ::callgen_runtime::UnknownFields,
 }
@@ -22,7 +24,9 @@ impl CallLogTeleconferenceDeviceQualityRequest {
         mut self,
         value: impl ::std::convert::Into<crate::models::TeleconferenceDeviceQuality>,
     ) -> Self {
-        self.quality = ::callgen_runtime::Field::Value(value.into());
+        self.quality = ::callgen_runtime::Field::Value(
+            ::std::boxed::Box::new(value.into()),
+        );
         self
     }
     /// Sets `@odata.type` to `value`, exactly as it is to be written.

@@ -9,7 +9,7 @@ pub struct CallTransferRequest {
     ///
     /// JSON `transferTarget`.
     pub transfer_target: ::callgen_runtime::Field<
-        crate::models::InvitationParticipantInfo,
+        ::std::boxed::Box<crate::models::InvitationParticipantInfo>,
     >,
     /// Properties this version of the schema does not know, kept in arrival order and written back.
     pub unknown_fields: ::callgen_runtime::UnknownFields,
@@ -24,7 +24,9 @@ impl CallTransferRequest {
         mut self,
         value: impl ::std::convert::Into<crate::models::InvitationParticipantInfo>,
     ) -> Self {
-        self.transfer_target = ::callgen_runtime::Field::Value(value.into());
+        self.transfer_target = ::callgen_runtime::Field::Value(
+            ::std::boxed::Box::new(value.into()),
+        );
         self
     }
     /// Sets `@odata.type` to `value`, exactly as it is to be written.
