@@ -9,19 +9,25 @@
 //! sibling `resourceUrl` (`resource` in older docs) points to. A response's
 //! `Location` header points to the resource the body is.
 //!
-//! Observations are returned, not applied: [`super::inheritance`] decides
-//! what a subtype observation is worth, and the final pass marks nulls.
+//! The walker returns observations; [`add_example_evidence`] hands subtype
+//! observations to [`super::inheritance`] (which decides what they are
+//! worth) and [`mark_nulls`] applies the null ones after the final pass.
 
-use std::collections::BTreeSet;
-use std::path::PathBuf;
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
 
 use serde_json::{Map, Value};
 
-use super::api::{Body, Operation, Property};
-use super::examples::ExampleDoc;
-use super::names::Resolved;
+use crate::diag::{Diagnostic, Diagnostics, Location};
+
+use super::api::{Api, Body, Operation, Property};
+use super::closure::Corpus;
+use super::examples::{ExampleDoc, Role};
+use super::inheritance::{Hierarchy, Strength};
+use super::names::{Resolved, Resolver};
 use super::navigate::Navigator;
 use super::template::odata_type_name;
+use super::types::TypeDoc;
 
 /// Something an example shows about the schema.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
@@ -246,4 +252,211 @@ pub fn all_property_names(nav: &Navigator<'_>, name: &str) -> BTreeSet<String> {
         .filter_map(|a| nav.types.get(a))
         .flat_map(|t| t.properties.iter().map(|p| p.name.clone()))
         .collect()
+}
+
+/// Applies the subtypes the examples show (see [`super::inheritance`]).
+pub fn add_example_evidence(
+    corpus: &Corpus,
+    docs: &BTreeMap<String, &TypeDoc>,
+    first: &Api,
+    resolver: &Resolver,
+    hierarchy: &mut Hierarchy,
+    diags: &mut Diagnostics,
+) {
+    let observations = {
+        let nav = Navigator {
+            resolver,
+            hierarchy,
+            types: &first.types,
+        };
+        let walker = Walker { nav: &nav };
+        let mut out = Vec::new();
+        for operation in &first.operations {
+            walker.operation(operation, &mut out);
+        }
+        for example in &corpus.resource_examples {
+            if let Some(ty) = resource_example_type(example, docs, resolver) {
+                walker.resource_example(example, &ty, &mut out);
+            }
+        }
+        out.extend(methods_table_observations(corpus, docs, resolver));
+        out
+    };
+    for observation in observations {
+        if let Observation::Subtype {
+            actual,
+            declared,
+            page,
+            line,
+        } = observation
+        {
+            apply_subtype(
+                &actual,
+                &declared,
+                (&page, line),
+                first,
+                resolver,
+                hierarchy,
+                diags,
+            );
+        }
+    }
+}
+
+fn apply_subtype(
+    actual: &str,
+    declared: &str,
+    at: (&Path, usize),
+    first: &Api,
+    resolver: &Resolver,
+    hierarchy: &mut Hierarchy,
+    diags: &mut Diagnostics,
+) {
+    if hierarchy.is_a(actual, declared) {
+        return;
+    }
+    let missing: Vec<String> = {
+        let nav = Navigator {
+            resolver,
+            hierarchy,
+            types: &first.types,
+        };
+        let actual_names = all_property_names(&nav, actual);
+        all_property_names(&nav, declared)
+            .into_iter()
+            .filter(|n| !actual_names.contains(n))
+            .collect()
+    };
+    let blocked = hierarchy.base_of(actual).is_some()
+        || hierarchy.is_a(declared, actual)
+        || !missing.is_empty();
+    if !blocked && hierarchy.declare(actual, declared, Strength::Example, at, diags) {
+        return;
+    }
+    let mut diagnostic = Diagnostic::warning(
+        Location::line(at.0, at.1),
+        "example-type-mismatch",
+        format!("an example gives a value of type `{actual}` where `{declared}` is documented"),
+    );
+    if !missing.is_empty() {
+        diagnostic = diagnostic.with_note(format!("{actual} lacks {}", missing.join(", ")));
+    }
+    diags.push(diagnostic);
+}
+
+/// A Methods-table row returning `B` whose method page answers with a `D`.
+fn methods_table_observations(
+    corpus: &Corpus,
+    docs: &BTreeMap<String, &TypeDoc>,
+    resolver: &Resolver,
+) -> Vec<Observation> {
+    let mut out = Vec::new();
+    let mut scratch = Diagnostics::new();
+    for doc in docs.values() {
+        for row in &doc.methods {
+            let Some(Resolved::Object(declared)) = row
+                .returns
+                .as_ref()
+                .map(|r| resolver.resolve(r, &doc.page, row.line, &mut scratch))
+            else {
+                continue;
+            };
+            let pages = corpus
+                .methods
+                .iter()
+                .filter(|m| super::library::stem_of(&m.page) == row.page_stem);
+            for example in pages
+                .flat_map(|m| m.examples.iter())
+                .filter(|e| e.role == Role::Response)
+            {
+                let Some(actual) = example.value.get("@odata.type").and_then(|v| v.as_str()) else {
+                    continue;
+                };
+                let Some(actual) = resolver.type_named(odata_type_name(actual)) else {
+                    continue;
+                };
+                if actual != declared {
+                    out.push(Observation::Subtype {
+                        actual: actual.to_string(),
+                        declared: declared.clone(),
+                        page: doc.page.clone(),
+                        line: row.line,
+                    });
+                }
+            }
+        }
+    }
+    out
+}
+
+/// The type a resource-page example shows: its metadata `@odata.type`,
+/// else the page's type.
+fn resource_example_type(
+    example: &ExampleDoc,
+    docs: &BTreeMap<String, &TypeDoc>,
+    resolver: &Resolver,
+) -> Option<Resolved> {
+    if let Some(name) = example
+        .odata_type
+        .as_deref()
+        .and_then(|n| resolver.type_named(n))
+    {
+        return Some(Resolved::Object(name.to_string()));
+    }
+    docs.values()
+        .find(|d| d.page == example.page)
+        .map(|d| Resolved::Object(d.name.clone()))
+}
+
+/// Marks properties and parameters nullable where an example gives `null`.
+pub fn mark_nulls(api: &mut Api, corpus: &Corpus, resolver: &Resolver, hierarchy: &Hierarchy) {
+    let observations = {
+        let nav = Navigator {
+            resolver,
+            hierarchy,
+            types: &api.types,
+        };
+        let walker = Walker { nav: &nav };
+        let mut out = Vec::new();
+        for operation in &api.operations {
+            walker.operation(operation, &mut out);
+        }
+        let docs: BTreeMap<String, &TypeDoc> =
+            corpus.types.iter().map(|t| (t.name.clone(), t)).collect();
+        for example in &corpus.resource_examples {
+            if let Some(ty) = resource_example_type(example, &docs, resolver) {
+                walker.resource_example(example, &ty, &mut out);
+            }
+        }
+        out
+    };
+    for observation in observations {
+        match observation {
+            Observation::Null { owner, property } => {
+                let found = api
+                    .types
+                    .get_mut(&owner)
+                    .and_then(|t| t.properties.iter_mut().find(|p| p.name == property));
+                if let Some(p) = found {
+                    p.nullable = true;
+                }
+            }
+            Observation::NullParameter {
+                operation,
+                property,
+            } => {
+                let body = api
+                    .operations
+                    .iter_mut()
+                    .find(|o| o.operation_id == operation)
+                    .and_then(|o| o.body.as_mut());
+                if let Some(Body::Parameters(parameters)) = body {
+                    if let Some(p) = parameters.iter_mut().find(|p| p.name == property) {
+                        p.nullable = true;
+                    }
+                }
+            }
+            Observation::Subtype { .. } => {}
+        }
+    }
 }

@@ -24,6 +24,7 @@ pub mod navigate;
 pub mod openapi;
 pub mod operations;
 pub mod paths;
+pub mod relations;
 pub mod schema;
 pub mod template;
 pub mod type_expr;
@@ -38,6 +39,7 @@ use std::path::{Path, PathBuf};
 use serde_json::Value;
 
 use crate::diag::Diagnostics;
+use crate::docs::model::PageKind;
 
 use closure::Root;
 use library::Library;
@@ -182,15 +184,16 @@ fn root_of(
             None => Err(ExtractError::MissingRoot(root.to_string())),
         };
     }
-    let in_tree = library.root().map(|r| r.join(root)).filter(|p| p.is_file());
-    if in_tree.is_some() {
-        let stem = library::stem_of(Path::new(root));
-        let in_api = Path::new(root).components().any(|c| c.as_os_str() == "api");
-        return Ok(if in_api {
-            Root::Method(stem)
-        } else {
-            Root::Type(stem)
-        });
+    let relative = Path::new(root);
+    let in_tree =
+        relative.is_relative() && library.root().is_some_and(|r| r.join(relative).is_file());
+    if in_tree {
+        let stem = library::stem_of(relative);
+        match crate::docs::page_kind(relative) {
+            PageKind::Method => return Ok(Root::Method(stem)),
+            PageKind::Resource | PageKind::Enums => return Ok(Root::Type(stem)),
+            PageKind::Other => {}
+        }
     }
     let file = Path::new(root);
     if file.is_file() {

@@ -11,6 +11,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use serde_json::{Map, Value, json};
 
 use super::api::{Api, Body, EnumType, ObjectType, Operation, Property, Response, ResponseContent};
+use super::closure::is_stopped;
 use super::examples::ExampleDoc;
 use super::inheritance::Hierarchy;
 use super::names::Resolved;
@@ -180,6 +181,9 @@ pub fn type_schema(ty: &Resolved, nullable: bool) -> Value {
             }
             json!({ "anyOf": alternatives })
         }
+        // A hub entity the closure stops at is an object; anything else
+        // unknown is any value. `x-callgen-documented-as` keeps the name.
+        Resolved::Unresolved(name) if is_stopped(name) => json!({"type": "object"}),
         Resolved::Unresolved(_) => json!({}),
     }
 }

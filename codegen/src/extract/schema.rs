@@ -165,6 +165,9 @@ pub fn decide_property(
         documented_as = documented_as.or(Some(text));
     }
     report_unresolved(owner, &doc.name, &ty, (file, line), ctx.diags);
+    if matches!(ty.element(), Resolved::Unresolved(_)) && documented_as.is_none() {
+        documented_as = doc.row.as_ref().map(|r| r.type_text.clone());
+    }
     let row = doc.row.as_ref();
     Property {
         name: doc.name.clone(),
@@ -238,6 +241,9 @@ fn choose_type(
     let hint = hint.cloned().flatten();
     let text = doc.row.as_ref().map(|r| r.type_text.clone());
     match (table, hint) {
+        // An unknown type word over a string placeholder names an enum
+        // (its values, if listed, make it one below).
+        (Some(table), Some(hint)) if names_an_enum(&table, &hint) => (table, None),
         (Some(table), Some(hint)) => {
             if !has_unresolved(&table) || has_unresolved(&hint) {
                 if !compatible(&table, &hint, ctx.hierarchy) {
@@ -309,6 +315,15 @@ pub fn describe(ty: &Resolved) -> String {
             .join(" or "),
         Resolved::Unresolved(n) => format!("`{n}` (unknown)"),
     }
+}
+
+/// An unknown type word where the template shows a string (or strings).
+fn names_an_enum(table: &Resolved, hint: &Resolved) -> bool {
+    let same_shape =
+        matches!(table, Resolved::Collection(_)) == matches!(hint, Resolved::Collection(_));
+    same_shape
+        && matches!(table.element(), Resolved::Unresolved(_))
+        && matches!(hint.element(), Resolved::Primitive(Primitive::String))
 }
 
 fn has_unresolved(ty: &Resolved) -> bool {
