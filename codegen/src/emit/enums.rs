@@ -1,7 +1,8 @@
 //! A string enumeration: members plus a catch-all that keeps any value the
 //! schema does not list and writes it back unchanged.
 
-use super::tokens::{code, docs, ident, plain_text};
+use super::doc_text::doc_text;
+use super::tokens::{code, docs, ident};
 use crate::ir::{EnumDef, TypeDef};
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -110,7 +111,7 @@ pub fn emit(def: &TypeDef, en: &EnumDef) -> TokenStream {
 
 fn enum_docs(def: &TypeDef, en: &EnumDef) -> String {
     let mut text = match &def.docs {
-        Some(description) => plain_text(description),
+        Some(description) => doc_text(description),
         None => format!("The {} enumeration.", code(&def.schema_name)),
     };
     if en.inline {

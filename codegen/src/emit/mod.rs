@@ -12,6 +12,7 @@
 //! config: same input, byte-identical files.
 
 mod crate_files;
+mod doc_text;
 mod enums;
 pub mod example;
 mod families;

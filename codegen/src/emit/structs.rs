@@ -2,7 +2,8 @@
 //! `MapModel`/`Deserialize`/`Serialize`/`Inspect` impls that match keys as
 //! strings (no `#[serde(flatten)]`, no derive).
 
-use super::tokens::{code, docs, ident, plain_text, rust_type};
+use super::doc_text::doc_text;
+use super::tokens::{code, docs, ident, rust_type};
 use crate::ir::{FieldDef, Ir, StructDef, TypeDef, TypeRef};
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -19,7 +20,7 @@ pub fn emit(ir: &Ir, def: &TypeDef, st: &StructDef) -> TokenStream {
 
 fn type_docs(ir: &Ir, def: &TypeDef, st: &StructDef) -> String {
     let mut text = match &def.docs {
-        Some(description) => plain_text(description),
+        Some(description) => doc_text(description),
         None => format!(
             "The {} object.",
             code(def.schema_name.trim_end_matches("#base"))
@@ -42,7 +43,7 @@ fn type_docs(ir: &Ir, def: &TypeDef, st: &StructDef) -> String {
 }
 
 fn field_docs(ir: &Ir, field: &FieldDef) -> String {
-    let mut text = field.docs.as_deref().map(plain_text).unwrap_or_default();
+    let mut text = field.docs.as_deref().map(doc_text).unwrap_or_default();
     if !text.is_empty() {
         text.push_str("\n\n");
     }

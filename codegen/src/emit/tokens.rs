@@ -51,43 +51,13 @@ fn primitive_type(primitive: &Primitive) -> TokenStream {
 }
 
 /// `#[doc = "..."]` attributes for `text`, one per paragraph line, with the
-/// text made safe for rustdoc (see [`plain_text`]).
+/// `text` already in rustdoc markdown (see [`super::doc_text`]).
 pub fn docs(text: &str) -> TokenStream {
     let lines: Vec<String> = text
         .lines()
         .map(|line| format!(" {line}").trim_end().to_owned())
         .collect();
     quote!(#(#[doc = #lines])*)
-}
-
-/// Plain text from the schema made safe to place in rustdoc markdown:
-/// markdown punctuation is escaped (a `[name]` would be read as an
-/// intra-doc link, a `<token>` as an HTML tag) and URLs become autolinks.
-pub fn plain_text(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for (index, word) in text.split(' ').enumerate() {
-        if index > 0 {
-            out.push(' ');
-        }
-        out.push_str(&plain_word(word));
-    }
-    out
-}
-
-fn plain_word(word: &str) -> String {
-    let trimmed = word.trim_end_matches(['.', ',', ';', ')', ':']);
-    let is_url = trimmed.starts_with("http://") || trimmed.starts_with("https://");
-    if is_url && trimmed.chars().all(|c| !"<>\"`".contains(c)) {
-        return format!("<{trimmed}>{}", &word[trimmed.len()..]);
-    }
-    let mut out = String::with_capacity(word.len());
-    for c in word.chars() {
-        if "\\`*_[]<>#|~".contains(c) {
-            out.push('\\');
-        }
-        out.push(c);
-    }
-    out
 }
 
 /// A code span naming `text` (backticks that cannot clash with its content).

@@ -21,7 +21,7 @@ pub struct TeleconferenceDeviceQuality {
     ///
     /// JSON `cloudServiceDeploymentId`.
     pub cloud_service_deployment_id: ::callgen_runtime::Field<::std::string::String>,
-    /// The Azure deployed cloud service instance name, such as FrontEnd\_IN\_3.
+    /// The Azure deployed cloud service instance name, such as FrontEnd_IN_3.
     ///
     /// JSON `cloudServiceInstanceName`.
     pub cloud_service_instance_name: ::callgen_runtime::Field<::std::string::String>,
