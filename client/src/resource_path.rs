@@ -186,7 +186,7 @@ fn segments(parts: &[&str]) -> Result<Vec<ResourceSegment>, String> {
             continue;
         }
         let key = match parts.get(index + 1) {
-            Some(key) if key.is_empty() => return Err("has an empty segment".to_owned()),
+            Some(&"") => return Err("has an empty segment".to_owned()),
             Some(key) => Some(decode(key)?),
             None => None,
         };
