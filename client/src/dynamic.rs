@@ -21,8 +21,27 @@ use crate::error::Error;
 use crate::operation::Operation;
 use crate::response::RawResponse;
 
-/// Path arguments by parameter name (`call-id`), as in the path template.
+/// Path (and query) arguments by parameter name (`call-id`), as the
+/// schema spells them.
 pub type PathArgs = BTreeMap<String, String>;
+
+/// A generated operation that can be built from arguments by name and a
+/// JSON body.
+pub trait FromParts: Sized {
+    /// Reads the arguments the operation needs from `args` and its body
+    /// (if it takes one) from `body`.
+    fn from_parts(args: &PathArgs, body: Option<&Value>) -> Result<Self, Error>;
+}
+
+/// Builds `O` from parts and erases it; a generated [`MethodEntry`] points
+/// its `build` here.
+pub fn build<O>(args: &PathArgs, body: Option<&Value>) -> Result<DynOperation, Error>
+where
+    O: FromParts + Operation + Send + Sync + 'static,
+    O::Output: Serialize,
+{
+    Ok(Box::new(JsonOutput(O::from_parts(args, body)?)))
+}
 
 /// An operation whose typed result is handed back as JSON.
 pub type DynOperation = Box<dyn Operation<Output = Value> + Send + Sync>;
@@ -97,11 +116,11 @@ where
     }
 }
 
-/// The argument of path parameter `name`.
+/// The argument of the required parameter `name`.
 pub fn path_arg(args: &PathArgs, name: &str) -> Result<String, Error> {
     args.get(name)
         .cloned()
-        .ok_or_else(|| Error::InvalidRequest(format!("no argument for path parameter `{name}`")))
+        .ok_or_else(|| Error::InvalidRequest(format!("no argument for parameter `{name}`")))
 }
 
 /// The request body of `operation_id` read from JSON as `T`; the error names
@@ -161,11 +180,13 @@ mod tests {
         }
     }
 
-    fn build(args: &PathArgs, body: Option<&Value>) -> Result<DynOperation, Error> {
-        Ok(Box::new(JsonOutput(Mute {
-            call_id: path_arg(args, "call-id")?,
-            body: body_from_json("call.mute", body)?,
-        })))
+    impl FromParts for Mute {
+        fn from_parts(args: &PathArgs, body: Option<&Value>) -> Result<Self, Error> {
+            Ok(Mute {
+                call_id: path_arg(args, "call-id")?,
+                body: body_from_json("call.mute", body)?,
+            })
+        }
     }
 
     const ENTRIES: &[MethodEntry] = &[MethodEntry {
@@ -176,7 +197,7 @@ mod tests {
         rust_type: "Mute",
         body_type: Some("Body"),
         output_type: "Value",
-        build,
+        build: build::<Mute>,
     }];
 
     #[test]
@@ -210,7 +231,7 @@ mod tests {
             .unwrap();
         assert_eq!(
             error.to_string(),
-            "invalid request: no argument for path parameter `call-id`"
+            "invalid request: no argument for parameter `call-id`"
         );
         let args = PathArgs::from([("call-id".to_owned(), "c".to_owned())]);
         let error = entry.operation(&args, None).err().unwrap();

@@ -145,7 +145,7 @@ pub use auth::{AccessToken, AuthError, StaticToken, TokenProvider};
 pub use base_url::{BaseUrl, GRAPH_BETA};
 pub use callback::CallbackError;
 pub use collection::Collection;
-pub use dynamic::{DynOperation, JsonOutput, MethodEntry, PathArgs};
+pub use dynamic::{DynOperation, FromParts, JsonOutput, MethodEntry, PathArgs};
 pub use error::Error;
 pub use graph_error::GraphError;
 pub use operation::{CLIENT_REQUEST_ID, Operation, build_request, json_body};

@@ -16,6 +16,8 @@ mod doc_text;
 mod enums;
 pub mod example;
 mod families;
+mod notifications;
+mod operations;
 mod structs;
 mod tokens;
 

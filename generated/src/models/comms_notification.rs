@@ -127,3 +127,28 @@ impl ::callgen_runtime::Inspect for CommsNotification {
         walker.unknown_fields(&self.unknown_fields);
     }
 }
+impl crate::models::CommsNotification {
+    /// The resource this value is about: `resourceUrl` (or the 2019 docs' `resource`) read into its collection and key steps, for the call, participant or operation id.
+    pub fn resource_path(
+        &self,
+    ) -> ::std::result::Result<
+        ::callgen_client::ResourcePath,
+        ::callgen_client::ResourcePathError,
+    > {
+        let url = self
+            .resource_url
+            .get()
+            .map(::std::string::String::as_str)
+            .or_else(|| {
+                self.unknown_fields.get("resource").and_then(::serde_json::Value::as_str)
+            });
+        match url {
+            ::std::option::Option::Some(url) => {
+                ::callgen_client::ResourcePath::parse(url)
+            }
+            ::std::option::Option::None => {
+                ::std::result::Result::Err(::callgen_client::ResourcePathError::Missing)
+            }
+        }
+    }
+}
