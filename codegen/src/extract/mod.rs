@@ -23,6 +23,7 @@ pub mod names;
 pub mod navigate;
 pub mod openapi;
 pub mod operations;
+pub mod path_forms;
 pub mod paths;
 pub mod relations;
 pub mod schema;

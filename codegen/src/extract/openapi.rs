@@ -266,6 +266,12 @@ fn operation_object(operation: &Operation, keys: &mut ExampleKeys) -> Value {
             json!(operation.deprecated_paths),
         );
     }
+    if !operation.alternate_paths.is_empty() {
+        object.insert(
+            "x-callgen-alternate-paths".into(),
+            json!(operation.alternate_paths),
+        );
+    }
     Value::Object(object)
 }
 
