@@ -17,11 +17,14 @@ use crate::diag::Diagnostics;
 use super::api::{Api, ObjectType, Operation};
 use super::closure::Corpus;
 use super::evidence::{add_example_evidence, mark_nulls};
+use super::examples::ExampleDoc;
 use super::inheritance::{Hierarchy, Strength};
 use super::names::{Resolved, Resolver};
 use super::navigate::Navigator;
 use super::paths::{page_operations, slash_path};
 use super::schema::{Context, Enums, decide_property};
+use super::spelling::ObservedValues;
+use super::template::odata_type_name;
 use super::types::{BaseMetadata, TypeDoc};
 
 /// Builds the API and the hierarchy it uses.
@@ -208,6 +211,12 @@ fn pass(
             BTreeSet::new()
         };
         let has_template = doc.properties.iter().any(|p| p.template.is_some());
+        let observed = ObservedValues::of(
+            corpus
+                .resource_examples
+                .iter()
+                .filter(|e| e.page == doc.page && shows_type(e, &doc.name)),
+        );
         let mut ctx = Context {
             resolver,
             hierarchy,
@@ -218,7 +227,10 @@ fn pass(
             .properties
             .iter()
             .filter(|p| !inherited.contains(&p.name))
-            .map(|p| decide_property(&doc.name, &doc.page, p, has_template, &mut ctx))
+            .map(|p| {
+                let seen = observed.for_key(&p.name);
+                decide_property(&doc.name, &doc.page, p, has_template, seen, &mut ctx)
+            })
             .collect();
         types.insert(
             doc.name.clone(),
@@ -248,6 +260,20 @@ fn pass(
         enums: BTreeMap::new(),
         operations,
     }
+}
+
+/// Whether a resource-page example shows a value of the type `name`
+/// (no `@odata.type` naming another type in its metadata or body).
+fn shows_type(example: &ExampleDoc, name: &str) -> bool {
+    let body_type = example
+        .value
+        .get("@odata.type")
+        .and_then(|v| v.as_str())
+        .map(odata_type_name);
+    [example.odata_type.as_deref(), body_type]
+        .into_iter()
+        .flatten()
+        .all(|t| t.eq_ignore_ascii_case(name))
 }
 
 /// Names of a type's properties that an ancestor documents; a re-listed

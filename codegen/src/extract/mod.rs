@@ -27,6 +27,7 @@ pub mod path_forms;
 pub mod paths;
 pub mod relations;
 pub mod schema;
+pub mod spelling;
 pub mod template;
 pub mod type_expr;
 pub mod types;

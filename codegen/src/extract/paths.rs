@@ -37,6 +37,7 @@ use super::navigate::{Navigator, Place, is_key, split_namespace, url_segments};
 use super::operations::{BodyDoc, MethodDoc};
 use super::path_forms::{Forms, group_request_lines};
 use super::schema::{Context, decide_property};
+use super::spelling::ObservedValues;
 use super::template::{Hint, odata_type_name};
 use super::types::PropertyDoc;
 use crate::docs::http::HttpRequestLine as RequestLine;
@@ -291,6 +292,8 @@ fn request_body(method: &MethodDoc, operation_id: &str, ctx: &mut Context<'_>) -
                 &keys,
                 ctx.diags,
             );
+            let observed =
+                ObservedValues::of(method.examples.iter().filter(|e| e.role == Role::Request));
             let properties = rows
                 .iter()
                 .map(|row| {
@@ -299,7 +302,8 @@ fn request_body(method: &MethodDoc, operation_id: &str, ctx: &mut Context<'_>) -
                         row: Some(row.clone()),
                         template: None,
                     };
-                    decide_property(&owner, file, &doc, false, ctx)
+                    let seen = observed.for_key(&doc.name);
+                    decide_property(&owner, file, &doc, false, seen, ctx)
                 })
                 .collect();
             Some(Body::Parameters(properties))
