@@ -204,7 +204,17 @@ fn pass(
     diags: &mut Diagnostics,
 ) -> Api {
     let mut types = BTreeMap::new();
+    let mut examples_by_page: BTreeMap<&Path, Vec<&ExampleDoc>> = BTreeMap::new();
+    for example in &corpus.resource_examples {
+        examples_by_page
+            .entry(example.page.as_path())
+            .or_default()
+            .push(example);
+    }
     for doc in docs.values() {
+        let page_examples = examples_by_page
+            .get(doc.page.as_path())
+            .map_or(&[][..], Vec::as_slice);
         let inherited = if own_only {
             inherited_names(doc, docs, hierarchy, diags)
         } else {
@@ -212,10 +222,10 @@ fn pass(
         };
         let has_template = doc.properties.iter().any(|p| p.template.is_some());
         let observed = ObservedValues::of(
-            corpus
-                .resource_examples
+            page_examples
                 .iter()
-                .filter(|e| e.page == doc.page && shows_type(e, &doc.name)),
+                .copied()
+                .filter(|e| shows_type(e, &doc.name)),
         );
         let mut ctx = Context {
             resolver,
@@ -234,7 +244,7 @@ fn pass(
             .collect();
         types.insert(
             doc.name.clone(),
-            object_type(doc, properties, hierarchy, corpus),
+            object_type(doc, properties, hierarchy, page_examples),
         );
     }
     let mut operations = Vec::new();
@@ -319,7 +329,7 @@ fn object_type(
     doc: &TypeDoc,
     properties: Vec<super::api::Property>,
     hierarchy: &Hierarchy,
-    corpus: &Corpus,
+    page_examples: &[&ExampleDoc],
 ) -> ObjectType {
     ObjectType {
         name: doc.name.clone(),
@@ -330,12 +340,7 @@ fn object_type(
         is_abstract: doc.is_abstract,
         open_type: doc.open_type,
         key: doc.key.clone(),
-        examples: corpus
-            .resource_examples
-            .iter()
-            .filter(|e| e.page == doc.page)
-            .cloned()
-            .collect(),
+        examples: page_examples.iter().map(|e| (*e).clone()).collect(),
     }
 }
 
@@ -344,24 +349,23 @@ fn object_type(
 fn unique_operations(mut operations: Vec<Operation>, diags: &mut Diagnostics) -> Vec<Operation> {
     operations.sort_by(|a, b| (&a.path, &a.method, &a.page).cmp(&(&b.path, &b.method, &b.page)));
     let mut kept: Vec<Operation> = Vec::new();
+    let mut first_page: BTreeMap<(String, String), String> = BTreeMap::new();
     for operation in operations {
-        if let Some(first) = kept
-            .iter()
-            .find(|o| o.path == operation.path && o.method == operation.method)
-        {
+        let key = (operation.path.clone(), operation.method.clone());
+        if let Some(first) = first_page.get(&key) {
             diags.warn(
                 Path::new(&operation.page),
                 0,
                 "duplicate-operation",
                 format!(
-                    "{} {} is also documented by {}; that page is used",
+                    "{} {} is also documented by {first}; that page is used",
                     operation.method.to_uppercase(),
                     operation.path,
-                    first.page
                 ),
             );
             continue;
         }
+        first_page.insert(key, operation.page.clone());
         kept.push(operation);
     }
     let mut used = BTreeSet::new();
