@@ -325,7 +325,7 @@ fn unique_operations(mut operations: Vec<Operation>, diags: &mut Diagnostics) ->
         {
             diags.warn(
                 Path::new(&operation.page),
-                0,
+                operation.line,
                 "duplicate-operation",
                 format!(
                     "{} {} is also documented by {}; that page is used",
@@ -349,7 +349,7 @@ fn unique_operations(mut operations: Vec<Operation>, diags: &mut Diagnostics) ->
         if operation.operation_id != base {
             diags.warn(
                 Path::new(&operation.page),
-                0,
+                operation.line,
                 "duplicate-operation-id",
                 format!(
                     "operation id {base} is taken; {} is used",
