@@ -13,5 +13,6 @@ pub mod diff;
 pub mod docs;
 pub mod emit;
 pub mod extract;
+pub mod generate;
 pub mod ir;
 pub mod write;

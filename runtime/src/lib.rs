@@ -1,1 +1,34 @@
 //! Support types for the generated Graph calls crate.
+//!
+//! The generated code is thin: it matches property names and lists members.
+//! Everything generic lives here, hand-written and tested once:
+//!
+//! - [`Field`]: a property that is absent, explicitly `null`, or set;
+//! - [`UnknownFields`]: properties the schema does not know, kept and written
+//!   back;
+//! - [`de`] and [`ser`]: the pieces of the generated (de)serializers (no
+//!   `#[serde(flatten)]` buffering: keys are matched as borrowed strings);
+//! - [`family`]: polymorphic dispatch on `@odata.type`;
+//! - [`odata`]: `@odata.type` values with or without `#`;
+//! - [`inspect`] and [`registry`]: what the bindings understood of a payload,
+//!   for the conformance suite.
+//!
+//! It knows nothing of the Graph schema itself.
+
+pub mod de;
+pub mod family;
+mod field;
+pub mod inspect;
+pub mod odata;
+pub mod registry;
+pub mod ser;
+mod unknown;
+
+pub use field::Field;
+pub use inspect::Inspect;
+pub use unknown::UnknownFields;
+
+#[doc(hidden)]
+pub use serde;
+#[doc(hidden)]
+pub use serde_json;

@@ -1,1 +1,86 @@
 //! Intermediate representation -> Rust source files.
+//!
+//! Builds tokens with quote for every type ([`structs`], [`enums`],
+//! [`families`]), groups them one module per type (a family's enum shares its
+//! base's module, an operation's bodies share the operation's module), adds
+//! the crate root, module indexes and the type-name registry ([`crate_files`]),
+//! and formats each file with prettyplease on a `syn::File`. Every file
+//! starts with an `@generated` header naming the regenerating command.
+//!
+//! This module knows syn/quote and the runtime crate's API; it does not know
+//! OpenAPI or markdown input. The output depends only on the IR and the
+//! config: same input, byte-identical files.
+
+mod crate_files;
+mod doc_text;
+mod enums;
+pub mod example;
+mod families;
+mod structs;
+mod tokens;
+
+pub use crate_files::ReadmeExample;
+
+use proc_macro2::TokenStream;
+use std::path::PathBuf;
+
+/// Settings of one emission.
+#[derive(Debug, Clone, PartialEq)]
+pub struct EmitConfig {
+    /// The generated crate's package name (`graph-calls`).
+    pub crate_name: String,
+    /// The schema file, as named in headers (`schema/graph-calls.beta.json`).
+    pub schema_label: String,
+    /// The command that regenerates the files, as named in headers.
+    pub regenerate_command: String,
+    /// The documented example shown as builder code in the README.
+    pub readme_example: Option<ReadmeExample>,
+}
+
+/// One generated file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GeneratedFile {
+    /// Path relative to the crate root (`src/models/call.rs`).
+    pub path: PathBuf,
+    /// The file's text.
+    pub contents: String,
+}
+
+/// A generator bug: tokens that do not parse as a Rust file.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("generator bug: the tokens for {path} do not parse as Rust: {message}")]
+pub struct EmitError {
+    /// The file being generated.
+    pub path: PathBuf,
+    /// The parser's message.
+    pub message: String,
+}
+
+/// What an emission produced besides its files.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct EmitNotes {
+    /// Why the README example could not be shown, if it could not.
+    pub readme_example_problem: Option<String>,
+}
+
+/// Emits every file of the generated crate, sorted by path.
+pub fn emit_crate(
+    ir: &crate::ir::Ir,
+    config: &EmitConfig,
+) -> Result<(Vec<GeneratedFile>, EmitNotes), EmitError> {
+    crate_files::emit(ir, config)
+}
+
+/// Formats `tokens` as a Rust file with `header` comment lines first.
+fn format_file(
+    path: PathBuf,
+    header: &str,
+    tokens: TokenStream,
+) -> Result<GeneratedFile, EmitError> {
+    let file = syn::parse2::<syn::File>(tokens).map_err(|error| EmitError {
+        path: path.clone(),
+        message: error.to_string(),
+    })?;
+    let contents = format!("{header}\n{}", prettyplease::unparse(&file));
+    Ok(GeneratedFile { path, contents })
+}

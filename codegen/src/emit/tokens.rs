@@ -1,0 +1,78 @@
+//! Small token helpers shared by the emitters: identifiers, type paths,
+//! doc attributes. Every path is fully qualified so that a schema type named
+//! `Option`, `Box` or `Result` cannot shadow anything.
+
+use crate::ir::{Group, Ir, Primitive, TypeId, TypeRef};
+use proc_macro2::{Ident, TokenStream};
+use quote::{format_ident, quote};
+
+/// An identifier from a sanitized name (`r#type` becomes a raw identifier).
+pub fn ident(name: &str) -> Ident {
+    format_ident!("{}", name)
+}
+
+/// The path of a named type from anywhere in the crate.
+pub fn type_path(ir: &Ir, id: TypeId) -> TokenStream {
+    let def = ir.get(id);
+    let name = ident(&def.rust_name);
+    match def.group {
+        Group::Models => quote!(crate::models::#name),
+        Group::Operations => quote!(crate::operations::#name),
+    }
+}
+
+/// The Rust type of a value of `ty`.
+pub fn rust_type(ir: &Ir, ty: &TypeRef) -> TokenStream {
+    match ty {
+        TypeRef::Primitive(primitive) => primitive_type(primitive),
+        TypeRef::Named(id) => type_path(ir, *id),
+        TypeRef::Array(item) => {
+            let item = rust_type(ir, item);
+            quote!(::std::vec::Vec<#item>)
+        }
+        TypeRef::Nullable(item) => {
+            let item = rust_type(ir, item);
+            quote!(::std::option::Option<#item>)
+        }
+        TypeRef::Any => quote!(::serde_json::Value),
+    }
+}
+
+fn primitive_type(primitive: &Primitive) -> TokenStream {
+    match primitive {
+        Primitive::String { .. } => quote!(::std::string::String),
+        Primitive::Boolean => quote!(bool),
+        Primitive::U8 => quote!(u8),
+        Primitive::I16 => quote!(i16),
+        Primitive::I32 => quote!(i32),
+        Primitive::I64 => quote!(i64),
+        Primitive::Number { .. } => quote!(::serde_json::Number),
+    }
+}
+
+/// `#[doc = "..."]` attributes for `text`, one per paragraph line, with the
+/// `text` already in rustdoc markdown (see [`super::doc_text`]).
+pub fn docs(text: &str) -> TokenStream {
+    let lines: Vec<String> = text
+        .lines()
+        .map(|line| format!(" {line}").trim_end().to_owned())
+        .collect();
+    quote!(#(#[doc = #lines])*)
+}
+
+/// A code span naming `text` (backticks that cannot clash with its content).
+pub fn code(text: &str) -> String {
+    if text.contains('`') {
+        format!("`` {} ``", text.replace('\n', " "))
+    } else {
+        format!("`{text}`")
+    }
+}
+
+/// The builder method setting a field: `with_<field>` (`r#type` gives
+/// `with_type`, `_1st` gives `with_1st`). Field names are unique and only a
+/// leading digit makes one start with `_`, so these are unique too.
+pub fn setter_name(field_name: &str) -> Ident {
+    let bare = crate::ir::names::unraw(field_name).trim_start_matches('_');
+    format_ident!("with_{}", bare)
+}

@@ -1,0 +1,277 @@
+//! JSON Schema -> [`TypeRef`]: property, parameter and body schemas.
+//!
+//! References resolve to the ids allocated for components (a reference to a
+//! base with a discriminator resolves to its family). Inline object and enum
+//! schemas become named types of their own, named after where they appear.
+
+use super::builder::{Builder, ModuleHint, NameHint, OwnFields, flag_at, pointer_segment, text_at};
+use super::examples;
+use super::model::*;
+use serde_json::Value;
+
+/// Where a schema appears, for naming inline types and reporting problems.
+#[derive(Debug, Clone)]
+pub(super) struct Site {
+    /// JSON pointer of the schema.
+    pub pointer: String,
+    /// Registry name an inline type at this site gets.
+    pub schema_name: String,
+    /// Raw name an inline type at this site gets.
+    pub name_hint: String,
+    /// Where an inline type at this site is written.
+    pub group: Group,
+    /// The module an inline type at this site goes to.
+    pub module: ModuleHint,
+}
+
+impl Site {
+    /// The site of a property `name` of the object at this site.
+    pub fn property(&self, name: &str) -> Site {
+        Site {
+            pointer: format!("{}/properties/{}", self.pointer, pointer_segment(name)),
+            schema_name: format!("{}/{}", self.schema_name, name),
+            name_hint: format!("{} {}", self.name_hint, name),
+            group: self.group,
+            module: self.module.clone(),
+        }
+    }
+
+    fn child(&self, segment: &str, suffix: &str) -> Site {
+        Site {
+            pointer: format!("{}/{}", self.pointer, segment),
+            schema_name: self.schema_name.clone(),
+            name_hint: format!("{} {}", self.name_hint, suffix),
+            ..self.clone()
+        }
+    }
+}
+
+/// The type a schema describes, and whether it admits `null`.
+pub(super) fn type_ref(b: &mut Builder, schema: &Value, site: &Site) -> (TypeRef, bool) {
+    if let Some(reference) = schema.get("$ref") {
+        return (reference_type(b, reference, site), false);
+    }
+    if let Some((alternatives, key)) = alternatives(schema) {
+        return alternatives_type(b, alternatives, site, key);
+    }
+    match schema.get("type") {
+        Some(Value::String(word)) => (word_type(b, schema, word, site), false),
+        Some(Value::Array(words)) => {
+            let nullable = words.iter().any(|w| w == "null");
+            let words: Vec<&str> = words
+                .iter()
+                .filter_map(Value::as_str)
+                .filter(|w| *w != "null")
+                .collect();
+            match words.as_slice() {
+                [word] => (word_type(b, schema, word, site), nullable),
+                _ => (TypeRef::Any, nullable),
+            }
+        }
+        Some(_) => {
+            b.problem(
+                &site.pointer,
+                "`type` must be a string or an array of strings",
+            );
+            (TypeRef::Any, false)
+        }
+        None if schema.get("properties").is_some() => (inline_struct(b, schema, site), false),
+        None if schema.get("enum").is_some() => (inline_enum(b, schema, site), false),
+        None => (TypeRef::Any, false),
+    }
+}
+
+fn alternatives(schema: &Value) -> Option<(&Vec<Value>, &'static str)> {
+    ["anyOf", "oneOf", "allOf"]
+        .into_iter()
+        .find_map(|key| schema.get(key).and_then(Value::as_array).map(|a| (a, key)))
+}
+
+fn alternatives_type(
+    b: &mut Builder,
+    alternatives: &[Value],
+    site: &Site,
+    key: &str,
+) -> (TypeRef, bool) {
+    let is_null = |s: &Value| s.get("type").and_then(Value::as_str) == Some("null");
+    let nullable = alternatives.iter().any(is_null);
+    let rest: Vec<(usize, &Value)> = alternatives
+        .iter()
+        .enumerate()
+        .filter(|(_, s)| !is_null(s))
+        .collect();
+    match rest.as_slice() {
+        [(index, only)] => {
+            let (ty, inner_nullable) =
+                type_ref(b, only, &site.child(&format!("{key}/{index}"), ""));
+            (ty, nullable || inner_nullable)
+        }
+        _ => (TypeRef::Any, nullable),
+    }
+}
+
+fn word_type(b: &mut Builder, schema: &Value, word: &str, site: &Site) -> TypeRef {
+    let format = text_at(schema, "format");
+    match word {
+        "string" if schema.get("enum").is_some() => inline_enum(b, schema, site),
+        "string" => TypeRef::Primitive(Primitive::String { format }),
+        "boolean" => TypeRef::Primitive(Primitive::Boolean),
+        "integer" => TypeRef::Primitive(match format.as_deref() {
+            Some("uint8") => Primitive::U8,
+            Some("int16") => Primitive::I16,
+            Some("int32") => Primitive::I32,
+            _ => Primitive::I64,
+        }),
+        "number" => TypeRef::Primitive(Primitive::Number { format }),
+        "array" => array_type(b, schema, site),
+        "object" if schema.get("properties").is_some() => inline_struct(b, schema, site),
+        "object" => TypeRef::Any,
+        other => {
+            b.problem(&site.pointer, format!("unknown type `{other}`"));
+            TypeRef::Any
+        }
+    }
+}
+
+fn array_type(b: &mut Builder, schema: &Value, site: &Site) -> TypeRef {
+    let Some(items) = schema.get("items") else {
+        return TypeRef::Array(Box::new(TypeRef::Any));
+    };
+    let (item, nullable) = type_ref(b, items, &site.child("items", "item"));
+    let item = if nullable && item != TypeRef::Any {
+        TypeRef::Nullable(Box::new(item))
+    } else {
+        item
+    };
+    TypeRef::Array(Box::new(item))
+}
+
+fn reference_type(b: &mut Builder, reference: &Value, site: &Site) -> TypeRef {
+    let Some(target) = reference
+        .as_str()
+        .and_then(|r| r.strip_prefix("#/components/schemas/"))
+    else {
+        b.problem(
+            &format!("{}/$ref", site.pointer),
+            format!(
+                "unsupported reference {reference}: only #/components/schemas/<name> is understood"
+            ),
+        );
+        return TypeRef::Any;
+    };
+    if let Some(family) = b.families.get(target) {
+        return TypeRef::Named(*family);
+    }
+    match b.components.get(target) {
+        Some(id) => TypeRef::Named(*id),
+        None => {
+            b.problem(
+                &format!("{}/$ref", site.pointer),
+                format!("reference to `{target}`, which is not in components.schemas"),
+            );
+            TypeRef::Any
+        }
+    }
+}
+
+/// Makes a named struct for an inline object schema.
+fn inline_struct(b: &mut Builder, schema: &Value, site: &Site) -> TypeRef {
+    let id = b.allocate(
+        site.schema_name.clone(),
+        site.group,
+        TypeKind::Struct(StructDef {
+            fields: Vec::new(),
+            base: None,
+            odata_type: None,
+            is_abstract: false,
+            is_open: false,
+            examples: Vec::new(),
+        }),
+        NameHint {
+            raw: site.name_hint.clone(),
+            module: site.module.clone(),
+        },
+    );
+    b.types[id.0].docs = text_at(schema, "description");
+    let fields = properties(b, schema, site);
+    b.own_fields.insert(id, OwnFields { fields });
+    TypeRef::Named(id)
+}
+
+/// Makes a named enum for an inline `enum` schema.
+fn inline_enum(b: &mut Builder, schema: &Value, site: &Site) -> TypeRef {
+    let def = enum_def(b, schema, &site.pointer, true);
+    let id = b.allocate(
+        site.schema_name.clone(),
+        site.group,
+        TypeKind::Enum(def),
+        NameHint {
+            raw: site.name_hint.clone(),
+            module: site.module.clone(),
+        },
+    );
+    b.types[id.0].docs = text_at(schema, "description");
+    TypeRef::Named(id)
+}
+
+/// The members of an enum schema (names are decided later).
+pub(super) fn enum_def(b: &mut Builder, schema: &Value, pointer: &str, inline: bool) -> EnumDef {
+    let mut members = Vec::new();
+    let values = schema.get("enum").and_then(Value::as_array);
+    for (index, value) in values.into_iter().flatten().enumerate() {
+        match value.as_str() {
+            Some(text) if members.iter().any(|m: &EnumMember| m.wire_name == text) => {}
+            Some(text) => members.push(EnumMember {
+                wire_name: text.to_owned(),
+                rust_name: String::new(),
+            }),
+            None => b.problem(
+                &format!("{pointer}/enum/{index}"),
+                format!("enum value {value} is not a string"),
+            ),
+        }
+    }
+    EnumDef {
+        members,
+        catch_all: String::new(),
+        inline: inline || flag_at(schema, "x-callgen-inline-enum"),
+    }
+}
+
+/// The own fields of an object schema, in document order.
+pub(super) fn properties(b: &mut Builder, schema: &Value, site: &Site) -> Vec<FieldDef> {
+    let Some(properties) = schema.get("properties") else {
+        return Vec::new();
+    };
+    let Some(properties) = properties.as_object() else {
+        b.problem(
+            &format!("{}/properties", site.pointer),
+            "`properties` must be an object",
+        );
+        return Vec::new();
+    };
+    let mut fields = Vec::new();
+    for (name, property) in properties {
+        if name == "@odata.type" {
+            continue;
+        }
+        let property_site = site.property(name);
+        let (ty, nullable) = type_ref(b, property, &property_site);
+        fields.push(FieldDef {
+            wire_name: name.clone(),
+            rust_name: String::new(),
+            docs: text_at(property, "description"),
+            ty,
+            nullable,
+            read_only: flag_at(property, "readOnly"),
+            boxed: false,
+            inherited_from: None,
+        });
+    }
+    fields
+}
+
+/// The examples of a `x-callgen-examples` array or an `examples` map.
+pub(super) fn examples_at(b: &mut Builder, value: Option<&Value>, pointer: &str) -> Vec<Example> {
+    examples::read(b, value, pointer)
+}

@@ -1,0 +1,214 @@
+//! Deserialization building blocks for the generated `Deserialize` impls.
+//!
+//! A generated struct implements [`MapModel`]: it says what to do with one
+//! entry of a JSON object, matching the key as a string. This module supplies
+//! the visitor loop, key decoding without allocation, three-state property
+//! reading, duplicate detection and the enum catch-all. It knows nothing of a
+//! particular schema and never recurses by itself: nesting depth is bounded
+//! by the deserializer (serde_json's recursion limit).
+
+use crate::{Field, UnknownFields, odata::ODATA_TYPE};
+use serde::de::{self, DeserializeOwned, Deserializer, MapAccess, Visitor};
+use serde_json::Value;
+use std::fmt;
+use std::marker::PhantomData;
+
+/// A key of a JSON object, borrowed from the input when the deserializer
+/// allows it, so known keys cost no allocation.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Key<'de> {
+    /// Borrowed from the input.
+    Borrowed(&'de str),
+    /// Copied (the input had escapes, or the deserializer cannot lend).
+    Owned(String),
+}
+
+impl<'de> Key<'de> {
+    /// The key's text.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Key::Borrowed(key) => key,
+            Key::Owned(key) => key,
+        }
+    }
+
+    /// The key as an owned string.
+    pub fn into_owned(self) -> String {
+        match self {
+            Key::Borrowed(key) => key.to_owned(),
+            Key::Owned(key) => key,
+        }
+    }
+}
+
+impl<'de> de::Deserialize<'de> for Key<'de> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct KeyVisitor;
+        impl<'de> Visitor<'de> for KeyVisitor {
+            type Value = Key<'de>;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a property name")
+            }
+            fn visit_borrowed_str<E: de::Error>(self, v: &'de str) -> Result<Key<'de>, E> {
+                Ok(Key::Borrowed(v))
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Key<'de>, E> {
+                Ok(Key::Owned(v.to_owned()))
+            }
+            fn visit_string<E: de::Error>(self, v: String) -> Result<Key<'de>, E> {
+                Ok(Key::Owned(v))
+            }
+        }
+        deserializer.deserialize_str(KeyVisitor)
+    }
+}
+
+/// A generated struct that is read from a JSON object one entry at a time.
+///
+/// Implemented by every generated struct; the generated `Deserialize` impl
+/// calls [`deserialize_struct`].
+pub trait MapModel<'de>: Default {
+    /// What the input should have been, for error messages
+    /// (`a microsoft.graph.call object`).
+    const EXPECTING: &'static str;
+
+    /// The `@odata.type` received or set, exactly as written.
+    fn odata_type(&self) -> Option<&str>;
+
+    /// Records the `@odata.type` read before the rest of the object.
+    fn set_odata_type(&mut self, odata_type: String);
+
+    /// Reads the value of the entry `key` from `map` into `self`.
+    fn visit_entry<A: MapAccess<'de>>(
+        &mut self,
+        key: Key<'de>,
+        map: &mut A,
+    ) -> Result<(), A::Error>;
+}
+
+/// Reads the remaining entries of `map` into `value`.
+pub fn visit_remaining<'de, T: MapModel<'de>, A: MapAccess<'de>>(
+    mut value: T,
+    map: &mut A,
+) -> Result<T, A::Error> {
+    while let Some(key) = map.next_key::<Key<'de>>()? {
+        value.visit_entry(key, map)?;
+    }
+    Ok(value)
+}
+
+/// Deserializes a generated struct from a JSON object.
+pub fn deserialize_struct<'de, T: MapModel<'de>, D: Deserializer<'de>>(
+    deserializer: D,
+) -> Result<T, D::Error> {
+    deserializer.deserialize_map(StructVisitor::<T>(PhantomData))
+}
+
+struct StructVisitor<T>(PhantomData<T>);
+
+impl<'de, T: MapModel<'de>> Visitor<'de> for StructVisitor<T> {
+    type Value = T;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str(T::EXPECTING)
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<T, A::Error> {
+        visit_remaining(T::default(), &mut map)
+    }
+}
+
+/// Reads a schema property into its three-state slot: `null` becomes
+/// [`Field::Null`]. A property given twice is an error.
+pub fn next_field<'de, T: de::Deserialize<'de>, A: MapAccess<'de>>(
+    map: &mut A,
+    slot: &mut Field<T>,
+    wire_name: &'static str,
+) -> Result<(), A::Error> {
+    if slot.is_present() {
+        return Err(de::Error::duplicate_field(wire_name));
+    }
+    *slot = match map.next_value::<Option<T>>()? {
+        Some(value) => Field::Value(value),
+        None => Field::Null,
+    };
+    Ok(())
+}
+
+/// Reads `@odata.type`, which must be a string given once.
+pub fn next_odata_type<'de, A: MapAccess<'de>>(
+    map: &mut A,
+    slot: &mut Option<String>,
+) -> Result<(), A::Error> {
+    if slot.is_some() {
+        return Err(de::Error::duplicate_field(ODATA_TYPE));
+    }
+    *slot = Some(map.next_value::<String>()?);
+    Ok(())
+}
+
+/// Keeps a property the schema does not know. A property given twice is an
+/// error, as for known properties.
+pub fn next_unknown<'de, A: MapAccess<'de>>(
+    map: &mut A,
+    bag: &mut UnknownFields,
+    key: Key<'de>,
+) -> Result<(), A::Error> {
+    if bag.get(key.as_str()).is_some() {
+        return Err(de::Error::custom(format_args!(
+            "duplicate field `{}`",
+            key.as_str()
+        )));
+    }
+    let value = map.next_value::<Value>()?;
+    bag.insert(key.into_owned(), value);
+    Ok(())
+}
+
+/// Converts one serializable model into another through a JSON value,
+/// losslessly for generated types (unknown properties travel along).
+pub fn convert<T: DeserializeOwned, E: de::Error>(from: &impl serde::Serialize) -> Result<T, E> {
+    let value = serde_json::to_value(from).map_err(E::custom)?;
+    T::deserialize(value).map_err(E::custom)
+}
+
+/// A generated string enumeration with a catch-all for values the schema
+/// does not list.
+pub trait WireEnum: Sized {
+    /// What the input should have been, for error messages.
+    const EXPECTING: &'static str;
+
+    /// The member whose wire value is `value`, if the schema lists it.
+    fn from_known(value: &str) -> Option<Self>;
+
+    /// The catch-all member keeping a value the schema does not list.
+    fn from_unrecognized(value: String) -> Self;
+}
+
+/// Deserializes a generated enumeration from a JSON string.
+pub fn deserialize_enum<'de, T: WireEnum, D: Deserializer<'de>>(
+    deserializer: D,
+) -> Result<T, D::Error> {
+    deserializer.deserialize_str(EnumVisitor::<T>(PhantomData))
+}
+
+struct EnumVisitor<T>(PhantomData<T>);
+
+impl<'de, T: WireEnum> Visitor<'de> for EnumVisitor<T> {
+    type Value = T;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str(T::EXPECTING)
+    }
+
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<T, E> {
+        Ok(T::from_known(v).unwrap_or_else(|| T::from_unrecognized(v.to_owned())))
+    }
+
+    fn visit_string<E: de::Error>(self, v: String) -> Result<T, E> {
+        Ok(match T::from_known(&v) {
+            Some(known) => known,
+            None => T::from_unrecognized(v),
+        })
+    }
+}

@@ -1,0 +1,187 @@
+//! The runtime's visitors driven by a small hand-written model shaped like
+//! generated code: a base `shape` with one derived `circle`.
+
+use callgen_runtime::de::{self, Key, MapModel};
+use callgen_runtime::family::{self, Family, ModelSource};
+use callgen_runtime::{Field, UnknownFields, ser};
+use serde::ser::SerializeMap;
+use serde_json::{Map, Value, json};
+
+#[derive(Debug, Default, PartialEq)]
+struct Shape {
+    odata_type: Option<String>,
+    name: Field<String>,
+    unknown_fields: UnknownFields,
+}
+
+#[derive(Debug, Default, PartialEq)]
+struct Circle {
+    odata_type: Option<String>,
+    name: Field<String>,
+    radius: Field<i64>,
+    unknown_fields: UnknownFields,
+}
+
+macro_rules! model {
+    ($t:ty, $expecting:literal, [$(($wire:literal, $field:ident)),*]) => {
+        impl<'de> MapModel<'de> for $t {
+            const EXPECTING: &'static str = $expecting;
+            fn odata_type(&self) -> Option<&str> {
+                self.odata_type.as_deref()
+            }
+            fn set_odata_type(&mut self, odata_type: String) {
+                self.odata_type = Some(odata_type);
+            }
+            fn visit_entry<A: serde::de::MapAccess<'de>>(&mut self, key: Key<'de>, map: &mut A) -> Result<(), A::Error> {
+                match key.as_str() {
+                    "@odata.type" => de::next_odata_type(map, &mut self.odata_type),
+                    $($wire => de::next_field(map, &mut self.$field, $wire),)*
+                    _ => de::next_unknown(map, &mut self.unknown_fields, key),
+                }
+            }
+        }
+        impl<'de> serde::Deserialize<'de> for $t {
+            fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                de::deserialize_struct(d)
+            }
+        }
+        impl serde::Serialize for $t {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                let mut map = s.serialize_map(None)?;
+                ser::odata_type(&mut map, &self.odata_type)?;
+                $(ser::field(&mut map, $wire, &self.$field)?;)*
+                self.unknown_fields.serialize_entries(&mut map)?;
+                map.end()
+            }
+        }
+    };
+}
+
+model!(Shape, "a shape object", [("name", name)]);
+model!(
+    Circle,
+    "a circle object",
+    [("name", name), ("radius", radius)]
+);
+
+#[derive(Debug, PartialEq)]
+enum AnyShape {
+    Shape(Shape),
+    Circle(Circle),
+    Unrecognized(Map<String, Value>),
+}
+
+impl<'de> Family<'de> for AnyShape {
+    type Base = Shape;
+    const BASE_TYPE: &'static str = "test.shape";
+    fn from_base(base: Shape) -> Self {
+        AnyShape::Shape(base)
+    }
+    fn dispatch<S: ModelSource<'de>>(source: S) -> Result<Self, S::Error> {
+        match source.type_name() {
+            "test.shape" => source.read().map(AnyShape::Shape),
+            "test.circle" => source.read().map(AnyShape::Circle),
+            _ => source.raw().map(AnyShape::Unrecognized),
+        }
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for AnyShape {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        family::deserialize_family(d)
+    }
+}
+
+fn read(text: &str) -> AnyShape {
+    serde_json::from_str(text).unwrap()
+}
+
+#[test]
+fn first_key_discriminator_goes_straight_to_the_member() {
+    let AnyShape::Circle(circle) =
+        read(r##"{"@odata.type": "#test.circle", "radius": 2, "name": "c"}"##)
+    else {
+        panic!("not a circle");
+    };
+    assert_eq!(circle.radius, Field::Value(2));
+    assert_eq!(circle.odata_type.as_deref(), Some("#test.circle"));
+}
+
+#[test]
+fn late_discriminator_converts_the_base_losslessly() {
+    let AnyShape::Circle(circle) =
+        read(r#"{"name": null, "extra": [1], "@odata.type": "test.circle", "radius": 3}"#)
+    else {
+        panic!("not a circle");
+    };
+    assert!(circle.name.is_null());
+    assert_eq!(circle.radius, Field::Value(3));
+    assert_eq!(circle.unknown_fields.get("extra"), Some(&json!([1])));
+    assert_eq!(circle.odata_type.as_deref(), Some("test.circle"));
+}
+
+#[test]
+fn base_name_absent_name_and_unknown_name() {
+    assert!(matches!(
+        read(r##"{"@odata.type": "#test.shape"}"##),
+        AnyShape::Shape(_)
+    ));
+    assert!(matches!(
+        read(r#"{"name": "n", "@odata.type": "test.shape"}"#),
+        AnyShape::Shape(_)
+    ));
+    assert_eq!(read("{}"), AnyShape::Shape(Shape::default()));
+    let AnyShape::Unrecognized(raw) = read(r##"{"@odata.type": "#test.square", "side": 1}"##)
+    else {
+        panic!("not raw");
+    };
+    assert_eq!(
+        Value::Object(raw),
+        json!({"@odata.type": "#test.square", "side": 1})
+    );
+    let AnyShape::Unrecognized(raw) = read(r##"{"side": 1, "@odata.type": "#test.square"}"##)
+    else {
+        panic!("not raw");
+    };
+    assert_eq!(
+        Value::Object(raw),
+        json!({"@odata.type": "#test.square", "side": 1})
+    );
+}
+
+#[test]
+fn errors_for_duplicates_wrong_shapes_and_bad_discriminators() {
+    let duplicate =
+        serde_json::from_str::<AnyShape>(r##"{"@odata.type": "#test.square", "a": 1, "a": 2}"##);
+    assert!(
+        duplicate
+            .unwrap_err()
+            .to_string()
+            .contains("duplicate field `a`")
+    );
+    let duplicate = serde_json::from_str::<Shape>(r#"{"x": 1, "x": 2}"#);
+    assert!(
+        duplicate
+            .unwrap_err()
+            .to_string()
+            .contains("duplicate field `x`")
+    );
+    let not_object = serde_json::from_str::<AnyShape>("3");
+    assert!(
+        not_object
+            .unwrap_err()
+            .to_string()
+            .contains("a shape object")
+    );
+    let bad_type = serde_json::from_str::<AnyShape>(r#"{"@odata.type": 5}"#);
+    assert!(bad_type.is_err());
+    let wrong_field =
+        serde_json::from_str::<AnyShape>(r##"{"@odata.type": "#test.circle", "radius": "big"}"##);
+    assert!(wrong_field.is_err());
+}
+
+#[test]
+fn keys_with_escapes_are_still_matched() {
+    let shape: Shape = serde_json::from_str(r#"{"n\u0061me": "escaped"}"#).unwrap();
+    assert_eq!(shape.name.get().map(String::as_str), Some("escaped"));
+}
