@@ -87,6 +87,8 @@ pub struct Operation {
     pub notification_type: Option<Resolved>,
     /// The method page, `/`-separated.
     pub page: String,
+    /// The page line of the request line the operation comes from.
+    pub line: usize,
 }
 
 /// A path parameter.

@@ -355,7 +355,7 @@ fn unique_operations(mut operations: Vec<Operation>, diags: &mut Diagnostics) ->
         if let Some(first) = first_page.get(&key) {
             diags.warn(
                 Path::new(&operation.page),
-                0,
+                operation.line,
                 "duplicate-operation",
                 format!(
                     "{} {} is also documented by {first}; that page is used",
@@ -379,7 +379,7 @@ fn unique_operations(mut operations: Vec<Operation>, diags: &mut Diagnostics) ->
         if operation.operation_id != base {
             diags.warn(
                 Path::new(&operation.page),
-                0,
+                operation.line,
                 "duplicate-operation-id",
                 format!(
                     "operation id {base} is taken; {} is used",

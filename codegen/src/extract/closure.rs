@@ -157,9 +157,14 @@ struct State<'a> {
 impl State<'_> {
     fn push_root(&mut self, root: &Root, diags: &mut Diagnostics) {
         match root {
-            Root::Type(name) => self
-                .queue
-                .push_back(Work::Resource(name.clone(), "root".into())),
+            // A root is read even when the stop list names it: only what
+            // it brings in is subject to the stop list.
+            Root::Type(name) => match self.library.resource(name, diags) {
+                Some(page) => self.queue.push_back(Work::Page(page, "root".into())),
+                None => self
+                    .queue
+                    .push_back(Work::Resource(name.clone(), "root".into())),
+            },
             Root::Method(stem) => self
                 .queue
                 .push_back(Work::Method(stem.clone(), "root".into())),

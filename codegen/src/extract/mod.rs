@@ -12,6 +12,7 @@
 //! examples) -> the final pass -> nulls shown by examples -> [`openapi`].
 
 pub mod align;
+pub mod all_pages;
 pub mod api;
 pub mod closure;
 pub mod enums;

@@ -87,6 +87,7 @@ pub fn page_operations(
             notifications: Vec::new(),
             notification_type: None,
             page: slash_path(file),
+            line: current.line,
         });
     }
     attach_examples(method, &mut operations, ctx);
@@ -402,25 +403,28 @@ fn response_type(
     file: &Path,
     ctx: &mut Context<'_>,
 ) -> Option<Resolved> {
+    // Each candidate with the line it was read from.
     let from_metadata = examples
         .iter()
         .find_map(|e| e.odata_type.as_ref().map(|t| (t.clone(), e.line)))
         .map(|(name, line)| {
-            ctx.resolver
-                .resolve_name(&name, None, file, line, ctx.diags)
+            let ty = ctx
+                .resolver
+                .resolve_name(&name, None, file, line, ctx.diags);
+            (ty, line)
         });
     let from_text = method.response.ty.as_ref().map(|t| {
-        ctx.resolver
-            .resolve(t, file, method.response.line, ctx.diags)
+        let line = method.response.line;
+        (ctx.resolver.resolve(t, file, line, ctx.diags), line)
     });
     let from_body = examples.iter().find_map(|e| {
         let odata = e.value.get("@odata.type")?.as_str()?;
-        Some(
-            ctx.resolver
-                .resolve_name(odata_type_name(odata), None, file, e.line, ctx.diags),
-        )
+        let ty = ctx
+            .resolver
+            .resolve_name(odata_type_name(odata), None, file, e.line, ctx.diags);
+        Some((ty, e.line))
     });
-    if let (Some(Resolved::Object(meta)), Some(Resolved::Object(text))) =
+    if let (Some((Resolved::Object(meta), _)), Some((Resolved::Object(text), _))) =
         (&from_metadata, &from_text)
     {
         if !ctx.hierarchy.is_a(meta, text) && !ctx.hierarchy.is_a(text, meta) {
@@ -433,10 +437,15 @@ fn response_type(
         }
     }
     let chosen = from_metadata.or(from_text).or(from_body);
-    if let Some(ty) = &chosen {
-        warn_unresolved(ty, "response", file, method.response.line, ctx.diags);
+    if let Some((ty, source_line)) = &chosen {
+        // The Response section where the page has one, else the source.
+        let line = match method.response.line {
+            0 => *source_line,
+            line => line,
+        };
+        warn_unresolved(ty, "response", file, line, ctx.diags);
     }
-    chosen
+    chosen.map(|(ty, _)| ty)
 }
 
 /// A body or response type that no page of the closure documents.
@@ -458,9 +467,14 @@ fn warn_unresolved(ty: &Resolved, what: &str, file: &Path, line: usize, diags: &
 fn attach_examples(method: &MethodDoc, operations: &mut [Operation], ctx: &mut Context<'_>) {
     if operations.is_empty() {
         if !method.examples.is_empty() {
+            // Without a request section, the first example is the place.
+            let line = match method.requests_line {
+                0 => method.examples.first().map_or(0, |e| e.line),
+                line => line,
+            };
             ctx.diags.warn(
                 &method.page,
-                method.requests_line,
+                line,
                 "examples-without-operation",
                 "the page shows examples but documents no request line; they are not attached",
             );
