@@ -474,6 +474,12 @@ pub static TYPES: &[::callgen_runtime::registry::Entry] = &[
         crate::models::CommsNotification,
     >("microsoft.graph.commsNotification", "models::CommsNotification"),
     ::callgen_runtime::registry::Entry::of::<
+        crate::models::CommsNotificationResourceData,
+    >(
+        "microsoft.graph.commsNotification/resourceData",
+        "models::CommsNotificationResourceData",
+    ),
+    ::callgen_runtime::registry::Entry::of::<
         crate::models::CommsNotificationChangeType,
     >(
         "microsoft.graph.commsNotificationChangeType",
