@@ -1,0 +1,173 @@
+//! A minimal callback endpoint for a calling bot.
+//!
+//! The service posts `commsNotifications` to the callback URL a call was
+//! created (or answered) with, and expects `202 Accepted`. [`router`] is an
+//! axum router with that one route: it decodes the body into the generated
+//! [`CommsNotifications`] (its `resourceData` typed: a call, an operation,
+//! or the participants), reads each notification's resource URL into ids,
+//! hands a [`Notice`] per notification to the bot, and answers 202. A body
+//! that is not a notification gets 400 (415 for another content type) with
+//! the reason, so the mistake shows in the service's logs. This crate knows
+//! no bot logic: what to do with a notice is the caller's.
+
+use axum::Router;
+use axum::body::Bytes;
+use axum::extract::State;
+use axum::http::{HeaderMap, StatusCode, header};
+use axum::routing::post;
+use callgen_client::callback;
+use graph_calls::{
+    AnyCommsOperation, CallState, CommsNotification, CommsNotificationResourceData,
+    CommsNotifications, CommsOperationStatus,
+};
+use tokio::sync::mpsc::UnboundedSender;
+
+/// The path the service posts to, relative to the bot's base URL.
+pub const CALLBACK_PATH: &str = "/callback";
+
+/// What one notification says, as far as this bot cares.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Notice {
+    /// A call changed state (`establishing`, `established`, `terminated`, ...).
+    CallState {
+        /// The call, from the resource URL (or the call's own `id`).
+        call_id: Option<String>,
+        /// The new state.
+        state: CallState,
+    },
+    /// The roster of a call changed: the participants as they are now.
+    Roster {
+        /// The call, from the resource URL.
+        call_id: Option<String>,
+        /// The participants' ids, in the order sent.
+        participant_ids: Vec<String>,
+    },
+    /// An operation (playPrompt, recordResponse, invite, ...) changed.
+    Operation {
+        /// The call, from the resource URL.
+        call_id: Option<String>,
+        /// The operation, from the resource URL (or the operation's `id`).
+        operation_id: Option<String>,
+        /// The operation's `@odata.type`, as sent.
+        odata_type: Option<String>,
+        /// Its status.
+        status: Option<CommsOperationStatus>,
+    },
+    /// A notification this bot does not look into (its data is kept as JSON
+    /// in the decoded batch).
+    Other {
+        /// The resource URL, as sent.
+        resource_url: Option<String>,
+    },
+}
+
+/// The notices of a decoded batch, in order.
+pub fn notices(batch: &CommsNotifications) -> Vec<Notice> {
+    batch
+        .value
+        .get()
+        .into_iter()
+        .flatten()
+        .map(notice)
+        .collect()
+}
+
+fn notice(notification: &CommsNotification) -> Notice {
+    let path = notification.resource_path().ok();
+    let call_id = path.as_ref().and_then(|p| p.call_id()).map(str::to_owned);
+    match notification.resource_data.get() {
+        Some(CommsNotificationResourceData::Call(call)) => match call.state.get() {
+            Some(state) => Notice::CallState {
+                call_id: call_id.or_else(|| call.id.get().cloned()),
+                state: state.clone(),
+            },
+            None => other(notification),
+        },
+        Some(CommsNotificationResourceData::ParticipantCollection(participants)) => {
+            Notice::Roster {
+                call_id,
+                participant_ids: participants
+                    .iter()
+                    .filter_map(|p| p.id.get().cloned())
+                    .collect(),
+            }
+        }
+        Some(CommsNotificationResourceData::CommsOperation(operation)) => {
+            let (id, status) = operation_parts(operation);
+            Notice::Operation {
+                call_id,
+                operation_id: path
+                    .as_ref()
+                    .and_then(|p| p.operation_id())
+                    .map(str::to_owned)
+                    .or(id),
+                odata_type: operation.odata_type().map(str::to_owned),
+                status,
+            }
+        }
+        _ => other(notification),
+    }
+}
+
+/// The id and status every operation type shares.
+fn operation_parts(
+    operation: &AnyCommsOperation,
+) -> (Option<String>, Option<CommsOperationStatus>) {
+    macro_rules! parts {
+        ($value:expr) => {
+            ($value.id.get().cloned(), $value.status.get().cloned())
+        };
+    }
+    match operation {
+        AnyCommsOperation::CommsOperation(op) => parts!(op),
+        AnyCommsOperation::CancelMediaProcessingOperation(op) => parts!(op),
+        AnyCommsOperation::InviteParticipantsOperation(op) => parts!(op),
+        AnyCommsOperation::MuteParticipantOperation(op) => parts!(op),
+        AnyCommsOperation::PlayPromptOperation(op) => parts!(op),
+        AnyCommsOperation::RecordOperation(op) => parts!(op),
+        AnyCommsOperation::SubscribeToToneOperation(op) => parts!(op),
+        AnyCommsOperation::UnmuteParticipantOperation(op) => parts!(op),
+        AnyCommsOperation::UpdateRecordingStatusOperation(op) => parts!(op),
+        AnyCommsOperation::Unrecognized(raw) => (
+            raw.get("id").and_then(|v| v.as_str()).map(str::to_owned),
+            None,
+        ),
+    }
+}
+
+fn other(notification: &CommsNotification) -> Notice {
+    Notice::Other {
+        resource_url: notification.resource_url.get().cloned(),
+    }
+}
+
+/// The callback endpoint: `POST /callback` decodes the batch, sends one
+/// [`Notice`] per notification to `notices`, and answers 202 Accepted.
+pub fn router(notices: UnboundedSender<Notice>) -> Router {
+    Router::new()
+        .route(CALLBACK_PATH, post(receive))
+        .with_state(notices)
+}
+
+async fn receive(
+    State(sink): State<UnboundedSender<Notice>>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> (StatusCode, String) {
+    let content_type = headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok());
+    let batch: CommsNotifications = match callback::decode(content_type, &body) {
+        Ok(batch) => batch,
+        Err(error) => {
+            let status =
+                StatusCode::from_u16(error.status().as_u16()).unwrap_or(StatusCode::BAD_REQUEST);
+            return (status, error.to_string());
+        }
+    };
+    for notice in notices(&batch) {
+        // A bot that stopped listening still acknowledges the service.
+        let _ = sink.send(notice);
+    }
+    (callback::ACCEPTED, String::new())
+}

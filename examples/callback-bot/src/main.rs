@@ -1,0 +1,34 @@
+//! Runs the callback endpoint and prints every notice.
+//!
+//! `cargo run -p callback-bot -- 127.0.0.1:3978`, then point the calls'
+//! `callbackUri` at `http://<public address>/callback` (through a tunnel
+//! for a local run).
+
+use std::net::SocketAddr;
+
+use callback_bot::{CALLBACK_PATH, router};
+
+#[tokio::main]
+async fn main() -> std::io::Result<()> {
+    let address: SocketAddr = match std::env::args().nth(1) {
+        Some(text) => text.parse().map_err(|error| {
+            std::io::Error::new(
+                std::io::ErrorKind::InvalidInput,
+                format!("`{text}` is not an address like 127.0.0.1:3978: {error}"),
+            )
+        })?,
+        None => SocketAddr::from(([127, 0, 0, 1], 3978)),
+    };
+    let (sender, mut receiver) = tokio::sync::mpsc::unbounded_channel();
+    let listener = tokio::net::TcpListener::bind(address).await?;
+    println!(
+        "listening on http://{}{CALLBACK_PATH}",
+        listener.local_addr()?
+    );
+    tokio::spawn(async move {
+        while let Some(notice) = receiver.recv().await {
+            println!("{notice:?}");
+        }
+    });
+    axum::serve(listener, router(sender)).await
+}
