@@ -265,6 +265,7 @@ fn union_impl(ir: &Ir, def: &TypeDef, union: &UnionDef) -> TokenStream {
             quote!(Self::#unrecognized(::serde_json::Value::Array(items))),
         ),
     };
+    // The item type is named in full: a variant may be called `Item`.
     quote! {
         impl<'de> ::callgen_runtime::union::Union<'de> for #name {
             type Item = #item_type;
@@ -288,11 +289,11 @@ fn union_impl(ir: &Ir, def: &TypeDef, union: &UnionDef) -> TokenStream {
                 #accepts
             }
 
-            fn item<S: ::callgen_runtime::family::ModelSource<'de>>(source: S) -> ::std::result::Result<Self::Item, S::Error> {
+            fn item<S: ::callgen_runtime::family::ModelSource<'de>>(source: S) -> ::std::result::Result<#item_type, S::Error> {
                 #read_item
             }
 
-            fn from_items(items: ::std::vec::Vec<Self::Item>) -> Self {
+            fn from_items(items: ::std::vec::Vec<#item_type>) -> Self {
                 #from_items
             }
 

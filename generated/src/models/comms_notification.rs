@@ -249,10 +249,10 @@ impl<'de> ::callgen_runtime::union::Union<'de> for CommsNotificationResourceData
     }
     fn item<S: ::callgen_runtime::family::ModelSource<'de>>(
         source: S,
-    ) -> ::std::result::Result<Self::Item, S::Error> {
+    ) -> ::std::result::Result<crate::models::Participant, S::Error> {
         source.read()
     }
-    fn from_items(items: ::std::vec::Vec<Self::Item>) -> Self {
+    fn from_items(items: ::std::vec::Vec<crate::models::Participant>) -> Self {
         Self::ParticipantCollection(items)
     }
     fn from_raw(value: ::serde_json::Value) -> Self {
