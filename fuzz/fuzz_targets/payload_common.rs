@@ -14,5 +14,8 @@ pub fn check_payload<T: DeserializeOwned + Serialize>(data: &[u8]) {
     let input: serde_json::Value =
         serde_json::from_slice(data).expect("a payload that decodes is JSON");
     let encoded = serde_json::to_value(&decoded).expect("a decoded payload encodes");
-    assert_eq!(encoded, input, "the re-encoded payload differs from the input");
+    assert_eq!(
+        encoded, input,
+        "the re-encoded payload differs from the input"
+    );
 }
