@@ -75,6 +75,8 @@ pub struct Operation {
     pub parameters: Vec<PathParameter>,
     /// Deprecated `/app/...` forms of the path.
     pub deprecated_paths: Vec<String>,
+    /// Other documented paths of the same operation.
+    pub alternate_paths: Vec<String>,
     pub body: Option<Body>,
     pub request_examples: Vec<ExampleDoc>,
     pub response: Response,
