@@ -12,6 +12,7 @@
 //! examples) -> the final pass -> nulls shown by examples -> [`openapi`].
 
 pub mod align;
+pub mod analysis;
 pub mod api;
 pub mod closure;
 pub mod enums;
@@ -180,8 +181,7 @@ fn root_of(
 ) -> Result<Root, ExtractError> {
     let is_page = root.ends_with(".md") || root.contains('/');
     if !is_page {
-        let mut scratch = Diagnostics::new();
-        return match library.resource(root, &mut scratch) {
+        return match library.locate_resource(root) {
             Some(_) => Ok(Root::Type(root.to_string())),
             None => Err(ExtractError::MissingRoot(root.to_string())),
         };
