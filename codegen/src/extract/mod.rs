@@ -32,9 +32,11 @@ pub mod spelling;
 pub mod template;
 pub mod type_expr;
 pub mod types;
+pub mod used_enums;
 pub mod walk;
 
 mod build;
+mod pass;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
