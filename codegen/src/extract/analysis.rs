@@ -11,7 +11,7 @@
 //! This module does not decide which pages belong to the extraction; see
 //! [`super::closure`].
 
-use std::collections::BTreeMap;
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
@@ -104,10 +104,12 @@ fn declared_base(page: &Page, text: &str) -> Option<String> {
 #[derive(Debug, Default)]
 pub struct Analyses {
     root: PathBuf,
-    /// Analysed pages the closure has not taken yet.
-    ready: BTreeMap<PathBuf, Read>,
-    /// Every resource page analysed so far, with the base it declares.
-    bases: BTreeMap<PathBuf, Option<String>>,
+    /// Analysed pages the closure has not taken yet (looked up, never
+    /// iterated).
+    ready: HashMap<PathBuf, Read>,
+    /// Every page analysed so far, with the base it declares (looked up,
+    /// never iterated).
+    bases: HashMap<PathBuf, Option<String>>,
 }
 
 impl Analyses {

@@ -42,14 +42,15 @@ pub fn build(corpus: &Corpus, diags: &mut Diagnostics) -> (Api, Hierarchy) {
     add_example_evidence(corpus, &docs, &first, &resolver, &mut hierarchy, diags);
 
     let mut enums = Enums::new(&corpus.enums);
-    let mut api = Pass {
+    let final_pass = Pass {
         corpus,
         docs: &docs,
         resolver: &resolver,
         hierarchy: &hierarchy,
         own_only: true,
-    }
-    .run(&mut enums, diags);
+    };
+    // The first pass's API is freed on the other core meanwhile.
+    let ((), mut api) = rayon::join(|| drop(first), || final_pass.run(&mut enums, diags));
     mark_nulls(&mut api, corpus, &resolver, &hierarchy);
     report_replaced_enums(&enums, corpus, diags);
     api.enums = enums.used;

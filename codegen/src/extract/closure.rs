@@ -32,7 +32,7 @@
 //!   domains of their own. A property of such a type keeps its documented
 //!   name and becomes an untyped object.
 
-use std::collections::{BTreeMap, BTreeSet, VecDeque};
+use std::collections::{BTreeMap, BTreeSet, HashSet, VecDeque};
 use std::path::{Path, PathBuf};
 
 use serde_json::Value;
@@ -100,9 +100,9 @@ pub enum Root {
 /// Everything the closure read, ready for the schema stage.
 #[derive(Debug, Clone, Default)]
 pub struct Corpus {
-    /// Resource pages read, in page path order.
+    /// Resource pages read, in the order the closure reached them.
     pub types: Vec<TypeDoc>,
-    /// Method pages read, in page path order.
+    /// Method pages read, in the order the closure reached them.
     pub methods: Vec<MethodDoc>,
     /// Examples shown on resource pages.
     pub resource_examples: Vec<ExampleDoc>,
@@ -130,6 +130,7 @@ pub fn compute(library: &Library, roots: &[Root], diags: &mut Diagnostics) -> Co
         library,
         analyses: Analyses::new(library.root().unwrap_or(Path::new(""))),
         corpus: Corpus::default(),
+        visited: HashSet::new(),
         queue: VecDeque::new(),
         seen_stems: BTreeSet::new(),
         enum_candidates: BTreeMap::new(),
@@ -153,6 +154,8 @@ struct State<'a> {
     /// Pages of the tree read ahead of the walk.
     analyses: Analyses,
     corpus: Corpus,
+    /// The pages of `corpus.pages`, for fast look-ups (never iterated).
+    visited: HashSet<PathBuf>,
     queue: VecDeque<Work>,
     seen_stems: BTreeSet<(bool, String)>,
     /// Names that are no page, with the first place naming them.
@@ -193,7 +196,7 @@ impl State<'_> {
                     Work::Method(stem, why) => self.visit_method(&stem, why, diags),
                     Work::Path(path, why) => self.visit_tree_page(&path, why, diags),
                     Work::Page(page, why) => {
-                        if !self.corpus.pages.contains_key(&page.path) {
+                        if !self.visited.contains(&page.path) {
                             self.visit(analyze(&page, Diagnostics::new()), why, diags);
                         }
                     }
@@ -215,7 +218,7 @@ impl State<'_> {
                 _ => None,
             };
             if let Some(Found::Tree(path)) = found {
-                if !self.corpus.pages.contains_key(&path) {
+                if !self.visited.contains(&path) {
                     paths.push(path);
                 }
             }
@@ -274,7 +277,7 @@ impl State<'_> {
     }
 
     fn visit_tree_page(&mut self, path: &Path, why: String, diags: &mut Diagnostics) {
-        if self.corpus.pages.contains_key(path) {
+        if self.visited.contains(path) {
             return;
         }
         if let Some(analysis) = self.take(path, diags) {
@@ -294,9 +297,10 @@ impl State<'_> {
     }
 
     fn visit(&mut self, analysis: Analysis, why: String, diags: &mut Diagnostics) {
-        if self.corpus.pages.contains_key(&analysis.path) {
+        if self.visited.contains(&analysis.path) {
             return;
         }
+        self.visited.insert(analysis.path.clone());
         self.corpus.pages.insert(analysis.path.clone(), why);
         self.seen_stems
             .insert((analysis.kind == PageKind::Method, stem_of(&analysis.path)));
@@ -433,7 +437,7 @@ impl State<'_> {
         let mut added = false;
         for (path, base) in declared {
             let wanted = names.contains(&base.to_ascii_lowercase());
-            if !wanted || self.corpus.pages.contains_key(&path) {
+            if !wanted || self.visited.contains(&path) {
                 continue;
             }
             let why = format!("subtype of {base} (baseType metadata)");

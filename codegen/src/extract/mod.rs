@@ -46,7 +46,7 @@ use serde_json::Value;
 use crate::diag::Diagnostics;
 use crate::docs::model::PageKind;
 
-use closure::Root;
+use closure::{Corpus, Root};
 use library::Library;
 
 /// What to extract.
@@ -114,12 +114,23 @@ pub fn extract(
 ) -> Result<Extraction, ExtractError> {
     let (library, roots) = open(config, diags)?;
     let corpus = closure::compute(&library, &roots, diags);
-    let api_and_hierarchy = build::build(&corpus, diags);
-    let document = openapi::render(&api_and_hierarchy.0, &api_and_hierarchy.1);
+    let (api, hierarchy) = build::build(&corpus, diags);
+    let summary = summarize(&api);
+    let Corpus {
+        pages,
+        types,
+        methods,
+        resource_examples,
+        ..
+    } = corpus;
+    // What the pages said is freed on the other core while the document
+    // is written.
+    let read = (types, methods, resource_examples);
+    let ((), document) = rayon::join(move || drop(read), || openapi::render(api, &hierarchy));
     Ok(Extraction {
-        summary: summarize(&api_and_hierarchy.0),
+        summary,
         document,
-        pages: corpus.pages,
+        pages,
     })
 }
 
