@@ -54,7 +54,7 @@ struct Template {
 pub fn page_operations(
     method: &MethodDoc,
     nav: &Navigator<'_>,
-    ctx: &mut Context<'_>,
+    ctx: &mut Context<'_, '_>,
 ) -> Vec<Operation> {
     let file = method.page.as_path();
     let groups = group_request_lines(&method.requests);
@@ -274,7 +274,7 @@ fn item_verb(method: &str) -> &'static str {
 }
 
 /// The request body: a type, or an object of the parameter table.
-fn request_body(method: &MethodDoc, operation_id: &str, ctx: &mut Context<'_>) -> Option<Body> {
+fn request_body(method: &MethodDoc, operation_id: &str, ctx: &mut Context<'_, '_>) -> Option<Body> {
     let file = method.page.as_path();
     match &method.body {
         BodyDoc::Resource(expr, line) => {
@@ -356,7 +356,7 @@ fn callback_key(body: Option<&Body>, nav: &Navigator<'_>) -> String {
 }
 
 /// The success response (see the module doc).
-fn response(method: &MethodDoc, file: &Path, ctx: &mut Context<'_>) -> Response {
+fn response(method: &MethodDoc, file: &Path, ctx: &mut Context<'_, '_>) -> Response {
     let examples: Vec<&ExampleDoc> = method
         .examples
         .iter()
@@ -401,7 +401,7 @@ fn response_type(
     method: &MethodDoc,
     examples: &[&ExampleDoc],
     file: &Path,
-    ctx: &mut Context<'_>,
+    ctx: &mut Context<'_, '_>,
 ) -> Option<Resolved> {
     // Each candidate with the line it was read from.
     let from_metadata = examples
@@ -464,7 +464,7 @@ fn warn_unresolved(ty: &Resolved, what: &str, file: &Path, line: usize, diags: &
 
 /// Puts each example on its operation (by request line where the page has
 /// several operations) and records the notification type.
-fn attach_examples(method: &MethodDoc, operations: &mut [Operation], ctx: &mut Context<'_>) {
+fn attach_examples(method: &MethodDoc, operations: &mut [Operation], ctx: &mut Context<'_, '_>) {
     if operations.is_empty() {
         if !method.examples.is_empty() {
             // Without a request section, the first example is the place.
@@ -537,7 +537,7 @@ fn report_status(example: &ExampleDoc, documented: u16, diags: &mut Diagnostics)
     }
 }
 
-fn notification_type(example: &ExampleDoc, ctx: &mut Context<'_>) -> Option<Resolved> {
+fn notification_type(example: &ExampleDoc, ctx: &mut Context<'_, '_>) -> Option<Resolved> {
     let name = example.odata_type.clone().or_else(|| {
         example
             .value
