@@ -7,3 +7,9 @@
 //! them: a schema change shows up at the next build.
 
 include!(concat!(env!("OUT_DIR"), "/graph_calls.rs"));
+
+/// The repository README's Rust examples, compiled and run as doc tests of
+/// this crate (they use the committed `graph-calls` crate, a dev-dependency).
+#[cfg(doctest)]
+#[doc = include_str!("../../../README.md")]
+pub struct ReadmeDoctests;
