@@ -193,13 +193,13 @@ pub fn generate(config: &GenerateConfig) -> Result<GenerateReport, GenerateError
 }
 
 /// Reads and parses a schema file (strict JSON, with serde_json's nesting
-/// limit).
+/// limit; a key repeated within one object is an error, not silently lost).
 pub fn read_schema(path: &Path) -> Result<serde_json::Value, GenerateError> {
     let text = std::fs::read_to_string(path).map_err(|source| GenerateError::Read {
         path: path.to_path_buf(),
         source,
     })?;
-    serde_json::from_str(&text).map_err(|source| GenerateError::Parse {
+    crate::unique_keys::from_str(&text).map_err(|source| GenerateError::Parse {
         path: path.to_path_buf(),
         source,
     })

@@ -19,4 +19,5 @@ pub mod emit;
 pub mod extract;
 pub mod generate;
 pub mod ir;
+pub mod unique_keys;
 pub mod write;

@@ -69,6 +69,17 @@ impl DocsTree {
     pub fn find_method(&self, stem: &str) -> Option<PathBuf> {
         find(&self.methods_by_stem, stem)
     }
+
+    /// The lowercased stems of the method pages whose stem starts with
+    /// `prefix` (ignoring case), sorted.
+    pub fn method_stems_starting_with(&self, prefix: &str) -> Vec<String> {
+        let prefix = prefix.to_lowercase();
+        self.methods_by_stem
+            .range(prefix.clone()..)
+            .take_while(|(stem, _)| stem.starts_with(&prefix))
+            .map(|(stem, _)| stem.clone())
+            .collect()
+    }
 }
 
 fn list_pages(root: &Path, folder: &str) -> Result<Vec<PathBuf>, DocsError> {

@@ -36,7 +36,7 @@ pub(super) fn emit(
     let (readme, problem) = readme(ir, config);
     notes.readme_example_problem = problem;
     files.push(readme);
-    files.push(format_file("src/lib.rs".into(), &header, lib_rs())?);
+    files.push(format_file("src/lib.rs".into(), &header, lib_rs(ir))?);
     files.push(format_file(
         "src/registry.rs".into(),
         &header,
@@ -140,7 +140,12 @@ fn rustfmt_toml(config: &EmitConfig) -> GeneratedFile {
     }
 }
 
-fn lib_rs() -> TokenStream {
+/// The crate root. A group's glob re-export is written only when the group
+/// has types: an empty glob is an unused import.
+fn lib_rs(ir: &Ir) -> TokenStream {
+    let has_types = |group: Group| ir.types.iter().any(|def| def.group == group);
+    let models = has_types(Group::Models).then(|| quote! { pub use models::*; });
+    let operations = has_types(Group::Operations).then(|| quote! { pub use operations::*; });
     quote! {
         #![doc = include_str!("../README.md")]
 
@@ -148,8 +153,8 @@ fn lib_rs() -> TokenStream {
         pub mod operations;
         pub mod registry;
 
-        pub use models::*;
-        pub use operations::*;
+        #models
+        #operations
     }
 }
 

@@ -17,11 +17,14 @@ use crate::diag::Diagnostics;
 use super::api::{Api, ObjectType, Operation};
 use super::closure::Corpus;
 use super::evidence::{add_example_evidence, mark_nulls};
+use super::examples::ExampleDoc;
 use super::inheritance::{Hierarchy, Strength};
 use super::names::{Resolved, Resolver};
 use super::navigate::Navigator;
 use super::paths::{page_operations, slash_path};
 use super::schema::{Context, Enums, decide_property};
+use super::spelling::ObservedValues;
+use super::template::odata_type_name;
 use super::types::{BaseMetadata, TypeDoc};
 
 /// Builds the API and the hierarchy it uses.
@@ -201,13 +204,29 @@ fn pass(
     diags: &mut Diagnostics,
 ) -> Api {
     let mut types = BTreeMap::new();
+    let mut examples_by_page: BTreeMap<&Path, Vec<&ExampleDoc>> = BTreeMap::new();
+    for example in &corpus.resource_examples {
+        examples_by_page
+            .entry(example.page.as_path())
+            .or_default()
+            .push(example);
+    }
     for doc in docs.values() {
+        let page_examples = examples_by_page
+            .get(doc.page.as_path())
+            .map_or(&[][..], Vec::as_slice);
         let inherited = if own_only {
             inherited_names(doc, docs, hierarchy, diags)
         } else {
             BTreeSet::new()
         };
         let has_template = doc.properties.iter().any(|p| p.template.is_some());
+        let observed = ObservedValues::of(
+            page_examples
+                .iter()
+                .copied()
+                .filter(|e| shows_type(e, &doc.name)),
+        );
         let mut ctx = Context {
             resolver,
             hierarchy,
@@ -218,11 +237,14 @@ fn pass(
             .properties
             .iter()
             .filter(|p| !inherited.contains(&p.name))
-            .map(|p| decide_property(&doc.name, &doc.page, p, has_template, &mut ctx))
+            .map(|p| {
+                let seen = observed.for_key(&p.name);
+                decide_property(&doc.name, &doc.page, p, has_template, seen, &mut ctx)
+            })
             .collect();
         types.insert(
             doc.name.clone(),
-            object_type(doc, properties, hierarchy, corpus),
+            object_type(doc, properties, hierarchy, page_examples),
         );
     }
     let mut operations = Vec::new();
@@ -248,6 +270,20 @@ fn pass(
         enums: BTreeMap::new(),
         operations,
     }
+}
+
+/// Whether a resource-page example shows a value of the type `name`
+/// (no `@odata.type` naming another type in its metadata or body).
+fn shows_type(example: &ExampleDoc, name: &str) -> bool {
+    let body_type = example
+        .value
+        .get("@odata.type")
+        .and_then(|v| v.as_str())
+        .map(odata_type_name);
+    [example.odata_type.as_deref(), body_type]
+        .into_iter()
+        .flatten()
+        .all(|t| t.eq_ignore_ascii_case(name))
 }
 
 /// Names of a type's properties that an ancestor documents; a re-listed
@@ -293,7 +329,7 @@ fn object_type(
     doc: &TypeDoc,
     properties: Vec<super::api::Property>,
     hierarchy: &Hierarchy,
-    corpus: &Corpus,
+    page_examples: &[&ExampleDoc],
 ) -> ObjectType {
     ObjectType {
         name: doc.name.clone(),
@@ -304,12 +340,7 @@ fn object_type(
         is_abstract: doc.is_abstract,
         open_type: doc.open_type,
         key: doc.key.clone(),
-        examples: corpus
-            .resource_examples
-            .iter()
-            .filter(|e| e.page == doc.page)
-            .cloned()
-            .collect(),
+        examples: page_examples.iter().map(|e| (*e).clone()).collect(),
     }
 }
 
@@ -318,24 +349,23 @@ fn object_type(
 fn unique_operations(mut operations: Vec<Operation>, diags: &mut Diagnostics) -> Vec<Operation> {
     operations.sort_by(|a, b| (&a.path, &a.method, &a.page).cmp(&(&b.path, &b.method, &b.page)));
     let mut kept: Vec<Operation> = Vec::new();
+    let mut first_page: BTreeMap<(String, String), String> = BTreeMap::new();
     for operation in operations {
-        if let Some(first) = kept
-            .iter()
-            .find(|o| o.path == operation.path && o.method == operation.method)
-        {
+        let key = (operation.path.clone(), operation.method.clone());
+        if let Some(first) = first_page.get(&key) {
             diags.warn(
                 Path::new(&operation.page),
-                0,
+                operation.line,
                 "duplicate-operation",
                 format!(
-                    "{} {} is also documented by {}; that page is used",
+                    "{} {} is also documented by {first}; that page is used",
                     operation.method.to_uppercase(),
                     operation.path,
-                    first.page
                 ),
             );
             continue;
         }
+        first_page.insert(key, operation.page.clone());
         kept.push(operation);
     }
     let mut used = BTreeSet::new();
@@ -349,7 +379,7 @@ fn unique_operations(mut operations: Vec<Operation>, diags: &mut Diagnostics) ->
         if operation.operation_id != base {
             diags.warn(
                 Path::new(&operation.page),
-                0,
+                operation.line,
                 "duplicate-operation-id",
                 format!(
                     "operation id {base} is taken; {} is used",

@@ -4,8 +4,10 @@
 //! - on a resource page: the types of its property and relationship
 //!   tables, the `@odata.type`s of its JSON representation, its base type
 //!   (`baseType` metadata, "Inherits from" prose), the types of its
-//!   "Derived types" table, the method pages of its Methods table, and the
-//!   resource pages its prose links to;
+//!   "Derived types" table, the method pages of its Methods table, the
+//!   method pages named `<type>-<action>` after it (case-insensitive: a
+//!   method the Methods table forgets, such as en-2019-09's
+//!   `call-updatemetadata.md`), and the resource pages its prose links to;
 //! - on a method page: the types of its request-body table, the resource
 //!   its request body or response is "a JSON representation of", the
 //!   payload types of its examples (metadata `@odata.type` and the
@@ -155,9 +157,14 @@ struct State<'a> {
 impl State<'_> {
     fn push_root(&mut self, root: &Root, diags: &mut Diagnostics) {
         match root {
-            Root::Type(name) => self
-                .queue
-                .push_back(Work::Resource(name.clone(), "root".into())),
+            // A root is read even when the stop list names it: only what
+            // it brings in is subject to the stop list.
+            Root::Type(name) => match self.library.resource(name, diags) {
+                Some(page) => self.queue.push_back(Work::Page(page, "root".into())),
+                None => self
+                    .queue
+                    .push_back(Work::Resource(name.clone(), "root".into())),
+            },
             Root::Method(stem) => self
                 .queue
                 .push_back(Work::Method(stem.clone(), "root".into())),
@@ -264,7 +271,30 @@ impl State<'_> {
                 self.follow_expr(returns, &at(row.line));
             }
         }
+        self.follow_methods_by_page_name(doc);
         self.follow_links(&doc.prose_links, &at(doc.line));
+    }
+
+    /// Method pages named `<type>-<action>` (after the type's name or its
+    /// page's stem) are methods of the type even when no Methods table
+    /// row links them.
+    fn follow_methods_by_page_name(&mut self, doc: &TypeDoc) {
+        let mut stems = self.library.method_stems_named_after(&doc.name);
+        let page_stem = stem_of(&doc.page);
+        if !page_stem.eq_ignore_ascii_case(&doc.name) {
+            stems.extend(self.library.method_stems_named_after(&page_stem));
+            stems.sort();
+            stems.dedup();
+        }
+        let why = format!(
+            "{}:{} (method of {} by page name)",
+            doc.page.display(),
+            doc.line,
+            doc.name
+        );
+        for stem in stems {
+            self.queue.push_back(Work::Method(stem, why.clone()));
+        }
     }
 
     fn follow_method(&mut self, method: &MethodDoc) {

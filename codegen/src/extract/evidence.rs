@@ -274,8 +274,9 @@ pub fn add_example_evidence(
         for operation in &first.operations {
             walker.operation(operation, &mut out);
         }
+        let page_types = types_by_page(docs);
         for example in &corpus.resource_examples {
-            if let Some(ty) = resource_example_type(example, docs, resolver) {
+            if let Some(ty) = resource_example_type(example, &page_types, resolver) {
                 walker.resource_example(example, &ty, &mut out);
             }
         }
@@ -352,6 +353,13 @@ fn methods_table_observations(
 ) -> Vec<Observation> {
     let mut out = Vec::new();
     let mut scratch = Diagnostics::new();
+    let mut methods_by_stem: BTreeMap<String, Vec<&super::operations::MethodDoc>> = BTreeMap::new();
+    for method in &corpus.methods {
+        methods_by_stem
+            .entry(super::library::stem_of(&method.page))
+            .or_default()
+            .push(method);
+    }
     for doc in docs.values() {
         for row in &doc.methods {
             let Some(Resolved::Object(declared)) = row
@@ -361,10 +369,7 @@ fn methods_table_observations(
             else {
                 continue;
             };
-            let pages = corpus
-                .methods
-                .iter()
-                .filter(|m| super::library::stem_of(&m.page) == row.page_stem);
+            let pages = methods_by_stem.get(&row.page_stem).into_iter().flatten();
             for example in pages
                 .flat_map(|m| m.examples.iter())
                 .filter(|e| e.role == Role::Response)
@@ -393,7 +398,7 @@ fn methods_table_observations(
 /// else the page's type.
 fn resource_example_type(
     example: &ExampleDoc,
-    docs: &BTreeMap<String, &TypeDoc>,
+    page_types: &BTreeMap<&Path, &str>,
     resolver: &Resolver,
 ) -> Option<Resolved> {
     if let Some(name) = example
@@ -403,9 +408,19 @@ fn resource_example_type(
     {
         return Some(Resolved::Object(name.to_string()));
     }
-    docs.values()
-        .find(|d| d.page == example.page)
-        .map(|d| Resolved::Object(d.name.clone()))
+    page_types
+        .get(example.page.as_path())
+        .map(|name| Resolved::Object(name.to_string()))
+}
+
+/// The type each page documents: the first of `docs` (in name order)
+/// whose page it is.
+fn types_by_page<'a>(docs: &BTreeMap<String, &'a TypeDoc>) -> BTreeMap<&'a Path, &'a str> {
+    let mut out = BTreeMap::new();
+    for doc in docs.values() {
+        out.entry(doc.page.as_path()).or_insert(doc.name.as_str());
+    }
+    out
 }
 
 /// Marks properties and parameters nullable where an example gives `null`.
@@ -423,13 +438,20 @@ pub fn mark_nulls(api: &mut Api, corpus: &Corpus, resolver: &Resolver, hierarchy
         }
         let docs: BTreeMap<String, &TypeDoc> =
             corpus.types.iter().map(|t| (t.name.clone(), t)).collect();
+        let page_types = types_by_page(&docs);
         for example in &corpus.resource_examples {
-            if let Some(ty) = resource_example_type(example, &docs, resolver) {
+            if let Some(ty) = resource_example_type(example, &page_types, resolver) {
                 walker.resource_example(example, &ty, &mut out);
             }
         }
         out
     };
+    let mut operation_index: BTreeMap<String, usize> = BTreeMap::new();
+    for (index, operation) in api.operations.iter().enumerate() {
+        operation_index
+            .entry(operation.operation_id.clone())
+            .or_insert(index);
+    }
     for observation in observations {
         match observation {
             Observation::Null { owner, property } => {
@@ -445,10 +467,9 @@ pub fn mark_nulls(api: &mut Api, corpus: &Corpus, resolver: &Resolver, hierarchy
                 operation,
                 property,
             } => {
-                let body = api
-                    .operations
-                    .iter_mut()
-                    .find(|o| o.operation_id == operation)
+                let body = operation_index
+                    .get(&operation)
+                    .and_then(|&i| api.operations.get_mut(i))
                     .and_then(|o| o.body.as_mut());
                 if let Some(Body::Parameters(parameters)) = body {
                     if let Some(p) = parameters.iter_mut().find(|p| p.name == property) {

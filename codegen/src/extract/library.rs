@@ -109,6 +109,17 @@ impl Library {
         read(root, &relative, diags)
     }
 
+    /// The stems of the tree's method pages named `<type>-<action>` after
+    /// this type or page stem (case-insensitive), sorted.
+    pub fn method_stems_named_after(&self, type_name: &str) -> Vec<String> {
+        match self.tree.as_ref() {
+            Some((_, tree)) if !type_name.is_empty() => {
+                tree.method_stems_starting_with(&format!("{type_name}-"))
+            }
+            _ => Vec::new(),
+        }
+    }
+
     /// Resource pages of the tree whose text declares a `baseType`, with
     /// their paths (read only on demand: most pages never need parsing).
     pub fn pages_declaring_base_type(&self) -> Vec<PathBuf> {

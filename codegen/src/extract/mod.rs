@@ -12,6 +12,7 @@
 //! examples) -> the final pass -> nulls shown by examples -> [`openapi`].
 
 pub mod align;
+pub mod all_pages;
 pub mod api;
 pub mod closure;
 pub mod enums;
@@ -23,9 +24,11 @@ pub mod names;
 pub mod navigate;
 pub mod openapi;
 pub mod operations;
+pub mod path_forms;
 pub mod paths;
 pub mod relations;
 pub mod schema;
+pub mod spelling;
 pub mod template;
 pub mod type_expr;
 pub mod types;

@@ -50,8 +50,10 @@ pub fn render(api: &Api, hierarchy: &Hierarchy) -> Value {
     document.insert("paths".into(), Value::Object(paths(api, &mut keys)));
     let mut schemas = Map::new();
     let mut components: BTreeMap<String, Value> = BTreeMap::new();
+    let descendants = hierarchy.all_descendants();
     for ty in api.types.values() {
-        components.insert(ty.name.clone(), object_schema(ty, hierarchy, &mut keys));
+        let derived = descendants.get(&ty.name).map_or(&[][..], Vec::as_slice);
+        components.insert(ty.name.clone(), object_schema(ty, derived, &mut keys));
     }
     for e in api.enums.values() {
         components.insert(e.name.clone(), enum_schema(e));
@@ -73,7 +75,8 @@ pub fn to_text(document: &Value) -> String {
     text
 }
 
-fn object_schema(ty: &ObjectType, hierarchy: &Hierarchy, keys: &mut ExampleKeys) -> Value {
+/// An object type's schema; `descendants` are its transitive subtypes.
+fn object_schema(ty: &ObjectType, descendants: &[String], keys: &mut ExampleKeys) -> Value {
     let mut schema = Map::new();
     schema.insert("title".into(), json!(ty.name));
     if let Some(description) = &ty.description {
@@ -89,7 +92,6 @@ fn object_schema(ty: &ObjectType, hierarchy: &Hierarchy, keys: &mut ExampleKeys)
         .map(|p| (p.name.clone(), property_schema(p)))
         .collect();
     schema.insert("properties".into(), Value::Object(properties));
-    let descendants = hierarchy.descendants(&ty.name);
     if !descendants.is_empty() {
         let mapping: Map<String, Value> = descendants
             .iter()
@@ -264,6 +266,12 @@ fn operation_object(operation: &Operation, keys: &mut ExampleKeys) -> Value {
         object.insert(
             "x-callgen-deprecated-paths".into(),
             json!(operation.deprecated_paths),
+        );
+    }
+    if !operation.alternate_paths.is_empty() {
+        object.insert(
+            "x-callgen-alternate-paths".into(),
+            json!(operation.alternate_paths),
         );
     }
     Value::Object(object)

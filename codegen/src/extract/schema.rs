@@ -15,8 +15,10 @@
 //! `String` with a "Possible values are ..." list (or an `a | b` template
 //! placeholder) gets an inline enum `<owner><Property>`; a type word that
 //! is no page and no enums.md section but lists possible values becomes an
-//! enum of that name. A union `a or b` becomes the nearest common base of
-//! its members when there is one.
+//! enum of that name. A listed value that the page's own examples send in
+//! another case is spelled as they send it ([`super::spelling`]). A union
+//! `a or b` becomes the nearest common base of its members when there is
+//! one.
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -30,6 +32,7 @@ use super::closure::is_stopped;
 use super::enums::{EnumDoc, warn_mismatch};
 use super::inheritance::Hierarchy;
 use super::names::{Resolved, Resolver};
+use super::spelling::prefer_observed_spelling;
 use super::template::Hint;
 use super::type_expr::Primitive;
 use super::types::{PropertyDoc, PropertyRow};
@@ -129,11 +132,13 @@ pub struct Context<'a> {
 }
 
 /// Decides one property of a type page (`owner` names inline enums).
+/// `observed` holds the string values the page's own examples give it.
 pub fn decide_property(
     owner: &str,
     file: &Path,
     doc: &PropertyDoc,
     has_template: bool,
+    observed: &[(String, usize)],
     ctx: &mut Context<'_>,
 ) -> Property {
     let line = doc.line();
@@ -150,15 +155,23 @@ pub fn decide_property(
     report_one_sided(owner, file, doc, has_template, ctx.diags);
     let (mut ty, mut documented_as) =
         choose_type(owner, file, doc, table, hint.as_ref().map(|(r, _)| r), ctx);
+    let documented_enum = matches!(ty.element(), Resolved::Enum(_));
     let values = listed_values(
-        matches!(ty.element(), Resolved::Enum(_)),
+        documented_enum,
         owner,
         &doc.name,
         doc.row.as_ref(),
         hint.as_ref().map(|(_, h)| *h),
         (file, line),
         ctx.diags,
-    );
+    )
+    .map(|values| {
+        if documented_enum {
+            return values;
+        }
+        let what = format!("{owner}.{}", doc.name);
+        prefer_observed_spelling(&what, &values, observed, (file, line), ctx.diags)
+    });
     ty = apply_enum(owner, &doc.name, ty, values.as_deref(), (file, line), ctx);
     if let Some((base, text)) = union_base(&ty, doc.row.as_ref(), ctx.hierarchy) {
         ty = base;
