@@ -7,7 +7,11 @@
 //! documented value ignoring case, the example's spelling wins, and an
 //! `enum-value-spelling` warning names the list's line and the example's.
 //! A value that some example sends exactly as documented is kept as
-//! documented. Lists from another page (enums.md) are not respelled.
+//! documented. When every respelling the examples prove only lowers the
+//! first letter (`Busy` sent as `busy`), the list's capitalisation is shown
+//! wrong as a whole, so its values no example sends follow the examples'
+//! convention too (`Forbidden` becomes `forbidden`), noted in the same
+//! warning. Lists from another page (enums.md) are not respelled.
 //!
 //! This module only compares spellings; which list a property uses is
 //! [`super::schema`]'s decision.
@@ -65,7 +69,7 @@ pub fn prefer_observed_spelling(
     diags: &mut Diagnostics,
 ) -> Vec<String> {
     let mut notes = Vec::new();
-    let respelled = values
+    let observed_spellings: Vec<Option<String>> = values
         .iter()
         .map(|documented| {
             let sent_as_documented = observed.iter().any(|(o, _)| o == documented);
@@ -77,10 +81,32 @@ pub fn prefer_observed_spelling(
                     notes.push(format!(
                         "`{documented}` is sent as `{sent}` by the example at line {line}"
                     ));
-                    sent.clone()
+                    Some(sent.clone())
                 }
-                _ => documented.clone(),
+                _ => None,
             }
+        })
+        .collect();
+    let lowers_first_letter = observed_spellings.iter().any(Option::is_some)
+        && values
+            .iter()
+            .zip(&observed_spellings)
+            .all(|(documented, sent)| sent.as_ref().is_none_or(|s| *s == lower_first(documented)));
+    let respelled = values
+        .iter()
+        .zip(observed_spellings)
+        .map(|(documented, sent)| match sent {
+            Some(sent) => sent,
+            None if lowers_first_letter && !observed.iter().any(|(o, _)| o == documented) => {
+                let convention = lower_first(documented);
+                if convention != *documented {
+                    notes.push(format!(
+                        "`{documented}` follows the examples' convention as `{convention}`"
+                    ));
+                }
+                convention
+            }
+            None => documented.clone(),
         })
         .collect();
     if !notes.is_empty() {
@@ -97,6 +123,15 @@ pub fn prefer_observed_spelling(
         diags.push(diagnostic);
     }
     respelled
+}
+
+/// `value` with its first character in lower case.
+fn lower_first(value: &str) -> String {
+    let mut chars = value.chars();
+    match chars.next() {
+        Some(first) => first.to_lowercase().chain(chars).collect(),
+        None => String::new(),
+    }
 }
 
 #[cfg(test)]
@@ -118,11 +153,27 @@ mod tests {
             (Path::new("call-reject.md"), 50),
             &mut diags,
         );
-        assert_eq!(values, strings(&["none", "busy", "Forbidden"]));
+        assert_eq!(values, strings(&["none", "busy", "forbidden"]));
         let rendered = diags.sorted()[0].to_string();
         assert!(rendered.starts_with("call-reject.md:50: warning[enum-value-spelling]"));
         assert!(rendered.contains("`None` is sent as `none` by the example at line 172"));
         assert!(rendered.contains("`Busy` is sent as `busy` by the example at line 72"));
+        assert!(rendered.contains("`Forbidden` follows the examples' convention as `forbidden`"));
+    }
+
+    #[test]
+    fn other_respellings_leave_unobserved_values_alone() {
+        let mut diags = Diagnostics::new();
+        let observed = vec![("FAST".to_string(), 3)];
+        let values = prefer_observed_spelling(
+            "x.speed",
+            &strings(&["fast", "Slow"]),
+            &observed,
+            (Path::new("x.md"), 1),
+            &mut diags,
+        );
+        assert_eq!(values, strings(&["FAST", "Slow"]));
+        assert_eq!(diags.len(), 1);
     }
 
     #[test]
