@@ -17,6 +17,8 @@ mod doc_text;
 mod enums;
 pub mod example;
 mod families;
+mod notifications;
+mod operations;
 mod returned_by;
 mod structs;
 mod tokens;
