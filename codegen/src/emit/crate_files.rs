@@ -2,10 +2,9 @@
 //! root, one module per type (or family, or operation), the module indexes
 //! and the type-name registry.
 
+use super::format::{PendingFile, format_all};
 use super::tokens::{code, ident};
-use super::{
-    EmitConfig, EmitError, EmitNotes, GeneratedFile, enums, example, families, format_file, structs,
-};
+use super::{EmitConfig, EmitError, EmitNotes, GeneratedFile, enums, example, families, structs};
 use crate::ir::{Group, Ir, Operation, TypeDef, TypeKind};
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -36,31 +35,27 @@ pub(super) fn emit(
     let (readme, problem) = readme(ir, config);
     notes.readme_example_problem = problem;
     files.push(readme);
-    files.push(format_file("src/lib.rs".into(), &header, lib_rs())?);
-    files.push(format_file(
-        "src/registry.rs".into(),
-        &header,
-        registry(ir),
-    )?);
     let modules = modules(ir);
-    for group in [Group::Models, Group::Operations] {
-        files.push(format_file(
-            group_dir(group).join("mod.rs"),
-            &header,
-            group_index(ir, group, &modules),
-        )?);
-    }
     let operations_by_module = operations_by_module(ir);
-    for ((group, module), ids) in &modules {
-        let path = group_dir(*group).join(format!("{module}.rs"));
-        let tokens = module_file(
-            ir,
-            ids,
-            operations_by_module.get(module.as_str()).copied(),
-            *group,
-        );
-        files.push(format_file(path, &header, tokens)?);
+    let mut pending = vec![
+        PendingFile::new("src/lib.rs", lib_rs),
+        PendingFile::new("src/registry.rs", || registry(ir)),
+    ];
+    for group in [Group::Models, Group::Operations] {
+        let modules = &modules;
+        pending.push(PendingFile::new(
+            group_dir(group).join("mod.rs"),
+            move || group_index(ir, group, modules),
+        ));
     }
+    for ((group, module), ids) in &modules {
+        let operation = operations_by_module.get(module.as_str()).copied();
+        pending.push(PendingFile::new(
+            group_dir(*group).join(format!("{module}.rs")),
+            move || module_file(ir, ids, operation, *group),
+        ));
+    }
+    files.extend(format_all(&header, pending)?);
     files.sort_by(|a, b| a.path.cmp(&b.path));
     Ok((files, notes))
 }

@@ -4,7 +4,8 @@
 //! [`families`]), groups them one module per type (a family's enum shares its
 //! base's module, an operation's bodies share the operation's module), adds
 //! the crate root, module indexes and the type-name registry ([`crate_files`]),
-//! and formats each file with prettyplease on a `syn::File`. Every file
+//! and formats each file with prettyplease on a `syn::File`, the files in
+//! parallel ([`format`]). Every file
 //! starts with an `@generated` header naming the regenerating command.
 //!
 //! This module knows syn/quote and the runtime crate's API; it does not know
@@ -16,12 +17,13 @@ mod doc_text;
 mod enums;
 pub mod example;
 mod families;
+mod format;
 mod structs;
 mod tokens;
 
 pub use crate_files::ReadmeExample;
+pub use format::{PendingFile, format_all};
 
-use proc_macro2::TokenStream;
 use std::path::PathBuf;
 
 /// Settings of one emission.
@@ -69,18 +71,4 @@ pub fn emit_crate(
     config: &EmitConfig,
 ) -> Result<(Vec<GeneratedFile>, EmitNotes), EmitError> {
     crate_files::emit(ir, config)
-}
-
-/// Formats `tokens` as a Rust file with `header` comment lines first.
-fn format_file(
-    path: PathBuf,
-    header: &str,
-    tokens: TokenStream,
-) -> Result<GeneratedFile, EmitError> {
-    let file = syn::parse2::<syn::File>(tokens).map_err(|error| EmitError {
-        path: path.clone(),
-        message: error.to_string(),
-    })?;
-    let contents = format!("{header}\n{}", prettyplease::unparse(&file));
-    Ok(GeneratedFile { path, contents })
 }

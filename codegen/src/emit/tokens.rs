@@ -3,12 +3,17 @@
 //! `Option`, `Box` or `Result` cannot shadow anything.
 
 use crate::ir::{Group, Ir, Primitive, TypeId, TypeRef};
-use proc_macro2::{Ident, TokenStream};
+use proc_macro2::{Ident, Span, TokenStream};
 use quote::{format_ident, quote};
 
 /// An identifier from a sanitized name (`r#type` becomes a raw identifier).
+/// Built directly rather than through `format_ident!`, which formats the
+/// name into a new string first.
 pub fn ident(name: &str) -> Ident {
-    format_ident!("{}", name)
+    match name.strip_prefix("r#") {
+        Some(raw) => Ident::new_raw(raw, Span::call_site()),
+        None => Ident::new(name, Span::call_site()),
+    }
 }
 
 /// The path of a named type from anywhere in the crate.
