@@ -2,14 +2,14 @@
 //! root, one module per type (or family, or operation), the module indexes
 //! and the type-name registry.
 
-use super::format::{PendingFile, format_all};
+use super::format::{PendingFile, format_all, parse_file};
 use super::tokens::{code, ident};
 use super::{EmitConfig, EmitError, EmitNotes, GeneratedFile, enums, example, families, structs};
 use crate::ir::{Group, Ir, Operation, TypeDef, TypeKind};
 use proc_macro2::TokenStream;
 use quote::quote;
 use std::collections::BTreeMap;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 /// Which documented example the README shows as builder code.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -50,9 +50,9 @@ pub(super) fn emit(
     }
     for ((group, module), ids) in &modules {
         let operation = operations_by_module.get(module.as_str()).copied();
-        pending.push(PendingFile::new(
+        pending.push(PendingFile::tree(
             group_dir(*group).join(format!("{module}.rs")),
-            move || module_file(ir, ids, operation, *group),
+            move |path| module_file(path, ir, ids, operation, *group),
         ));
     }
     files.extend(format_all(&header, pending)?);
@@ -178,20 +178,28 @@ fn group_index(
     }
 }
 
-fn module_file(ir: &Ir, ids: &[usize], operation: Option<&Operation>, group: Group) -> TokenStream {
+fn module_file(
+    path: &Path,
+    ir: &Ir,
+    ids: &[usize],
+    operation: Option<&Operation>,
+    group: Group,
+) -> Result<syn::File, EmitError> {
     let doc = module_doc(ir, ids, operation, group);
-    let items = ids.iter().map(|id| {
+    let mut file = parse_file(path, quote!(#![doc = #doc]))?;
+    for id in ids {
         let def = &ir.types[*id];
         match &def.kind {
-            TypeKind::Struct(st) => structs::emit(ir, def, st),
-            TypeKind::Enum(en) => enums::emit(def, en),
-            TypeKind::Family(family) => families::emit(ir, def, family),
+            TypeKind::Struct(st) => file.items.extend(structs::emit(ir, def, st)?),
+            TypeKind::Enum(en) => file
+                .items
+                .extend(parse_file(path, enums::emit(def, en))?.items),
+            TypeKind::Family(family) => file
+                .items
+                .extend(parse_file(path, families::emit(ir, def, family))?.items),
         }
-    });
-    quote! {
-        #![doc = #doc]
-        #(#items)*
     }
+    Ok(file)
 }
 
 fn module_doc(ir: &Ir, ids: &[usize], operation: Option<&Operation>, group: Group) -> String {

@@ -18,7 +18,9 @@ mod enums;
 pub mod example;
 mod families;
 mod format;
+mod struct_templates;
 mod structs;
+mod template;
 mod tokens;
 
 pub use crate_files::ReadmeExample;

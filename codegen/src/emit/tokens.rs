@@ -58,11 +58,16 @@ fn primitive_type(primitive: &Primitive) -> TokenStream {
 /// `#[doc = "..."]` attributes for `text`, one per paragraph line, with the
 /// `text` already in rustdoc markdown (see [`super::doc_text`]).
 pub fn docs(text: &str) -> TokenStream {
-    let lines: Vec<String> = text
-        .lines()
-        .map(|line| format!(" {line}").trim_end().to_owned())
-        .collect();
+    let lines = doc_lines(text);
     quote!(#(#[doc = #lines])*)
+}
+
+/// The values of the `#[doc = ...]` attributes for `text`: each line with a
+/// leading space, trailing spaces removed.
+pub fn doc_lines(text: &str) -> Vec<String> {
+    text.lines()
+        .map(|line| format!(" {line}").trim_end().to_owned())
+        .collect()
 }
 
 /// A code span naming `text` (backticks that cannot clash with its content).
