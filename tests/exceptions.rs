@@ -67,6 +67,12 @@ pub const EXCEPTIONS: &[Exception] = &[
         reason: "the zh-CN copy of en-2019-09 resources/resultinfo.md:78: code shown as the string \"200\" where the service's type is Int32",
     },
     Exception {
+        corpus: "en-2019-09",
+        page: "api-reference/beta/api/call-updatemetadata.md",
+        line: 64,
+        reason: "documents call.updateMetadata, an action the current docs no longer have (no api/call-updatemetadata.md in en-2021-07): the current bindings have no request type to read it as",
+    },
+    Exception {
         corpus: "zh-CN-2019-09",
         page: "api-reference/beta/api/call-updatemetadata.md",
         line: 69,

@@ -49,6 +49,23 @@ fn lists_pages_sorted_and_finds_stems_ignoring_case() {
 }
 
 #[test]
+fn method_pages_are_found_by_stem_prefix() {
+    let root = tree_with(&[
+        ("api-reference/beta/api/call-mute.md", b"# call: mute"),
+        ("api-reference/beta/api/Call-UpdateMetadata.md", b"# x"),
+        ("api-reference/beta/api/callrecord-get.md", b"# x"),
+        ("api-reference/beta/api/calendar-get.md", b"# x"),
+        ("api-reference/beta/api/participant-mute.md", b"# x"),
+    ]);
+    let tree = DocsTree::open(root.path()).unwrap();
+    assert_eq!(
+        tree.method_stems_starting_with("CALL-"),
+        ["call-mute", "call-updatemetadata"]
+    );
+    assert!(tree.method_stems_starting_with("user-").is_empty());
+}
+
+#[test]
 fn missing_beta_folder_is_an_error() {
     let root = tree_with(&[("README.md", b"x")]);
     let err = DocsTree::open(root.path()).unwrap_err();

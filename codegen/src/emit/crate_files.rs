@@ -38,7 +38,7 @@ pub(super) fn emit(
     let modules = modules(ir);
     let operations_by_module = operations_by_module(ir);
     let mut pending = vec![
-        PendingFile::new("src/lib.rs", lib_rs),
+        PendingFile::new("src/lib.rs", || lib_rs(ir)),
         PendingFile::new("src/registry.rs", || registry(ir)),
     ];
     for group in [Group::Models, Group::Operations] {
@@ -135,7 +135,12 @@ fn rustfmt_toml(config: &EmitConfig) -> GeneratedFile {
     }
 }
 
-fn lib_rs() -> TokenStream {
+/// The crate root. A group's glob re-export is written only when the group
+/// has types: an empty glob is an unused import.
+fn lib_rs(ir: &Ir) -> TokenStream {
+    let has_types = |group: Group| ir.types.iter().any(|def| def.group == group);
+    let models = has_types(Group::Models).then(|| quote! { pub use models::*; });
+    let operations = has_types(Group::Operations).then(|| quote! { pub use operations::*; });
     quote! {
         #![doc = include_str!("../README.md")]
 
@@ -143,8 +148,8 @@ fn lib_rs() -> TokenStream {
         pub mod operations;
         pub mod registry;
 
-        pub use models::*;
-        pub use operations::*;
+        #models
+        #operations
     }
 }
 

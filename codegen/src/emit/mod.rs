@@ -1,7 +1,8 @@
 //! Intermediate representation -> Rust source files.
 //!
 //! Builds tokens with quote for every type ([`structs`], [`enums`],
-//! [`families`]), groups them one module per type (a family's enum shares its
+//! [`families`]; [`returned_by`] adds the operations returning a type to
+//! its docs), groups them one module per type (a family's enum shares its
 //! base's module, an operation's bodies share the operation's module), adds
 //! the crate root, module indexes and the type-name registry ([`crate_files`]),
 //! and formats each file with prettyplease on a `syn::File`, the files in
@@ -18,6 +19,7 @@ mod enums;
 pub mod example;
 mod families;
 mod format;
+mod returned_by;
 mod struct_templates;
 mod structs;
 mod template;

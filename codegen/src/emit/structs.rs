@@ -113,6 +113,9 @@ fn type_docs(ir: &Ir, def: &TypeDef, st: &StructDef) -> String {
     if let Some(page) = &def.page {
         text.push_str(&format!("\n\nDocumented in {}.", code(page)));
     }
+    if let Some(section) = super::returned_by::section(ir, def.id) {
+        text.push_str(&format!("\n\n{section}"));
+    }
     text
 }
 

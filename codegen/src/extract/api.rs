@@ -75,6 +75,8 @@ pub struct Operation {
     pub parameters: Vec<PathParameter>,
     /// Deprecated `/app/...` forms of the path.
     pub deprecated_paths: Vec<String>,
+    /// Other documented paths of the same operation.
+    pub alternate_paths: Vec<String>,
     pub body: Option<Body>,
     pub request_examples: Vec<ExampleDoc>,
     pub response: Response,
@@ -85,6 +87,8 @@ pub struct Operation {
     pub notification_type: Option<Resolved>,
     /// The method page, `/`-separated.
     pub page: String,
+    /// The page line of the request line the operation comes from.
+    pub line: usize,
 }
 
 /// A path parameter.

@@ -16,6 +16,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
+use rayon::prelude::*;
 use serde_json::{Map, Value};
 
 use crate::diag::{Diagnostic, Diagnostics, Location};
@@ -81,6 +82,41 @@ impl Walker<'_> {
                 self.value(&example.value, payload, example, out);
             }
         }
+    }
+
+    /// Observations from every operation's examples, then from every
+    /// resource example, in that order (walked in parallel).
+    fn everything(
+        &self,
+        operations: &[Operation],
+        corpus: &Corpus,
+        page_types: &BTreeMap<&Path, &str>,
+    ) -> Vec<Observation> {
+        let from_operations: Vec<Vec<Observation>> = operations
+            .par_iter()
+            .map(|operation| {
+                let mut out = Vec::new();
+                self.operation(operation, &mut out);
+                out
+            })
+            .collect();
+        let from_resources: Vec<Vec<Observation>> = corpus
+            .resource_examples
+            .par_iter()
+            .map(|example| {
+                let mut out = Vec::new();
+                let resolver = self.nav.resolver;
+                if let Some(ty) = resource_example_type(example, page_types, resolver) {
+                    self.resource_example(example, &ty, &mut out);
+                }
+                out
+            })
+            .collect();
+        from_operations
+            .into_iter()
+            .chain(from_resources)
+            .flatten()
+            .collect()
     }
 
     /// Observations from a resource example documented as `ty`.
@@ -270,15 +306,8 @@ pub fn add_example_evidence(
             types: &first.types,
         };
         let walker = Walker { nav: &nav };
-        let mut out = Vec::new();
-        for operation in &first.operations {
-            walker.operation(operation, &mut out);
-        }
-        for example in &corpus.resource_examples {
-            if let Some(ty) = resource_example_type(example, docs, resolver) {
-                walker.resource_example(example, &ty, &mut out);
-            }
-        }
+        let page_types = types_by_page(docs);
+        let mut out = walker.everything(&first.operations, corpus, &page_types);
         out.extend(methods_table_observations(corpus, docs, resolver));
         out
     };
@@ -352,6 +381,13 @@ fn methods_table_observations(
 ) -> Vec<Observation> {
     let mut out = Vec::new();
     let mut scratch = Diagnostics::new();
+    let mut methods_by_stem: BTreeMap<String, Vec<&super::operations::MethodDoc>> = BTreeMap::new();
+    for method in &corpus.methods {
+        methods_by_stem
+            .entry(super::library::stem_of(&method.page))
+            .or_default()
+            .push(method);
+    }
     for doc in docs.values() {
         for row in &doc.methods {
             let Some(Resolved::Object(declared)) = row
@@ -361,10 +397,7 @@ fn methods_table_observations(
             else {
                 continue;
             };
-            let pages = corpus
-                .methods
-                .iter()
-                .filter(|m| super::library::stem_of(&m.page) == row.page_stem);
+            let pages = methods_by_stem.get(&row.page_stem).into_iter().flatten();
             for example in pages
                 .flat_map(|m| m.examples.iter())
                 .filter(|e| e.role == Role::Response)
@@ -393,7 +426,7 @@ fn methods_table_observations(
 /// else the page's type.
 fn resource_example_type(
     example: &ExampleDoc,
-    docs: &BTreeMap<String, &TypeDoc>,
+    page_types: &BTreeMap<&Path, &str>,
     resolver: &Resolver,
 ) -> Option<Resolved> {
     if let Some(name) = example
@@ -403,9 +436,19 @@ fn resource_example_type(
     {
         return Some(Resolved::Object(name.to_string()));
     }
-    docs.values()
-        .find(|d| d.page == example.page)
-        .map(|d| Resolved::Object(d.name.clone()))
+    page_types
+        .get(example.page.as_path())
+        .map(|name| Resolved::Object(name.to_string()))
+}
+
+/// The type each page documents: the first of `docs` (in name order)
+/// whose page it is.
+fn types_by_page<'a>(docs: &BTreeMap<String, &'a TypeDoc>) -> BTreeMap<&'a Path, &'a str> {
+    let mut out = BTreeMap::new();
+    for doc in docs.values() {
+        out.entry(doc.page.as_path()).or_insert(doc.name.as_str());
+    }
+    out
 }
 
 /// Marks properties and parameters nullable where an example gives `null`.
@@ -417,19 +460,17 @@ pub fn mark_nulls(api: &mut Api, corpus: &Corpus, resolver: &Resolver, hierarchy
             types: &api.types,
         };
         let walker = Walker { nav: &nav };
-        let mut out = Vec::new();
-        for operation in &api.operations {
-            walker.operation(operation, &mut out);
-        }
         let docs: BTreeMap<String, &TypeDoc> =
             corpus.types.iter().map(|t| (t.name.clone(), t)).collect();
-        for example in &corpus.resource_examples {
-            if let Some(ty) = resource_example_type(example, &docs, resolver) {
-                walker.resource_example(example, &ty, &mut out);
-            }
-        }
-        out
+        let page_types = types_by_page(&docs);
+        walker.everything(&api.operations, corpus, &page_types)
     };
+    let mut operation_index: BTreeMap<String, usize> = BTreeMap::new();
+    for (index, operation) in api.operations.iter().enumerate() {
+        operation_index
+            .entry(operation.operation_id.clone())
+            .or_insert(index);
+    }
     for observation in observations {
         match observation {
             Observation::Null { owner, property } => {
@@ -445,10 +486,9 @@ pub fn mark_nulls(api: &mut Api, corpus: &Corpus, resolver: &Resolver, hierarchy
                 operation,
                 property,
             } => {
-                let body = api
-                    .operations
-                    .iter_mut()
-                    .find(|o| o.operation_id == operation)
+                let body = operation_index
+                    .get(&operation)
+                    .and_then(|&i| api.operations.get_mut(i))
                     .and_then(|o| o.body.as_mut());
                 if let Some(Body::Parameters(parameters)) = body {
                     if let Some(p) = parameters.iter_mut().find(|p| p.name == property) {

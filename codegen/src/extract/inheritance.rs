@@ -184,6 +184,21 @@ impl Hierarchy {
         out
     }
 
+    /// Every type with descendants, with all of them (transitive,
+    /// sorted): [`Hierarchy::descendants`] of every type at once.
+    pub fn all_descendants(&self) -> BTreeMap<String, Vec<String>> {
+        let mut out: BTreeMap<String, Vec<String>> = BTreeMap::new();
+        for derived in self.bases.keys() {
+            for ancestor in self.self_and_ancestors(derived).into_iter().skip(1) {
+                out.entry(ancestor).or_default().push(derived.clone());
+            }
+        }
+        for list in out.values_mut() {
+            list.sort();
+        }
+        out
+    }
+
     /// The nearest type every member is or derives from.
     pub fn common_base(&self, members: &[String]) -> Option<String> {
         let first = members.first()?;
@@ -234,6 +249,9 @@ mod tests {
             vec!["screen", "video", "media"]
         );
         assert_eq!(h.descendants("media"), vec!["screen", "video"]);
+        let all = h.all_descendants();
+        assert_eq!(all["media"], h.descendants("media"));
+        assert!(all.keys().all(|k| !h.descendants(k).is_empty()));
         assert_eq!(
             h.common_base(&[
                 "appHostedMediaConfig".into(),

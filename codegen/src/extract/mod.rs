@@ -12,6 +12,8 @@
 //! examples) -> the final pass -> nulls shown by examples -> [`openapi`].
 
 pub mod align;
+pub mod all_pages;
+pub mod analysis;
 pub mod api;
 pub mod closure;
 pub mod enums;
@@ -23,15 +25,19 @@ pub mod names;
 pub mod navigate;
 pub mod openapi;
 pub mod operations;
+pub mod path_forms;
 pub mod paths;
 pub mod relations;
 pub mod schema;
+pub mod spelling;
 pub mod template;
 pub mod type_expr;
 pub mod types;
+pub mod used_enums;
 pub mod walk;
 
 mod build;
+mod pass;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -41,7 +47,7 @@ use serde_json::Value;
 use crate::diag::Diagnostics;
 use crate::docs::model::PageKind;
 
-use closure::Root;
+use closure::{Corpus, Root};
 use library::Library;
 
 /// What to extract.
@@ -109,12 +115,23 @@ pub fn extract(
 ) -> Result<Extraction, ExtractError> {
     let (library, roots) = open(config, diags)?;
     let corpus = closure::compute(&library, &roots, diags);
-    let api_and_hierarchy = build::build(&corpus, diags);
-    let document = openapi::render(&api_and_hierarchy.0, &api_and_hierarchy.1);
+    let (api, hierarchy) = build::build(&corpus, diags);
+    let summary = summarize(&api);
+    let Corpus {
+        pages,
+        types,
+        methods,
+        resource_examples,
+        ..
+    } = corpus;
+    // What the pages said is freed on the other core while the document
+    // is written.
+    let read = (types, methods, resource_examples);
+    let ((), document) = rayon::join(move || drop(read), || openapi::render(api, &hierarchy));
     Ok(Extraction {
-        summary: summarize(&api_and_hierarchy.0),
+        summary,
         document,
-        pages: corpus.pages,
+        pages,
     })
 }
 
@@ -178,8 +195,7 @@ fn root_of(
 ) -> Result<Root, ExtractError> {
     let is_page = root.ends_with(".md") || root.contains('/');
     if !is_page {
-        let mut scratch = Diagnostics::new();
-        return match library.resource(root, &mut scratch) {
+        return match library.locate_resource(root) {
             Some(_) => Ok(Root::Type(root.to_string())),
             None => Err(ExtractError::MissingRoot(root.to_string())),
         };

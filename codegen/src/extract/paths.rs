@@ -1,11 +1,14 @@
 //! Method pages -> [`Operation`]s: path templates, parameter names,
 //! operation ids, bodies, responses, and the examples of each.
 //!
-//! A page's request lines are grouped by method and by path after the
-//! namespace: `/app/calls/{id}/mute` and `/communications/calls/{id}/mute`
-//! are one operation keyed by the current `/communications` form, the
-//! `/app` form recorded as deprecated. A page that documents only `/app`
-//! forms (the 2019 docs) is keyed by that form.
+//! A page's request lines are grouped into operations by
+//! [`super::path_forms`]: `/app/calls/{id}/mute` and
+//! `/communications/calls/{id}/mute` are one operation keyed by the current
+//! `/communications` form, the `/app` form recorded as deprecated; another
+//! line for the same method and action (`/applications/{id}/calls/{id}/redirect`)
+//! is an alternate path of the operation, reported when its walk does not
+//! reach the same resource. A page that documents only `/app` forms (the
+//! 2019 docs) is keyed by that form.
 //!
 //! Operation ids are `<type>.<verb>`: `call.get`, `call.update`,
 //! `call.delete` on an item; `call.list` and `call.create` on a root
@@ -24,7 +27,7 @@ use std::path::Path;
 use heck::ToUpperCamelCase;
 use serde_json::Value;
 
-use crate::diag::Diagnostics;
+use crate::diag::{Diagnostic, Diagnostics, Location};
 
 use super::align::align_names;
 use super::api::{Body, Operation, PathParameter, Response, ResponseContent};
@@ -32,7 +35,9 @@ use super::examples::{ExampleDoc, Role};
 use super::names::Resolved;
 use super::navigate::{Navigator, Place, is_key, split_namespace, url_segments};
 use super::operations::{BodyDoc, MethodDoc};
+use super::path_forms::{Forms, group_request_lines};
 use super::schema::{Context, decide_property};
+use super::spelling::ObservedValues;
 use super::template::{Hint, odata_type_name};
 use super::types::PropertyDoc;
 use crate::docs::http::HttpRequestLine as RequestLine;
@@ -49,20 +54,21 @@ struct Template {
 pub fn page_operations(
     method: &MethodDoc,
     nav: &Navigator<'_>,
-    ctx: &mut Context<'_>,
+    ctx: &mut Context<'_, '_>,
 ) -> Vec<Operation> {
     let file = method.page.as_path();
     let groups = group_request_lines(&method.requests);
     let mut operations = Vec::new();
-    for group in &groups {
-        let current = group.current();
+    for forms in &groups {
+        let current = &forms.current;
         let template = build_template(current, nav);
-        let deprecated = group
-            .deprecated()
+        let deprecated = forms
+            .deprecated
             .iter()
             .map(|r| build_template(r, nav).path)
             .collect();
         let operation_id = operation_id(&current.method, &template);
+        let alternates = alternate_paths(forms, &template, &operation_id, file, nav, ctx.diags);
         let body = request_body(method, &operation_id, ctx);
         let response = response(method, file, ctx);
         operations.push(Operation {
@@ -73,6 +79,7 @@ pub fn page_operations(
             description: method.description.clone(),
             parameters: template.parameters.clone(),
             deprecated_paths: deprecated,
+            alternate_paths: alternates,
             callback_key: callback_key(body.as_ref(), nav),
             body,
             request_examples: Vec::new(),
@@ -80,6 +87,7 @@ pub fn page_operations(
             notifications: Vec::new(),
             notification_type: None,
             page: slash_path(file),
+            line: current.line,
         });
     }
     attach_examples(method, &mut operations, ctx);
@@ -94,66 +102,78 @@ pub fn slash_path(path: &Path) -> String {
         .join("/")
 }
 
-/// Request lines of one operation: the same method and path after the
-/// namespace.
-struct Group {
-    lines: Vec<RequestLine>,
-}
-
-impl Group {
-    /// The `/communications` form if any, else the first line.
-    fn current(&self) -> &RequestLine {
-        self.lines
-            .iter()
-            .find(|r| namespace_of(&r.target) == Some("communications"))
-            .unwrap_or(&self.lines[0])
-    }
-
-    /// The other forms (deprecated `/app` ones).
-    fn deprecated(&self) -> Vec<&RequestLine> {
-        let current = self.current();
-        self.lines
-            .iter()
-            .filter(|r| !std::ptr::eq(*r, current) && namespace_of(&r.target) == Some("app"))
-            .collect()
-    }
-}
-
-fn namespace_of(target: &str) -> Option<&'static str> {
-    let segments = url_segments(target);
-    match segments.first().map(String::as_str) {
-        Some("communications") => Some("communications"),
-        Some("app") => Some("app"),
-        _ => None,
-    }
-}
-
-fn group_request_lines(requests: &[RequestLine]) -> Vec<Group> {
-    let mut groups: Vec<(String, Group)> = Vec::new();
-    for request in requests {
-        let segments = url_segments(&request.target);
-        let (_, rest) = split_namespace(&segments);
-        let key = format!("{} {}", request.method, normalized(rest));
-        match groups.iter_mut().find(|(k, _)| *k == key) {
-            Some((_, group)) => group.lines.push(request.clone()),
-            None => groups.push((
-                key,
-                Group {
-                    lines: vec![request.clone()],
-                },
-            )),
+/// The templates of a group's alternate forms. A form whose walk ends
+/// elsewhere than the current form's (another type, or an action bound to
+/// something else) is still recorded, with an `alternate-path` warning.
+fn alternate_paths(
+    forms: &Forms,
+    current: &Template,
+    operation_id: &str,
+    file: &Path,
+    nav: &Navigator<'_>,
+    diags: &mut Diagnostics,
+) -> Vec<String> {
+    let mut paths: Vec<String> = Vec::new();
+    for line in &forms.alternates {
+        let template = build_template(line, nav);
+        if template.path == current.path || paths.contains(&template.path) {
+            continue;
         }
+        if !same_target(&template, current) {
+            diags.push(
+                Diagnostic::warning(
+                    Location::line(file, line.line),
+                    "alternate-path",
+                    format!(
+                        "{} {} names the same action as {operation_id} ({} {}) but is not recognised as the same resource; it is recorded as an alternate path",
+                        line.method, line.target, forms.current.method, current.path
+                    ),
+                )
+                .with_note(format!(
+                    "it reaches {}, the operation's path reaches {}",
+                    describe_target(&template),
+                    describe_target(current)
+                )),
+            );
+        }
+        paths.push(template.path);
     }
-    groups.into_iter().map(|(_, g)| g).collect()
+    paths
 }
 
-/// Path segments with keys made uniform, for grouping.
-fn normalized(segments: &[String]) -> String {
-    segments
-        .iter()
-        .map(|s| if is_key(s) { "{}" } else { s.as_str() })
-        .collect::<Vec<_>>()
-        .join("/")
+/// Whether two walks end at the same place: the same item or collection
+/// type, or the same action bound to the same place.
+fn same_target(a: &Template, b: &Template) -> bool {
+    let tail = |t: &Template| -> Vec<Place> {
+        let mut places = t.places.iter().rev();
+        match places.next() {
+            Some(last @ Place::Action(_)) => vec![
+                last.clone(),
+                places.next().cloned().unwrap_or(Place::Namespace),
+            ],
+            Some(last) => vec![last.clone()],
+            None => Vec::new(),
+        }
+    };
+    tail(a) == tail(b)
+}
+
+fn describe_target(template: &Template) -> String {
+    let describe = |place: &Place| match place {
+        Place::Namespace => "the namespace".to_string(),
+        Place::Collection(item) => format!("a {item} collection"),
+        Place::Item(item) if item.is_empty() => "the root".to_string(),
+        Place::Item(item) => format!("a {item}"),
+        Place::Action(action) => format!("action `{action}`"),
+    };
+    let mut places = template.places.iter().rev();
+    match (places.next(), places.next()) {
+        (Some(action @ Place::Action(_)), Some(owner)) => {
+            format!("{} on {}", describe(action), describe(owner))
+        }
+        (Some(last), _) => describe(last),
+        (None, _) => "nothing".to_string(),
+    }
 }
 
 /// Walks a request line's path, naming keys after their collections.
@@ -254,7 +274,7 @@ fn item_verb(method: &str) -> &'static str {
 }
 
 /// The request body: a type, or an object of the parameter table.
-fn request_body(method: &MethodDoc, operation_id: &str, ctx: &mut Context<'_>) -> Option<Body> {
+fn request_body(method: &MethodDoc, operation_id: &str, ctx: &mut Context<'_, '_>) -> Option<Body> {
     let file = method.page.as_path();
     match &method.body {
         BodyDoc::Resource(expr, line) => {
@@ -273,6 +293,8 @@ fn request_body(method: &MethodDoc, operation_id: &str, ctx: &mut Context<'_>) -
                 &keys,
                 ctx.diags,
             );
+            let observed =
+                ObservedValues::of(method.examples.iter().filter(|e| e.role == Role::Request));
             let properties = rows
                 .iter()
                 .map(|row| {
@@ -281,7 +303,8 @@ fn request_body(method: &MethodDoc, operation_id: &str, ctx: &mut Context<'_>) -
                         row: Some(row.clone()),
                         template: None,
                     };
-                    decide_property(&owner, file, &doc, false, ctx)
+                    let seen = observed.for_key(&doc.name);
+                    decide_property(&owner, file, &doc, false, seen, ctx)
                 })
                 .collect();
             Some(Body::Parameters(properties))
@@ -333,7 +356,7 @@ fn callback_key(body: Option<&Body>, nav: &Navigator<'_>) -> String {
 }
 
 /// The success response (see the module doc).
-fn response(method: &MethodDoc, file: &Path, ctx: &mut Context<'_>) -> Response {
+fn response(method: &MethodDoc, file: &Path, ctx: &mut Context<'_, '_>) -> Response {
     let examples: Vec<&ExampleDoc> = method
         .examples
         .iter()
@@ -378,27 +401,30 @@ fn response_type(
     method: &MethodDoc,
     examples: &[&ExampleDoc],
     file: &Path,
-    ctx: &mut Context<'_>,
+    ctx: &mut Context<'_, '_>,
 ) -> Option<Resolved> {
+    // Each candidate with the line it was read from.
     let from_metadata = examples
         .iter()
         .find_map(|e| e.odata_type.as_ref().map(|t| (t.clone(), e.line)))
         .map(|(name, line)| {
-            ctx.resolver
-                .resolve_name(&name, None, file, line, ctx.diags)
+            let ty = ctx
+                .resolver
+                .resolve_name(&name, None, file, line, ctx.diags);
+            (ty, line)
         });
     let from_text = method.response.ty.as_ref().map(|t| {
-        ctx.resolver
-            .resolve(t, file, method.response.line, ctx.diags)
+        let line = method.response.line;
+        (ctx.resolver.resolve(t, file, line, ctx.diags), line)
     });
     let from_body = examples.iter().find_map(|e| {
         let odata = e.value.get("@odata.type")?.as_str()?;
-        Some(
-            ctx.resolver
-                .resolve_name(odata_type_name(odata), None, file, e.line, ctx.diags),
-        )
+        let ty = ctx
+            .resolver
+            .resolve_name(odata_type_name(odata), None, file, e.line, ctx.diags);
+        Some((ty, e.line))
     });
-    if let (Some(Resolved::Object(meta)), Some(Resolved::Object(text))) =
+    if let (Some((Resolved::Object(meta), _)), Some((Resolved::Object(text), _))) =
         (&from_metadata, &from_text)
     {
         if !ctx.hierarchy.is_a(meta, text) && !ctx.hierarchy.is_a(text, meta) {
@@ -411,10 +437,15 @@ fn response_type(
         }
     }
     let chosen = from_metadata.or(from_text).or(from_body);
-    if let Some(ty) = &chosen {
-        warn_unresolved(ty, "response", file, method.response.line, ctx.diags);
+    if let Some((ty, source_line)) = &chosen {
+        // The Response section where the page has one, else the source.
+        let line = match method.response.line {
+            0 => *source_line,
+            line => line,
+        };
+        warn_unresolved(ty, "response", file, line, ctx.diags);
     }
-    chosen
+    chosen.map(|(ty, _)| ty)
 }
 
 /// A body or response type that no page of the closure documents.
@@ -433,12 +464,17 @@ fn warn_unresolved(ty: &Resolved, what: &str, file: &Path, line: usize, diags: &
 
 /// Puts each example on its operation (by request line where the page has
 /// several operations) and records the notification type.
-fn attach_examples(method: &MethodDoc, operations: &mut [Operation], ctx: &mut Context<'_>) {
+fn attach_examples(method: &MethodDoc, operations: &mut [Operation], ctx: &mut Context<'_, '_>) {
     if operations.is_empty() {
         if !method.examples.is_empty() {
+            // Without a request section, the first example is the place.
+            let line = match method.requests_line {
+                0 => method.examples.first().map_or(0, |e| e.line),
+                line => line,
+            };
             ctx.diags.warn(
                 &method.page,
-                method.requests_line,
+                line,
                 "examples-without-operation",
                 "the page shows examples but documents no request line; they are not attached",
             );
@@ -468,18 +504,25 @@ fn attach_examples(method: &MethodDoc, operations: &mut [Operation], ctx: &mut C
     }
 }
 
+/// The operation one of whose paths (current or alternate; namespaces
+/// ignored) the request line fits.
 fn matching_operation(request: &RequestLine, operations: &[Operation]) -> Option<usize> {
     let segments = url_segments(&request.target);
     let (_, rest) = split_namespace(&segments);
-    operations.iter().position(|op| {
-        let template = url_segments(&op.path);
+    let fits = |path: &String| {
+        let template = url_segments(path);
         let (_, template_rest) = split_namespace(&template);
-        op.method.eq_ignore_ascii_case(&request.method)
-            && template_rest.len() == rest.len()
+        template_rest.len() == rest.len()
             && template_rest
                 .iter()
                 .zip(rest)
                 .all(|(t, s)| is_key(t) || t.eq_ignore_ascii_case(s))
+    };
+    operations.iter().position(|op| {
+        op.method.eq_ignore_ascii_case(&request.method)
+            && std::iter::once(&op.path)
+                .chain(&op.alternate_paths)
+                .any(fits)
     })
 }
 
@@ -494,7 +537,7 @@ fn report_status(example: &ExampleDoc, documented: u16, diags: &mut Diagnostics)
     }
 }
 
-fn notification_type(example: &ExampleDoc, ctx: &mut Context<'_>) -> Option<Resolved> {
+fn notification_type(example: &ExampleDoc, ctx: &mut Context<'_, '_>) -> Option<Resolved> {
     let name = example.odata_type.clone().or_else(|| {
         example
             .value

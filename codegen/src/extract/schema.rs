@@ -15,126 +15,45 @@
 //! `String` with a "Possible values are ..." list (or an `a | b` template
 //! placeholder) gets an inline enum `<owner><Property>`; a type word that
 //! is no page and no enums.md section but lists possible values becomes an
-//! enum of that name. A union `a or b` becomes the nearest common base of
-//! its members when there is one.
+//! enum of that name. A listed value that the page's own examples send in
+//! another case is spelled as they send it ([`super::spelling`]). A union
+//! `a or b` becomes the nearest common base of its members when there is
+//! one.
 
-use std::collections::BTreeMap;
 use std::path::Path;
 
 use heck::ToUpperCamelCase;
 
 use crate::diag::{Diagnostic, Diagnostics, Location};
 
-use super::api::{EnumType, Property};
+use super::api::Property;
 use super::closure::is_stopped;
-use super::enums::{EnumDoc, warn_mismatch};
+use super::enums::warn_mismatch;
 use super::inheritance::Hierarchy;
 use super::names::{Resolved, Resolver};
+use super::spelling::prefer_observed_spelling;
 use super::template::Hint;
 use super::type_expr::Primitive;
 use super::types::{PropertyDoc, PropertyRow};
-
-/// The enumerations of the document as they are decided.
-#[derive(Debug, Clone, Default)]
-pub struct Enums {
-    /// enums.md sections by lowercased name.
-    documented: BTreeMap<String, EnumDoc>,
-    /// The enums the document will contain.
-    pub used: BTreeMap<String, EnumType>,
-}
-
-impl Enums {
-    /// Starts from the enums.md sections.
-    pub fn new(documented: BTreeMap<String, EnumDoc>) -> Enums {
-        Enums {
-            documented,
-            used: BTreeMap::new(),
-        }
-    }
-
-    /// Marks an enums.md enum as used; returns its canonical name.
-    pub fn use_documented(&mut self, name: &str) -> Option<String> {
-        let doc = self.documented.get(&name.to_ascii_lowercase())?;
-        self.used
-            .entry(doc.name.clone())
-            .or_insert_with(|| EnumType {
-                name: doc.name.clone(),
-                values: doc.values.clone(),
-                description: None,
-                inline: false,
-            });
-        Some(doc.name.clone())
-    }
-
-    /// Adds (or reuses) an enum made from a value list.
-    pub fn add_listed(
-        &mut self,
-        name: &str,
-        values: &[String],
-        inline: bool,
-        at: (&Path, usize),
-        diags: &mut Diagnostics,
-    ) -> String {
-        if let Some(existing) = self.use_documented(name) {
-            let documented = &self.used[&existing].values;
-            if documented != values {
-                warn_mismatch(
-                    diags,
-                    at.0,
-                    at.1,
-                    &existing,
-                    documented,
-                    "the description",
-                    values,
-                );
-            }
-            return existing;
-        }
-        match self.used.get(name) {
-            Some(existing) if existing.values != values => {
-                let kept = existing.values.clone();
-                warn_mismatch(
-                    diags,
-                    at.0,
-                    at.1,
-                    name,
-                    &kept,
-                    "another list of the same enum",
-                    values,
-                );
-            }
-            Some(_) => {}
-            None => {
-                self.used.insert(
-                    name.to_string(),
-                    EnumType {
-                        name: name.to_string(),
-                        values: values.to_vec(),
-                        description: None,
-                        inline,
-                    },
-                );
-            }
-        }
-        name.to_string()
-    }
-}
+use super::used_enums::Enums;
 
 /// What property resolution reads and writes.
-pub struct Context<'a> {
+pub struct Context<'a, 'd> {
     pub resolver: &'a Resolver,
     pub hierarchy: &'a Hierarchy,
-    pub enums: &'a mut Enums,
+    pub enums: &'a mut Enums<'d>,
     pub diags: &'a mut Diagnostics,
 }
 
 /// Decides one property of a type page (`owner` names inline enums).
+/// `observed` holds the string values the page's own examples give it.
 pub fn decide_property(
     owner: &str,
     file: &Path,
     doc: &PropertyDoc,
     has_template: bool,
-    ctx: &mut Context<'_>,
+    observed: &[(String, usize)],
+    ctx: &mut Context<'_, '_>,
 ) -> Property {
     let line = doc.line();
     let table = doc.row.as_ref().and_then(|r| {
@@ -150,15 +69,23 @@ pub fn decide_property(
     report_one_sided(owner, file, doc, has_template, ctx.diags);
     let (mut ty, mut documented_as) =
         choose_type(owner, file, doc, table, hint.as_ref().map(|(r, _)| r), ctx);
+    let documented_enum = matches!(ty.element(), Resolved::Enum(_));
     let values = listed_values(
-        matches!(ty.element(), Resolved::Enum(_)),
+        documented_enum,
         owner,
         &doc.name,
         doc.row.as_ref(),
         hint.as_ref().map(|(_, h)| *h),
         (file, line),
         ctx.diags,
-    );
+    )
+    .map(|values| {
+        if documented_enum {
+            return values;
+        }
+        let what = format!("{owner}.{}", doc.name);
+        prefer_observed_spelling(&what, &values, observed, (file, line), ctx.diags)
+    });
     ty = apply_enum(owner, &doc.name, ty, values.as_deref(), (file, line), ctx);
     if let Some((base, text)) = union_base(&ty, doc.row.as_ref(), ctx.hierarchy) {
         ty = base;
@@ -236,7 +163,7 @@ fn choose_type(
     doc: &PropertyDoc,
     table: Option<Resolved>,
     hint: Option<&Option<Resolved>>,
-    ctx: &mut Context<'_>,
+    ctx: &mut Context<'_, '_>,
 ) -> (Resolved, Option<String>) {
     let hint = hint.cloned().flatten();
     let text = doc.row.as_ref().map(|r| r.type_text.clone());
@@ -412,7 +339,7 @@ fn apply_enum(
     ty: Resolved,
     values: Option<&[String]>,
     at: (&Path, usize),
-    ctx: &mut Context<'_>,
+    ctx: &mut Context<'_, '_>,
 ) -> Resolved {
     match ty {
         Resolved::Collection(inner) => Resolved::Collection(Box::new(apply_enum(

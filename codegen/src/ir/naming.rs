@@ -11,6 +11,10 @@ use std::collections::BTreeMap;
 /// The generator's own struct fields: `@odata.type` and the unknown-field bag.
 pub const STRUCT_BOOKKEEPING: &[&str] = &["odata_type", "unknown_fields"];
 
+/// Field names whose `with_` setter would meet a method the generator
+/// defines on every struct (`with_unknown_field`).
+pub const STRUCT_RESERVED_SETTERS: &[&str] = &["unknown_field"];
+
 /// The catch-all member of enums and families.
 pub const CATCH_ALL: &str = "Unrecognized";
 
@@ -75,7 +79,12 @@ fn resolve_module(types: &[TypeDef], hints: &[NameHint], start: usize) -> String
 }
 
 fn name_fields(fields: &mut [FieldDef]) {
-    let mut scope = Scope::with_reserved(STRUCT_BOOKKEEPING);
+    let reserved: Vec<&str> = STRUCT_BOOKKEEPING
+        .iter()
+        .chain(STRUCT_RESERVED_SETTERS)
+        .copied()
+        .collect();
+    let mut scope = Scope::with_reserved(&reserved);
     for field in fields {
         field.rust_name = scope.claim(&field.wire_name, NameKind::Value);
     }

@@ -5,11 +5,11 @@
 /// Listed in a property description of the docs rather than as an enumeration of its own.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum RejectReason {
-    /// `None`
+    /// `none`
     None,
-    /// `Busy`
+    /// `busy`
     Busy,
-    /// `Forbidden`
+    /// `forbidden`
     Forbidden,
     /// A value this version of the schema does not list, kept exactly as received.
     Unrecognized(::std::string::String),
@@ -18,9 +18,9 @@ impl RejectReason {
     /// The value as written on the wire.
     pub fn as_str(&self) -> &str {
         match self {
-            Self::None => "None",
-            Self::Busy => "Busy",
-            Self::Forbidden => "Forbidden",
+            Self::None => "none",
+            Self::Busy => "busy",
+            Self::Forbidden => "forbidden",
             Self::Unrecognized(value) => value,
         }
     }
@@ -47,9 +47,9 @@ impl ::callgen_runtime::de::WireEnum for RejectReason {
     const EXPECTING: &'static str = "a microsoft.graph.rejectReason value (a string)";
     fn from_known(value: &str) -> ::std::option::Option<Self> {
         match value {
-            "None" => ::std::option::Option::Some(Self::None),
-            "Busy" => ::std::option::Option::Some(Self::Busy),
-            "Forbidden" => ::std::option::Option::Some(Self::Forbidden),
+            "none" => ::std::option::Option::Some(Self::None),
+            "busy" => ::std::option::Option::Some(Self::Busy),
+            "forbidden" => ::std::option::Option::Some(Self::Forbidden),
             _ => ::std::option::Option::None,
         }
     }
