@@ -11,6 +11,7 @@
 use crate::emit::{self, EmitConfig, EmitError, GeneratedFile, ReadmeExample};
 use crate::ir::{self, IrError, TypeKind};
 use crate::write::{WriteError, write_dir_atomically};
+use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
@@ -169,12 +170,17 @@ pub struct GenerateReport {
     pub warnings: Vec<String>,
     /// Generating in memory (IR, tokens, formatting).
     pub generating: Duration,
+    /// Whether the output directory already held exactly these files, so
+    /// nothing was written.
+    pub unchanged: bool,
     /// Reading, generating and writing.
     pub elapsed: Duration,
 }
 
 /// Reads the schema, generates the crate and swaps it into `config.out`
-/// atomically: on any error the previous directory is left as it was.
+/// atomically: on any error the previous directory is left as it was. When
+/// the directory already holds exactly the generated files, it is left
+/// untouched (no write, no new modification times for cargo to rebuild on).
 pub fn generate(config: &GenerateConfig) -> Result<GenerateReport, GenerateError> {
     let start = Instant::now();
     let document = read_schema(&config.schema)?;
@@ -186,13 +192,54 @@ pub fn generate(config: &GenerateConfig) -> Result<GenerateReport, GenerateError
         .into_iter()
         .map(|f| (f.path, f.contents.into_bytes()))
         .collect();
-    write_dir_atomically(&config.out, &files)?;
+    let unchanged = directory_holds(&config.out, &files);
+    if !unchanged {
+        write_dir_atomically(&config.out, &files)?;
+    }
     Ok(GenerateReport {
         stats: generated.stats,
         warnings: generated.warnings,
         generating,
+        unchanged,
         elapsed: start.elapsed(),
     })
+}
+
+/// Whether `dir` holds exactly `files` (the same relative paths, the same
+/// bytes, nothing else). Any error reading it means no.
+fn directory_holds(dir: &Path, files: &[(PathBuf, Vec<u8>)]) -> bool {
+    let mut on_disk = BTreeSet::new();
+    if !list_files(dir, Path::new(""), &mut on_disk) || on_disk.len() != files.len() {
+        return false;
+    }
+    files.iter().all(|(relative, contents)| {
+        on_disk.contains(relative)
+            && std::fs::read(dir.join(relative)).is_ok_and(|bytes| bytes == *contents)
+    })
+}
+
+/// Adds the files under `dir/relative` to `out` (relative to `dir`);
+/// `false` when a listing fails.
+fn list_files(dir: &Path, relative: &Path, out: &mut BTreeSet<PathBuf>) -> bool {
+    let Ok(entries) = std::fs::read_dir(dir.join(relative)) else {
+        return false;
+    };
+    for entry in entries {
+        let Ok(entry) = entry else { return false };
+        let path = relative.join(entry.file_name());
+        match entry.file_type() {
+            Ok(kind) if kind.is_dir() => {
+                if !list_files(dir, &path, out) {
+                    return false;
+                }
+            }
+            Ok(_) => {
+                out.insert(path);
+            }
+            Err(_) => return false,
+        }
+    }
+    true
 }
 
 /// Reads and parses a schema file (strict JSON, with serde_json's nesting
