@@ -6,12 +6,13 @@
 //! (the page model comes from [`crate::docs`]) nor Rust.
 //!
 //! The stages, one module each:
-//! [`closure`] (which pages, read once into [`types::TypeDoc`] and
-//! [`operations::MethodDoc`]) -> [`inheritance`] (declared bases) -> a first
-//! pass of [`schema`] and [`paths`] -> [`evidence`] (subtypes shown by
-//! examples) -> the final pass -> nulls shown by examples ->
-//! [`notification_data`] (`resourceData` from the notification examples) ->
-//! [`openapi`].
+//! [`closure`] (which pages; [`analysis`] reads each once, ahead of need
+//! and in parallel, into [`types::TypeDoc`] and [`operations::MethodDoc`])
+//! -> [`inheritance`] (declared bases) -> a first pass of [`schema`] and
+//! [`paths`] (types and pages decided in parallel, merged in order) ->
+//! [`evidence`] (subtypes shown by examples) -> the final pass -> nulls
+//! shown by examples -> [`notification_data`] (`resourceData` from the
+//! notification examples) -> [`openapi`].
 
 pub mod align;
 pub mod all_pages;
