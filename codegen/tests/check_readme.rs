@@ -208,10 +208,16 @@ fn entries_in(relative: &str) -> usize {
 #[test]
 fn the_readme_counts_the_docs_defect_lists() {
     let text = readme();
-    let exceptions: usize = ["schema", "en-2021-07", "en-2019-09", "zh-CN-2019-09", "seed"]
-        .into_iter()
-        .map(listed_exceptions)
-        .sum();
+    let exceptions: usize = [
+        "schema",
+        "en-2021-07",
+        "en-2019-09",
+        "zh-CN-2019-09",
+        "seed",
+    ]
+    .into_iter()
+    .map(listed_exceptions)
+    .sum();
     assert_mentions(
         &text,
         &format!("the {exceptions} listed examples that cannot round-trip"),
