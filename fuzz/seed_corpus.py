@@ -7,7 +7,9 @@ Writes fuzz/corpus/<target>/ (gitignored):
                  file, 1 resource page, 2 method page)
   lenient_json/  every ```json block of those pages
   http_block/    every ```http block of those pages
-  payload/       every example value of the committed schema, one per file
+  comms_notifications/, call/
+                 every example value of the committed schema, one per file
+                 (both targets start from all of them)
 
 Usage: python3 fuzz/seed_corpus.py [DOCS_DIR]
 (default: env GRAPH_DOCS_DIR, else ../shared/graph-docs relative to the
@@ -92,8 +94,9 @@ def main():
     with open(schema, encoding="utf-8") as f:
         document = json.load(f)
     for value in payload_examples(document):
-        put("payload", json.dumps(value).encode("utf-8"))
-        counts["payload"] = counts.get("payload", 0) + 1
+        for target in ("comms_notifications", "call"):
+            put(target, json.dumps(value).encode("utf-8"))
+            counts[target] = counts.get(target, 0) + 1
     for target, count in sorted(counts.items()):
         print(f"{target}: {count} seeds")
 

@@ -1,6 +1,8 @@
 //! The generator's library entry: schema document -> files of the generated
 //! crate, in memory ([`generate_files`]) or written atomically to a
-//! directory ([`generate`]).
+//! directory ([`generate`]); or, for a consumer's build script, the same
+//! modules as one Rust file to `include!` ([`generate_for_build_script`],
+//! [`single_file`]).
 //!
 //! This module only wires the stages together ([`crate::ir`], then
 //! [`crate::emit`], then [`crate::write`]) and counts what they produced; it
@@ -9,6 +11,7 @@
 use crate::emit::{self, EmitConfig, EmitError, GeneratedFile, ReadmeExample};
 use crate::ir::{self, IrError, TypeKind};
 use crate::write::{WriteError, write_dir_atomically};
+use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
@@ -88,6 +91,14 @@ pub enum GenerateError {
     /// The output could not be written.
     #[error(transparent)]
     Write(#[from] WriteError),
+    /// A generator bug: the files do not form a crate of file modules.
+    #[error("generator bug: cannot inline {path} into one file: {message}")]
+    SingleFile {
+        /// The file being inlined.
+        path: PathBuf,
+        /// What is wrong.
+        message: String,
+    },
 }
 
 /// The settings of the committed crate: its name, header text and README
@@ -159,12 +170,17 @@ pub struct GenerateReport {
     pub warnings: Vec<String>,
     /// Generating in memory (IR, tokens, formatting).
     pub generating: Duration,
+    /// Whether the output directory already held exactly these files, so
+    /// nothing was written.
+    pub unchanged: bool,
     /// Reading, generating and writing.
     pub elapsed: Duration,
 }
 
 /// Reads the schema, generates the crate and swaps it into `config.out`
-/// atomically: on any error the previous directory is left as it was.
+/// atomically: on any error the previous directory is left as it was. When
+/// the directory already holds exactly the generated files, it is left
+/// untouched (no write, no new modification times for cargo to rebuild on).
 pub fn generate(config: &GenerateConfig) -> Result<GenerateReport, GenerateError> {
     let start = Instant::now();
     let document = read_schema(&config.schema)?;
@@ -176,13 +192,54 @@ pub fn generate(config: &GenerateConfig) -> Result<GenerateReport, GenerateError
         .into_iter()
         .map(|f| (f.path, f.contents.into_bytes()))
         .collect();
-    write_dir_atomically(&config.out, &files)?;
+    let unchanged = directory_holds(&config.out, &files);
+    if !unchanged {
+        write_dir_atomically(&config.out, &files)?;
+    }
     Ok(GenerateReport {
         stats: generated.stats,
         warnings: generated.warnings,
         generating,
+        unchanged,
         elapsed: start.elapsed(),
     })
+}
+
+/// Whether `dir` holds exactly `files` (the same relative paths, the same
+/// bytes, nothing else). Any error reading it means no.
+fn directory_holds(dir: &Path, files: &[(PathBuf, Vec<u8>)]) -> bool {
+    let mut on_disk = BTreeSet::new();
+    if !list_files(dir, Path::new(""), &mut on_disk) || on_disk.len() != files.len() {
+        return false;
+    }
+    files.iter().all(|(relative, contents)| {
+        on_disk.contains(relative)
+            && std::fs::read(dir.join(relative)).is_ok_and(|bytes| bytes == *contents)
+    })
+}
+
+/// Adds the files under `dir/relative` to `out` (relative to `dir`);
+/// `false` when a listing fails.
+fn list_files(dir: &Path, relative: &Path, out: &mut BTreeSet<PathBuf>) -> bool {
+    let Ok(entries) = std::fs::read_dir(dir.join(relative)) else {
+        return false;
+    };
+    for entry in entries {
+        let Ok(entry) = entry else { return false };
+        let path = relative.join(entry.file_name());
+        match entry.file_type() {
+            Ok(kind) if kind.is_dir() => {
+                if !list_files(dir, &path, out) {
+                    return false;
+                }
+            }
+            Ok(_) => {
+                out.insert(path);
+            }
+            Err(_) => return false,
+        }
+    }
+    true
 }
 
 /// Reads and parses a schema file (strict JSON, with serde_json's nesting
@@ -210,4 +267,150 @@ pub fn workspace_root(start: &Path) -> PathBuf {
             let manifest = Path::new(env!("CARGO_MANIFEST_DIR"));
             manifest.parent().unwrap_or(manifest).to_path_buf()
         })
+}
+
+/// The settings for a build script's single file: no README example (the
+/// file has no crate README), headers naming the schema and the build
+/// script.
+pub fn build_script_emit_config(schema: &Path) -> EmitConfig {
+    EmitConfig {
+        crate_name: "graph-calls".to_owned(),
+        schema_label: schema.display().to_string(),
+        regenerate_command: "cargo build (build.rs)".to_owned(),
+        readme_example: None,
+    }
+}
+
+/// For a consumer's `build.rs`: reads the schema at `schema` and writes the
+/// generated modules as one Rust file at `out_file` (atomically), to be
+/// `include!`d at the root of the consumer's library:
+///
+/// ```text
+/// include!(concat!(env!("OUT_DIR"), "/graph_calls.rs"));
+/// ```
+///
+/// The generated code names its types `crate::models::...`, so the file
+/// must be included at the crate root, and the crate needs the generated
+/// crate's dependencies (`callgen-runtime`, `serde`, `serde_json`).
+pub fn generate_for_build_script(schema: &Path, out_file: &Path) -> Result<Stats, GenerateError> {
+    let document = read_schema(schema)?;
+    let config = build_script_emit_config(schema);
+    let generated = generate_files_with(&document, &config)?;
+    let header = format!(
+        "// @generated by callgen from {}. Do not edit: written by the build script.",
+        config.schema_label
+    );
+    let text = single_file(&generated.files, &header)?;
+    crate::write::write_file_atomically(out_file, text.as_bytes())?;
+    Ok(generated.stats)
+}
+
+/// The crate's Rust files as one source text: starting from `src/lib.rs`,
+/// every `mod name;` is replaced by `mod name { ... }` with the module
+/// file's items (its `//!` docs become the inline module's). The crate
+/// root's own attributes (`#![doc = include_str!("../README.md")]`) are
+/// left out, since `include!` takes items only. `header` comment lines come
+/// first. Files other than `.rs` (Cargo.toml, README.md) are not part of it.
+pub fn single_file(files: &[GeneratedFile], header: &str) -> Result<String, GenerateError> {
+    let by_path: std::collections::BTreeMap<&Path, &str> = files
+        .iter()
+        .map(|f| (f.path.as_path(), f.contents.as_str()))
+        .collect();
+    let root = Path::new("src/lib.rs");
+    let mut file = parse_module_file(&by_path, root)?;
+    file.attrs.clear();
+    inline_modules(&by_path, root, &mut file.items)?;
+    Ok(format!("{header}\n{}", prettyplease::unparse(&file)))
+}
+
+fn parse_module_file(
+    files: &std::collections::BTreeMap<&Path, &str>,
+    path: &Path,
+) -> Result<syn::File, GenerateError> {
+    let text = files.get(path).ok_or_else(|| GenerateError::SingleFile {
+        path: path.to_path_buf(),
+        message: "a `mod` declaration names this file but it was not generated".to_owned(),
+    })?;
+    syn::parse_file(text).map_err(|error| GenerateError::SingleFile {
+        path: path.to_path_buf(),
+        message: error.to_string(),
+    })
+}
+
+/// Replaces each `mod name;` of the file at `path` by its inline form,
+/// recursively.
+fn inline_modules(
+    files: &std::collections::BTreeMap<&Path, &str>,
+    path: &Path,
+    items: &mut [syn::Item],
+) -> Result<(), GenerateError> {
+    let dir = child_module_dir(path);
+    for item in items {
+        let syn::Item::Mod(module) = item else {
+            continue;
+        };
+        if module.content.is_some() {
+            continue;
+        }
+        let name = syn::ext::IdentExt::unraw(&module.ident).to_string();
+        let flat = dir.join(format!("{name}.rs"));
+        let child = if files.contains_key(flat.as_path()) {
+            flat
+        } else {
+            dir.join(&name).join("mod.rs")
+        };
+        let mut parsed = parse_module_file(files, &child)?;
+        inline_modules(files, &child, &mut parsed.items)?;
+        module.attrs.extend(parsed.attrs);
+        module.content = Some((syn::token::Brace::default(), parsed.items));
+        module.semi = None;
+    }
+    Ok(())
+}
+
+/// Where the `mod` declarations of the file at `path` find their files:
+/// beside a `lib.rs` or `mod.rs`, else in the folder named after the file.
+fn child_module_dir(path: &Path) -> PathBuf {
+    let parent = path.parent().unwrap_or(Path::new(""));
+    match path.file_stem().and_then(|s| s.to_str()) {
+        Some("lib" | "main" | "mod") | None => parent.to_path_buf(),
+        Some(stem) => parent.join(stem),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn file(path: &str, contents: &str) -> GeneratedFile {
+        GeneratedFile {
+            path: path.into(),
+            contents: contents.to_owned(),
+        }
+    }
+
+    #[test]
+    fn single_file_inlines_nested_file_modules_and_drops_the_root_attributes() {
+        let files = [
+            file(
+                "src/lib.rs",
+                "#![doc = include_str!(\"../README.md\")]\npub mod a;\n",
+            ),
+            file("src/a.rs", "//! Module a.\npub mod b;\npub struct A;\n"),
+            file("src/a/b.rs", "pub struct B(pub crate::a::A);\n"),
+            file("src/c/mod.rs", "pub struct Unused;\n"),
+        ];
+        let text = single_file(&files, "// header").unwrap();
+        assert_eq!(
+            text,
+            "// header\npub mod a {\n    //! Module a.\n    pub mod b {\n        pub struct B(pub crate::a::A);\n    }\n    pub struct A;\n}\n"
+        );
+    }
+
+    #[test]
+    fn single_file_names_a_module_file_that_is_missing() {
+        let files = [file("src/lib.rs", "mod models;\n")];
+        let error = single_file(&files, "").unwrap_err().to_string();
+        assert!(error.contains("src/models/mod.rs"), "{error}");
+    }
 }

@@ -5,8 +5,12 @@
 //! [`docs`] (markdown -> page model) -> [`extract`] (page model -> OpenAPI)
 //! -> [`ir`] (OpenAPI -> intermediate representation) -> [`emit`] (IR -> Rust
 //! files) -> [`write`] (atomic output). [`diag`] carries diagnostics between
-//! them.
+//! them. Around the pipeline: [`generate`] (schema -> crate, the library
+//! entry, also for build scripts), [`check`] (is the committed output what
+//! its inputs give?), [`diff`] (changelog between two schemas) and
+//! [`diagram`] (Mermaid class diagram).
 
+pub mod check;
 pub mod diag;
 pub mod diagram;
 pub mod diff;

@@ -29,6 +29,8 @@ enum Command {
     Diff(cli::diff::DiffArgs),
     /// Draw the schema's type graph as a Mermaid class diagram.
     Diagram(cli::diagram::DiagramArgs),
+    /// Fail when schema/ or generated/ is not what the docs and the schema give.
+    Check(cli::check::CheckArgs),
 }
 
 fn main() -> ExitCode {
@@ -38,6 +40,7 @@ fn main() -> ExitCode {
         Some(Command::Generate(args)) => cli::generate::run(args),
         Some(Command::Diff(args)) => cli::diff::run(args),
         Some(Command::Diagram(args)) => cli::diagram::run(args),
+        Some(Command::Check(args)) => cli::check::run(args),
         None => cli::generate::run_default(),
     };
     match result {

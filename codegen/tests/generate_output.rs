@@ -110,6 +110,35 @@ fn generate_writes_the_crate_and_keeps_it_on_error() {
 }
 
 #[test]
+fn an_up_to_date_crate_is_not_rewritten_and_a_changed_one_is() {
+    let root = tempfile::tempdir().unwrap();
+    let out = root.path().join("crate");
+    let config = GenerateConfig {
+        schema: fixture("calls-small.json"),
+        out: out.clone(),
+        emit: default_emit_config(),
+    };
+    assert!(!generate(&config).unwrap().unchanged);
+    let lib = out.join("src/lib.rs");
+    let written = std::fs::metadata(&lib).unwrap().modified().unwrap();
+    assert!(generate(&config).unwrap().unchanged);
+    assert_eq!(
+        std::fs::metadata(&lib).unwrap().modified().unwrap(),
+        written
+    );
+    std::fs::write(out.join("src/extra.rs"), "// not generated\n").unwrap();
+    assert!(!generate(&config).unwrap().unchanged);
+    assert!(!out.join("src/extra.rs").exists());
+    std::fs::write(&lib, "// edited by hand\n").unwrap();
+    assert!(!generate(&config).unwrap().unchanged);
+    assert!(
+        std::fs::read_to_string(&lib)
+            .unwrap()
+            .contains("@generated")
+    );
+}
+
+#[test]
 fn schema_problems_are_all_reported_with_pointers() {
     let document = json!({
         "paths": {

@@ -69,12 +69,21 @@ fn print_summary(report: &GenerateReport, config: &GenerateConfig) {
         stats.operations,
         config.schema.display()
     );
-    println!(
-        "wrote {} files ({} lines) to {} in {:.1} ms ({:.1} ms generating)",
-        stats.files,
-        stats.lines,
-        config.out.display(),
-        report.elapsed.as_secs_f64() * 1000.0,
-        report.generating.as_secs_f64() * 1000.0
-    );
+    let elapsed = report.elapsed.as_secs_f64() * 1000.0;
+    let generating = report.generating.as_secs_f64() * 1000.0;
+    if report.unchanged {
+        println!(
+            "{} already holds these {} files ({} lines); nothing written, in {elapsed:.1} ms ({generating:.1} ms generating)",
+            config.out.display(),
+            stats.files,
+            stats.lines,
+        );
+    } else {
+        println!(
+            "wrote {} files ({} lines) to {} in {elapsed:.1} ms ({generating:.1} ms generating)",
+            stats.files,
+            stats.lines,
+            config.out.display(),
+        );
+    }
 }

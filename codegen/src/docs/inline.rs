@@ -45,6 +45,33 @@ pub(crate) fn render(events: &[Spanned<'_>], skip: &dyn Fn(usize) -> bool) -> In
 
 /// Renders a stand-alone piece of inline markdown (a table cell).
 pub(crate) fn render_markdown(markdown: &str) -> Inline {
+    let trimmed = markdown.trim();
+    if is_plain_text(trimmed) {
+        return Inline {
+            text: collapse_whitespace(trimmed),
+            ..Inline::default()
+        };
+    }
+    render_parsed(trimmed)
+}
+
+/// Text that no markdown parser would change beyond its whitespace: it
+/// starts with a letter (no block can start there) and holds no character
+/// that opens inline markup, an escape or an entity. Most table cells are
+/// such text, and skip the parser.
+fn is_plain_text(text: &str) -> bool {
+    let starts_plain = text.chars().next().is_none_or(char::is_alphabetic);
+    starts_plain
+        && !text.chars().any(|c| {
+            matches!(
+                c,
+                '\\' | '`' | '*' | '_' | '[' | ']' | '!' | '<' | '>' | '&' | '~' | '|'
+            ) || (c.is_control() && c != '\t')
+        })
+}
+
+/// Renders a cell's markdown through the parser.
+fn render_parsed(markdown: &str) -> Inline {
     let protected = protect_block_start(markdown.trim());
     let events: Vec<Spanned<'_>> = Parser::new_ext(&protected, Options::empty())
         .into_offset_iter()
@@ -211,6 +238,29 @@ mod tests {
         assert_eq!(inline.links.len(), 1);
         assert_eq!(inline.links[0].target, "participant.md");
         assert!(!inline.bold);
+    }
+
+    #[test]
+    fn plain_cells_render_as_the_parser_would() {
+        let cells = [
+            "",
+            "String collection",
+            "The id of the call.  Read-only.",
+            "Possible values are: notStarted, running (default).",
+            "字符串 集合",
+            "Int32 - the 1st value; a/b: 50% {x} #1 = y + z ^ 2 $ 'q' \"r\"",
+            "a\tb",
+            "a\u{a0}b",
+        ];
+        for cell in cells {
+            assert!(is_plain_text(cell.trim()), "{cell:?}");
+            assert_eq!(render_markdown(cell), render_parsed(cell), "{cell:?}");
+        }
+        for cell in [
+            "1. x", "# 1", "a & b", "a_b_", "a\\b", "x\u{0}y", "- a", "`a`",
+        ] {
+            assert!(!is_plain_text(cell), "{cell:?}");
+        }
     }
 
     #[test]

@@ -182,7 +182,14 @@ pub(crate) fn normalize_type_words(text: &str) -> String {
 
 /// Joins runs of whitespace into single spaces and trims the ends.
 pub(crate) fn collapse_whitespace(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
+    let mut out = String::with_capacity(text.len());
+    for word in text.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
 }
 
 /// Whether the text contains CJK ideographs.

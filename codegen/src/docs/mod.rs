@@ -109,19 +109,24 @@ pub fn parse_page(path: &Path, text: &str, diags: &mut Diagnostics) -> Page {
 
 /// Reads and parses the page at `root/relative`.
 pub fn read_page(root: &Path, relative: &Path, diags: &mut Diagnostics) -> Result<Page, DocsError> {
+    let text = read_text(root, relative)?;
+    Ok(parse_page(relative, &text, diags))
+}
+
+/// Reads the text of the page at `root/relative` (UTF-8, checked).
+pub fn read_text(root: &Path, relative: &Path) -> Result<String, DocsError> {
     let full = root.join(relative);
     let bytes = std::fs::read(&full).map_err(|source| DocsError::Read {
         path: full.clone(),
         source,
     })?;
-    let text = String::from_utf8(bytes).map_err(|error| {
+    String::from_utf8(bytes).map_err(|error| {
         let valid = &error.as_bytes()[..error.utf8_error().valid_up_to()];
         DocsError::InvalidUtf8 {
             path: full.clone(),
             line: valid.iter().filter(|&&b| b == b'\n').count() + 1,
         }
-    })?;
-    Ok(parse_page(relative, &text, diags))
+    })
 }
 
 /// Chinese when the front matter says `ms.contentlocale: zh-...` or the

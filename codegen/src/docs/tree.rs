@@ -99,12 +99,22 @@ fn list_pages(root: &Path, folder: &str) -> Result<Vec<PathBuf>, DocsError> {
         let is_page = Path::new(&name)
             .extension()
             .is_some_and(|e| e.eq_ignore_ascii_case("md"));
-        if is_page && entry.path().is_file() {
+        if is_page && is_file(&entry) {
             pages.push(relative_dir.join(name));
         }
     }
     pages.sort();
     Ok(pages)
+}
+
+/// Whether a directory entry is a file (following a symbolic link), asking
+/// the file system only when the entry's type does not say.
+fn is_file(entry: &fs::DirEntry) -> bool {
+    match entry.file_type() {
+        Ok(kind) if kind.is_file() => true,
+        Ok(kind) if kind.is_dir() => false,
+        _ => entry.path().is_file(),
+    }
 }
 
 fn stem_key(path: &Path) -> Option<String> {

@@ -2,16 +2,17 @@
 //! root, one module per type (or family, or operation), the module indexes
 //! and the type-name registry.
 
+use super::format::{PendingFile, format_all, parse_file};
 use super::tokens::{code, ident};
 use super::{
-    EmitConfig, EmitError, EmitNotes, GeneratedFile, enums, example, families, format_file,
-    notifications, operations, structs,
+    EmitConfig, EmitError, EmitNotes, GeneratedFile, enums, example, families, notifications,
+    operations, structs,
 };
 use crate::ir::{Group, Ir, Operation, TypeDef, TypeKind};
 use proc_macro2::TokenStream;
 use quote::quote;
 use std::collections::BTreeMap;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 /// Which documented example the README shows as builder code.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -37,31 +38,27 @@ pub(super) fn emit(
     let (readme, problem) = readme(ir, config);
     notes.readme_example_problem = problem;
     files.push(readme);
-    files.push(format_file("src/lib.rs".into(), &header, lib_rs(ir))?);
-    files.push(format_file(
-        "src/registry.rs".into(),
-        &header,
-        registry(ir),
-    )?);
     let modules = modules(ir);
-    for group in [Group::Models, Group::Operations] {
-        files.push(format_file(
-            group_dir(group).join("mod.rs"),
-            &header,
-            group_index(ir, group, &modules),
-        )?);
-    }
     let operations_by_module = operations_by_module(ir);
-    for ((group, module), ids) in &modules {
-        let path = group_dir(*group).join(format!("{module}.rs"));
-        let tokens = module_file(
-            ir,
-            ids,
-            operations_by_module.get(module.as_str()).copied(),
-            *group,
-        );
-        files.push(format_file(path, &header, tokens)?);
+    let mut pending = vec![
+        PendingFile::new("src/lib.rs", || lib_rs(ir)),
+        PendingFile::new("src/registry.rs", || registry(ir)),
+    ];
+    for group in [Group::Models, Group::Operations] {
+        let modules = &modules;
+        pending.push(PendingFile::new(
+            group_dir(group).join("mod.rs"),
+            move || group_index(ir, group, modules),
+        ));
     }
+    for ((group, module), ids) in &modules {
+        let operation = operations_by_module.get(module.as_str()).copied();
+        pending.push(PendingFile::tree(
+            group_dir(*group).join(format!("{module}.rs")),
+            move |path| module_file(path, ir, ids, operation, *group),
+        ));
+    }
+    files.extend(format_all(&header, pending)?);
     files.sort_by(|a, b| a.path.cmp(&b.path));
     Ok((files, notes))
 }
@@ -195,29 +192,39 @@ fn group_index(
     }
 }
 
-fn module_file(ir: &Ir, ids: &[usize], operation: Option<&Operation>, group: Group) -> TokenStream {
+fn module_file(
+    path: &Path,
+    ir: &Ir,
+    ids: &[usize],
+    operation: Option<&Operation>,
+    group: Group,
+) -> Result<syn::File, EmitError> {
     let doc = module_doc(ir, ids, operation, group);
-    let items = ids.iter().map(|id| {
+    let mut file = parse_file(path, quote!(#![doc = #doc]))?;
+    if let (Group::Operations, Some(op)) = (group, operation) {
+        file.items
+            .extend(parse_file(path, operations::emit(ir, op))?.items);
+    }
+    for id in ids {
         let def = &ir.types[*id];
         match &def.kind {
             TypeKind::Struct(st) => {
-                let mut tokens = structs::emit(ir, def, st);
-                tokens.extend(notifications::struct_extras(ir, def, st));
-                tokens
+                file.items.extend(structs::emit(ir, def, st)?);
+                let extras = notifications::struct_extras(ir, def, st);
+                file.items.extend(parse_file(path, extras)?.items);
             }
-            TypeKind::Enum(en) => enums::emit(def, en),
-            TypeKind::Family(family) => families::emit(ir, def, family),
-            TypeKind::Union(union) => notifications::emit_union(ir, def, union),
+            TypeKind::Enum(en) => file
+                .items
+                .extend(parse_file(path, enums::emit(def, en))?.items),
+            TypeKind::Family(family) => file
+                .items
+                .extend(parse_file(path, families::emit(ir, def, family))?.items),
+            TypeKind::Union(union) => file
+                .items
+                .extend(parse_file(path, notifications::emit_union(ir, def, union))?.items),
         }
-    });
-    let request = operation
-        .filter(|_| group == Group::Operations)
-        .map(|op| operations::emit(ir, op));
-    quote! {
-        #![doc = #doc]
-        #request
-        #(#items)*
     }
+    Ok(file)
 }
 
 fn module_doc(ir: &Ir, ids: &[usize], operation: Option<&Operation>, group: Group) -> String {

@@ -15,12 +15,16 @@ pub fn emit(ir: &Ir, def: &TypeDef, family: &FamilyDef) -> TokenStream {
     let base_variant = base_member.iter().map(|m| ident(&m.rust_name));
     let base_path = type_path(ir, family.base);
     let base_type = &family.base_type_name;
-    let doc = docs(&format!(
+    let mut doc_text = format!(
         "{} or any type derived from it, chosen by `@odata.type`.\n\nWithout `@odata.type` (or with the base's own) the value is the base type; a type this version of the schema does not know is kept as raw JSON in [`{}::{}`].",
         code(base_type),
         def.rust_name,
         family.unrecognized
-    ));
+    );
+    if let Some(section) = super::returned_by::section(ir, def.id) {
+        doc_text.push_str(&format!("\n\n{section}"));
+    }
+    let doc = docs(&doc_text);
     let variants = family.members.iter().map(|m| {
         let variant = ident(&m.rust_name);
         let ty = member_type(ir, m);

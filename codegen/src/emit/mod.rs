@@ -1,10 +1,12 @@
 //! Intermediate representation -> Rust source files.
 //!
 //! Builds tokens with quote for every type ([`structs`], [`enums`],
-//! [`families`]), groups them one module per type (a family's enum shares its
+//! [`families`]; [`returned_by`] adds the operations returning a type to
+//! its docs), groups them one module per type (a family's enum shares its
 //! base's module, an operation's bodies share the operation's module), adds
 //! the crate root, module indexes and the type-name registry ([`crate_files`]),
-//! and formats each file with prettyplease on a `syn::File`. Every file
+//! and formats each file with prettyplease on a `syn::File`, the files in
+//! parallel ([`format`]). Every file
 //! starts with an `@generated` header naming the regenerating command.
 //!
 //! This module knows syn/quote and the runtime crate's API; it does not know
@@ -16,14 +18,18 @@ mod doc_text;
 mod enums;
 pub mod example;
 mod families;
+mod format;
 mod notifications;
 mod operations;
+mod returned_by;
+mod struct_templates;
 mod structs;
+mod template;
 mod tokens;
 
 pub use crate_files::ReadmeExample;
+pub use format::{PendingFile, format_all};
 
-use proc_macro2::TokenStream;
 use std::path::PathBuf;
 
 /// Settings of one emission.
@@ -71,18 +77,4 @@ pub fn emit_crate(
     config: &EmitConfig,
 ) -> Result<(Vec<GeneratedFile>, EmitNotes), EmitError> {
     crate_files::emit(ir, config)
-}
-
-/// Formats `tokens` as a Rust file with `header` comment lines first.
-fn format_file(
-    path: PathBuf,
-    header: &str,
-    tokens: TokenStream,
-) -> Result<GeneratedFile, EmitError> {
-    let file = syn::parse2::<syn::File>(tokens).map_err(|error| EmitError {
-        path: path.clone(),
-        message: error.to_string(),
-    })?;
-    let contents = format!("{header}\n{}", prettyplease::unparse(&file));
-    Ok(GeneratedFile { path, contents })
 }

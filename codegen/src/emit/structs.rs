@@ -1,21 +1,95 @@
 //! A struct type: definition, constructor and builder methods, and the
 //! `MapModel`/`Deserialize`/`Serialize`/`Inspect` impls that match keys as
 //! strings (no `#[serde(flatten)]`, no derive).
+//!
+//! The code is built as syntax trees from the templates of
+//! [`super::struct_templates`] (cloned and filled in, never parsed per
+//! struct or per field): most of the generated crate is this code.
 
+use super::EmitError;
 use super::doc_text::doc_text;
-use super::tokens::{code, docs, ident, rust_type};
+use super::struct_templates::{self, StructTemplates};
+use super::template::{Fill, doc_attrs};
+use super::tokens::{code, doc_lines, ident, rust_type, setter_name};
 use crate::ir::{FieldDef, Ir, StructDef, TypeDef, TypeRef};
-use proc_macro2::TokenStream;
-use quote::quote;
+use std::collections::BTreeMap;
 
 /// Every item of one struct type.
-pub fn emit(ir: &Ir, def: &TypeDef, st: &StructDef) -> TokenStream {
-    let definition = definition(ir, def, st);
-    let builders = builders(ir, def, st);
-    let de = deserialize(def, st);
-    let ser = serialize(def, st);
-    let inspect = inspect(def, st);
-    quote! { #definition #builders #de #ser #inspect }
+pub fn emit(ir: &Ir, def: &TypeDef, st: &StructDef) -> Result<Vec<syn::Item>, EmitError> {
+    let types = FieldTypes::of(ir, st)?;
+    struct_templates::with(|templates| items(ir, def, st, templates, &types))
+}
+
+fn items(
+    ir: &Ir,
+    def: &TypeDef,
+    st: &StructDef,
+    t: &StructTemplates,
+    types: &FieldTypes,
+) -> Vec<syn::Item> {
+    let docs = |text: &str| doc_attrs(&t.doc, &doc_lines(text));
+    let mut fill = Fill::new()
+        .ident("__Name__", ident(&def.rust_name))
+        .docs("__type_docs__", docs(&type_docs(ir, def, st)))
+        .string(
+            "__expecting__",
+            format!("a {} object", def.schema_name.trim_end_matches("#base")),
+        )
+        .fields(
+            "__fields__",
+            st.fields
+                .iter()
+                .zip(&types.fields)
+                .map(|(f, ty)| field(ir, t, f, ty))
+                .collect(),
+        )
+        .impl_items(
+            "__setters__",
+            st.fields
+                .iter()
+                .zip(&types.values)
+                .map(|(f, ty)| setter(t, f, ty))
+                .collect(),
+        )
+        .arms("__arms__", st.fields.iter().map(|f| arm(t, f)).collect())
+        .stmts(
+            "__serialize__",
+            st.fields
+                .iter()
+                .map(|f| statement(&t.serialize, f))
+                .collect(),
+        )
+        .stmts(
+            "__inspect__",
+            st.fields
+                .iter()
+                .filter(|f| worth_inspecting(&f.ty))
+                .map(|f| statement(&t.inspect, f))
+                .collect(),
+        );
+    let template = match &st.odata_type {
+        Some(odata_type) => {
+            fill = fill
+                .string("__odata_type__", odata_type.as_str())
+                .docs(
+                    "__const_docs__",
+                    docs(&format!(
+                        "The `@odata.type` the service expects for this type: {}.",
+                        code(odata_type)
+                    )),
+                )
+                .docs(
+                    "__new_docs__",
+                    docs(&format!(
+                        "A value with `@odata.type` set to {} and nothing else; [`Default`] leaves `@odata.type` out.",
+                        code(odata_type)
+                    )),
+                );
+            &t.items_with_odata
+        }
+        None => &t.items_plain,
+    };
+    fill.items(template)
 }
 
 fn type_docs(ir: &Ir, def: &TypeDef, st: &StructDef) -> String {
@@ -38,6 +112,9 @@ fn type_docs(ir: &Ir, def: &TypeDef, st: &StructDef) -> String {
     }
     if let Some(page) = &def.page {
         text.push_str(&format!("\n\nDocumented in {}.", code(page)));
+    }
+    if let Some(section) = super::returned_by::section(ir, def.id) {
+        text.push_str(&format!("\n\n{section}"));
     }
     text
 }
@@ -72,202 +149,99 @@ fn field_docs(ir: &Ir, field: &FieldDef) -> String {
     text
 }
 
-fn field_type(ir: &Ir, field: &FieldDef) -> TokenStream {
-    let inner = rust_type(ir, &field.ty);
-    if field.boxed {
-        quote!(::std::boxed::Box<#inner>)
-    } else {
-        inner
-    }
+fn field(ir: &Ir, t: &StructTemplates, field: &FieldDef, ty: &syn::Type) -> syn::Field {
+    Fill::new()
+        .ident("__field__", ident(&field.rust_name))
+        .docs(
+            "__docs__",
+            doc_attrs(&t.doc, &doc_lines(&field_docs(ir, field))),
+        )
+        .ty("__Type__", ty.clone())
+        .field(t.field.clone())
 }
 
-fn definition(ir: &Ir, def: &TypeDef, st: &StructDef) -> TokenStream {
-    let name = ident(&def.rust_name);
-    let doc = docs(&type_docs(ir, def, st));
-    let fields = st.fields.iter().map(|field| {
-        let doc = docs(&field_docs(ir, field));
-        let field_name = ident(&field.rust_name);
-        let ty = field_type(ir, field);
-        quote! { #doc pub #field_name: ::callgen_runtime::Field<#ty>, }
-    });
-    let odata_doc = docs(
-        "The `@odata.type` exactly as received (with or without `#`), or as set by the constructor; not written when `None`.",
-    );
-    let unknown_doc = docs(
-        "Properties this version of the schema does not know, kept in arrival order and written back.",
-    );
-    quote! {
-        #doc
-        #[derive(Debug, Clone, PartialEq, Default)]
-        pub struct #name {
-            #odata_doc
-            pub odata_type: ::std::option::Option<::std::string::String>,
-            #(#fields)*
-            #unknown_doc
-            pub unknown_fields: ::callgen_runtime::UnknownFields,
-        }
-    }
-}
-
-fn builders(ir: &Ir, def: &TypeDef, st: &StructDef) -> TokenStream {
-    let name = ident(&def.rust_name);
-    let constructor = constructor(st);
-    let setters = st.fields.iter().map(|field| setter(ir, field));
-    quote! {
-        impl #name {
-            #constructor
-            #(#setters)*
-
-            /// Sets `@odata.type` to `value`, exactly as it is to be written.
-            pub fn with_odata_type(mut self, value: impl ::std::convert::Into<::std::string::String>) -> Self {
-                self.odata_type = ::std::option::Option::Some(value.into());
-                self
-            }
-
-            /// Adds a property the schema does not know.
-            pub fn with_unknown_field(mut self, name: impl ::std::convert::Into<::std::string::String>, value: ::serde_json::Value) -> Self {
-                self.unknown_fields.insert(name, value);
-                self
-            }
-        }
-    }
-}
-
-fn constructor(st: &StructDef) -> TokenStream {
-    match &st.odata_type {
-        Some(odata_type) => {
-            let doc = docs(&format!(
-                "A value with `@odata.type` set to {} and nothing else; [`Default`] leaves `@odata.type` out.",
-                code(odata_type)
-            ));
-            let const_doc = docs(&format!(
-                "The `@odata.type` the service expects for this type: {}.",
-                code(odata_type)
-            ));
-            quote! {
-                #const_doc
-                pub const ODATA_TYPE: &'static str = #odata_type;
-
-                #doc
-                pub fn new() -> Self {
-                    Self {
-                        odata_type: ::std::option::Option::Some(::std::string::ToString::to_string(Self::ODATA_TYPE)),
-                        ..::std::default::Default::default()
-                    }
-                }
-            }
-        }
-        None => quote! {
-            /// An empty value (every property absent).
-            pub fn new() -> Self {
-                ::std::default::Default::default()
-            }
-        },
-    }
-}
-
-fn setter(ir: &Ir, field: &FieldDef) -> TokenStream {
-    let field_name = ident(&field.rust_name);
-    let method = super::tokens::setter_name(&field.rust_name);
-    let doc = docs(&format!("Sets {} to `value`.", code(&field.wire_name)));
-    let wrap = |value: TokenStream| {
-        if field.boxed {
-            quote!(::std::boxed::Box::new(#value))
-        } else {
-            value
-        }
+fn setter(t: &StructTemplates, field: &FieldDef, value: &syn::Type) -> syn::ImplItem {
+    let template = match (&field.ty, field.boxed) {
+        (TypeRef::Array(_), false) => &t.setter_array,
+        (TypeRef::Array(_), true) => &t.setter_array_boxed,
+        (_, false) => &t.setter,
+        (_, true) => &t.setter_boxed,
     };
-    match &field.ty {
-        TypeRef::Array(item) => {
-            let item = rust_type(ir, item);
-            let value = wrap(quote!(
-                items.into_iter().map(::std::convert::Into::into).collect()
-            ));
-            quote! {
-                #doc
-                pub fn #method<I, V>(mut self, items: I) -> Self
-                where
-                    I: ::std::iter::IntoIterator<Item = V>,
-                    V: ::std::convert::Into<#item>,
-                {
-                    self.#field_name = ::callgen_runtime::Field::Value(#value);
-                    self
-                }
-            }
+    let doc = format!("Sets {} to `value`.", code(&field.wire_name));
+    Fill::new()
+        .ident("__field__", ident(&field.rust_name))
+        .ident("__method__", setter_name(&field.rust_name))
+        .docs("__docs__", doc_attrs(&t.doc, &doc_lines(&doc)))
+        .ty("__Type__", value.clone())
+        .impl_item(template.clone())
+}
+
+fn arm(t: &StructTemplates, field: &FieldDef) -> syn::Arm {
+    Fill::new()
+        .ident("__field__", ident(&field.rust_name))
+        .string("__wire__", field.wire_name.as_str())
+        .arm(t.arm.clone())
+}
+
+fn statement(template: &syn::Stmt, field: &FieldDef) -> syn::Stmt {
+    Fill::new()
+        .ident("__field__", ident(&field.rust_name))
+        .string("__wire__", field.wire_name.as_str())
+        .stmt(template.clone())
+}
+
+/// The syntax trees of a struct's field types (`Box<T>` when boxed) and of
+/// the values its builder methods take (the item type for arrays), each
+/// distinct type parsed once per struct.
+struct FieldTypes {
+    fields: Vec<syn::Type>,
+    values: Vec<syn::Type>,
+}
+
+impl FieldTypes {
+    fn of(ir: &Ir, st: &StructDef) -> Result<FieldTypes, EmitError> {
+        let mut parsed = BTreeMap::new();
+        let mut types = FieldTypes {
+            fields: Vec::with_capacity(st.fields.len()),
+            values: Vec::with_capacity(st.fields.len()),
+        };
+        for field in &st.fields {
+            types
+                .fields
+                .push(parsed_type(ir, &mut parsed, &field.ty, field.boxed)?);
+            let value = match &field.ty {
+                TypeRef::Array(item) => item,
+                ty => ty,
+            };
+            types
+                .values
+                .push(parsed_type(ir, &mut parsed, value, false)?);
         }
-        ty => {
-            let ty = rust_type(ir, ty);
-            let value = wrap(quote!(value.into()));
-            quote! {
-                #doc
-                pub fn #method(mut self, value: impl ::std::convert::Into<#ty>) -> Self {
-                    self.#field_name = ::callgen_runtime::Field::Value(#value);
-                    self
-                }
-            }
-        }
+        Ok(types)
     }
 }
 
-fn deserialize(def: &TypeDef, st: &StructDef) -> TokenStream {
-    let name = ident(&def.rust_name);
-    let expecting = format!("a {} object", def.schema_name.trim_end_matches("#base"));
-    let arms = st.fields.iter().map(|field| {
-        let wire = &field.wire_name;
-        let field_name = ident(&field.rust_name);
-        quote!(#wire => ::callgen_runtime::de::next_field(map, &mut self.#field_name, #wire),)
-    });
-    quote! {
-        impl<'de> ::serde::Deserialize<'de> for #name {
-            fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
-                ::callgen_runtime::de::deserialize_struct(deserializer)
-            }
-        }
-
-        impl<'de> ::callgen_runtime::de::MapModel<'de> for #name {
-            const EXPECTING: &'static str = #expecting;
-
-            fn odata_type(&self) -> ::std::option::Option<&str> {
-                self.odata_type.as_deref()
-            }
-
-            fn set_odata_type(&mut self, odata_type: ::std::string::String) {
-                self.odata_type = ::std::option::Option::Some(odata_type);
-            }
-
-            fn visit_entry<A: ::serde::de::MapAccess<'de>>(
-                &mut self,
-                key: ::callgen_runtime::de::Key<'de>,
-                map: &mut A,
-            ) -> ::std::result::Result<(), A::Error> {
-                match key.as_str() {
-                    "@odata.type" => ::callgen_runtime::de::next_odata_type(map, &mut self.odata_type),
-                    #(#arms)*
-                    _ => ::callgen_runtime::de::next_unknown(map, &mut self.unknown_fields, key),
-                }
-            }
-        }
+fn parsed_type(
+    ir: &Ir,
+    parsed: &mut BTreeMap<(TypeRef, bool), syn::Type>,
+    ty: &TypeRef,
+    boxed: bool,
+) -> Result<syn::Type, EmitError> {
+    let key = (ty.clone(), boxed);
+    if let Some(known) = parsed.get(&key) {
+        return Ok(known.clone());
     }
-}
-
-fn serialize(def: &TypeDef, st: &StructDef) -> TokenStream {
-    let name = ident(&def.rust_name);
-    let fields = st.fields.iter().map(|field| {
-        let wire = &field.wire_name;
-        let field_name = ident(&field.rust_name);
-        quote!(::callgen_runtime::ser::field(&mut map, #wire, &self.#field_name)?;)
-    });
-    quote! {
-        impl ::serde::Serialize for #name {
-            fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
-                let mut map = serializer.serialize_map(::std::option::Option::None)?;
-                ::callgen_runtime::ser::odata_type(&mut map, &self.odata_type)?;
-                #(#fields)*
-                self.unknown_fields.serialize_entries(&mut map)?;
-                ::serde::ser::SerializeMap::end(map)
-            }
-        }
-    }
+    let inner = rust_type(ir, ty);
+    let tokens = match boxed {
+        true => quote::quote!(::std::boxed::Box<#inner>),
+        false => inner,
+    };
+    let tree: syn::Type = syn::parse2(tokens).map_err(|e| EmitError {
+        path: "<struct field type>".into(),
+        message: e.to_string(),
+    })?;
+    parsed.insert(key, tree.clone());
+    Ok(tree)
 }
 
 /// Whether a value of `ty` can hold a polymorphic choice, an enumeration
@@ -277,26 +251,5 @@ fn worth_inspecting(ty: &TypeRef) -> bool {
         TypeRef::Named(_) => true,
         TypeRef::Array(item) | TypeRef::Nullable(item) => worth_inspecting(item),
         TypeRef::Primitive(_) | TypeRef::Any => false,
-    }
-}
-
-fn inspect(def: &TypeDef, st: &StructDef) -> TokenStream {
-    let name = ident(&def.rust_name);
-    let fields = st
-        .fields
-        .iter()
-        .filter(|f| worth_inspecting(&f.ty))
-        .map(|field| {
-            let wire = &field.wire_name;
-            let field_name = ident(&field.rust_name);
-            quote!(walker.field(#wire, &self.#field_name);)
-        });
-    quote! {
-        impl ::callgen_runtime::Inspect for #name {
-            fn inspect(&self, walker: &mut ::callgen_runtime::inspect::Walker) {
-                #(#fields)*
-                walker.unknown_fields(&self.unknown_fields);
-            }
-        }
     }
 }

@@ -3,12 +3,17 @@
 //! `Option`, `Box` or `Result` cannot shadow anything.
 
 use crate::ir::{Group, Ir, Primitive, TypeId, TypeRef};
-use proc_macro2::{Ident, TokenStream};
+use proc_macro2::{Ident, Span, TokenStream};
 use quote::{format_ident, quote};
 
 /// An identifier from a sanitized name (`r#type` becomes a raw identifier).
+/// Built directly rather than through `format_ident!`, which formats the
+/// name into a new string first.
 pub fn ident(name: &str) -> Ident {
-    format_ident!("{}", name)
+    match name.strip_prefix("r#") {
+        Some(raw) => Ident::new_raw(raw, Span::call_site()),
+        None => Ident::new(name, Span::call_site()),
+    }
 }
 
 /// The path of a named type from anywhere in the crate.
@@ -53,11 +58,16 @@ fn primitive_type(primitive: &Primitive) -> TokenStream {
 /// `#[doc = "..."]` attributes for `text`, one per paragraph line, with the
 /// `text` already in rustdoc markdown (see [`super::doc_text`]).
 pub fn docs(text: &str) -> TokenStream {
-    let lines: Vec<String> = text
-        .lines()
-        .map(|line| format!(" {line}").trim_end().to_owned())
-        .collect();
+    let lines = doc_lines(text);
     quote!(#(#[doc = #lines])*)
+}
+
+/// The values of the `#[doc = ...]` attributes for `text`: each line with a
+/// leading space, trailing spaces removed.
+pub fn doc_lines(text: &str) -> Vec<String> {
+    text.lines()
+        .map(|line| format!(" {line}").trim_end().to_owned())
+        .collect()
 }
 
 /// A code span naming `text` (backticks that cannot clash with its content).

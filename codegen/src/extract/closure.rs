@@ -32,7 +32,7 @@
 //!   domains of their own. A property of such a type keeps its documented
 //!   name and becomes an untyped object.
 
-use std::collections::{BTreeMap, BTreeSet, VecDeque};
+use std::collections::{BTreeMap, BTreeSet, HashSet, VecDeque};
 use std::path::{Path, PathBuf};
 
 use serde_json::Value;
@@ -40,13 +40,14 @@ use serde_json::Value;
 use crate::diag::Diagnostics;
 use crate::docs::model::{Link, Page, PageKind};
 
+use super::analysis::{Analyses, Analysis, Content, Read, analyze};
 use super::enums::{EnumDoc, read_enums_page};
-use super::examples::{ExampleDoc, read_examples};
-use super::library::{Library, stem_of};
-use super::operations::{BodyDoc, MethodDoc, is_resource_link, read_method_page};
+use super::examples::ExampleDoc;
+use super::library::{Found, Library, stem_of};
+use super::operations::{BodyDoc, MethodDoc, is_resource_link};
 use super::template::odata_type_name;
 use super::type_expr::TypeExpr;
-use super::types::{BaseMetadata, TypeDoc, read_type_page};
+use super::types::{BaseMetadata, TypeDoc};
 
 /// Hub entities never followed (lowercased names / page stems).
 pub const STOPPED: [&str; 24] = [
@@ -99,9 +100,9 @@ pub enum Root {
 /// Everything the closure read, ready for the schema stage.
 #[derive(Debug, Clone, Default)]
 pub struct Corpus {
-    /// Resource pages read, in page path order.
+    /// Resource pages read, in the order the closure reached them.
     pub types: Vec<TypeDoc>,
-    /// Method pages read, in page path order.
+    /// Method pages read, in the order the closure reached them.
     pub methods: Vec<MethodDoc>,
     /// Examples shown on resource pages.
     pub resource_examples: Vec<ExampleDoc>,
@@ -117,6 +118,9 @@ pub struct Corpus {
 enum Work {
     Resource(String, String),
     Method(String, String),
+    /// A page of the tree by its relative path.
+    Path(PathBuf, String),
+    /// A page given as a single file.
     Page(Page, String),
 }
 
@@ -124,7 +128,9 @@ enum Work {
 pub fn compute(library: &Library, roots: &[Root], diags: &mut Diagnostics) -> Corpus {
     let mut state = State {
         library,
+        analyses: Analyses::new(library.root().unwrap_or(Path::new(""))),
         corpus: Corpus::default(),
+        visited: HashSet::new(),
         queue: VecDeque::new(),
         seen_stems: BTreeSet::new(),
         enum_candidates: BTreeMap::new(),
@@ -145,13 +151,17 @@ pub fn compute(library: &Library, roots: &[Root], diags: &mut Diagnostics) -> Co
 
 struct State<'a> {
     library: &'a Library,
+    /// Pages of the tree read ahead of the walk.
+    analyses: Analyses,
     corpus: Corpus,
+    /// The pages of `corpus.pages`, for fast look-ups (never iterated).
+    visited: HashSet<PathBuf>,
     queue: VecDeque<Work>,
     seen_stems: BTreeSet<(bool, String)>,
     /// Names that are no page, with the first place naming them.
     enum_candidates: BTreeMap<String, String>,
-    /// Pages declaring a `baseType`, with that base, read on first need.
-    declared: Option<Vec<(Page, String, Diagnostics)>>,
+    /// Pages declaring a `baseType`, with that base, found on first need.
+    declared: Option<Vec<(PathBuf, String)>>,
 }
 
 impl State<'_> {
@@ -159,8 +169,11 @@ impl State<'_> {
         match root {
             // A root is read even when the stop list names it: only what
             // it brings in is subject to the stop list.
-            Root::Type(name) => match self.library.resource(name, diags) {
-                Some(page) => self.queue.push_back(Work::Page(page, "root".into())),
+            Root::Type(name) => match self.library.locate_resource(name) {
+                Some(Found::Tree(path)) => self.queue.push_back(Work::Path(path, "root".into())),
+                Some(Found::File(page)) => self
+                    .queue
+                    .push_back(Work::Page(page.clone(), "root".into())),
                 None => self
                     .queue
                     .push_back(Work::Resource(name.clone(), "root".into())),
@@ -177,14 +190,55 @@ impl State<'_> {
         }
     }
 
+    /// Works through the queue in order. Before each wave (the work queued
+    /// so far), the tree pages it will need are read in parallel.
     fn drain(&mut self, diags: &mut Diagnostics) {
-        while let Some(work) = self.queue.pop_front() {
-            match work {
-                Work::Resource(stem, why) => self.visit_resource(&stem, why, diags),
-                Work::Method(stem, why) => self.visit_method(&stem, why, diags),
-                Work::Page(page, why) => self.visit_page(page, why, diags),
+        while !self.queue.is_empty() {
+            self.prefetch_queued();
+            for _ in 0..self.queue.len() {
+                let Some(work) = self.queue.pop_front() else {
+                    break;
+                };
+                match work {
+                    Work::Resource(stem, why) => self.visit_resource(&stem, why, diags),
+                    Work::Method(stem, why) => self.visit_method(&stem, why, diags),
+                    Work::Path(path, why) => self.visit_tree_page(&path, why, diags),
+                    Work::Page(page, why) => {
+                        if !self.visited.contains(&page.path) {
+                            self.visit(analyze(&page, Diagnostics::new()), why, diags);
+                        }
+                    }
+                }
             }
         }
+    }
+
+    /// Reads ahead the tree pages the queued work names and has not seen.
+    fn prefetch_queued(&mut self) {
+        let mut paths = Vec::new();
+        for work in &self.queue {
+            let found = match work {
+                Work::Resource(stem, _) if !self.seen(false, stem) && !is_stopped(stem) => {
+                    self.library.locate_resource(stem)
+                }
+                Work::Method(stem, _) if !self.seen(true, stem) => self.library.locate_method(stem),
+                Work::Path(path, _) => Some(Found::Tree(path.clone())),
+                _ => None,
+            };
+            if let Some(Found::Tree(path)) = found {
+                if !self.visited.contains(&path) {
+                    paths.push(path);
+                }
+            }
+        }
+        paths.sort();
+        paths.dedup();
+        self.analyses.prefetch(&paths);
+    }
+
+    fn seen(&self, method: bool, stem: &str) -> bool {
+        self.seen_stems
+            .contains(&(method, stem.to_ascii_lowercase()))
     }
 
     fn visit_resource(&mut self, stem: &str, why: String, diags: &mut Diagnostics) {
@@ -195,8 +249,13 @@ impl State<'_> {
         if !self.seen_stems.insert((false, stem.to_ascii_lowercase())) {
             return;
         }
-        match self.library.resource(stem, diags) {
-            Some(page) => self.visit_page(page, why, diags),
+        let read = match self.library.locate_resource(stem) {
+            Some(Found::File(page)) => Some(analyze(page, Diagnostics::new())),
+            Some(Found::Tree(path)) => self.take(&path, diags),
+            None => None,
+        };
+        match read {
+            Some(analysis) => self.visit(analysis, why, diags),
             None => {
                 self.enum_candidates
                     .entry(stem.to_ascii_lowercase())
@@ -209,8 +268,13 @@ impl State<'_> {
         if !self.seen_stems.insert((true, stem.to_ascii_lowercase())) {
             return;
         }
-        match self.library.method(stem, diags) {
-            Some(page) => self.visit_page(page, why, diags),
+        let read = match self.library.locate_method(stem) {
+            Some(Found::File(page)) => Some(analyze(page, Diagnostics::new())),
+            Some(Found::Tree(path)) => self.take(&path, diags),
+            None => None,
+        };
+        match read {
+            Some(analysis) => self.visit(analysis, why, diags),
             None => diags.warn(
                 Path::new(&why_file(&why)),
                 why_line(&why),
@@ -220,27 +284,45 @@ impl State<'_> {
         }
     }
 
-    fn visit_page(&mut self, page: Page, why: String, diags: &mut Diagnostics) {
-        if self.corpus.pages.contains_key(&page.path) {
+    fn visit_tree_page(&mut self, path: &Path, why: String, diags: &mut Diagnostics) {
+        if self.visited.contains(path) {
             return;
         }
-        self.corpus.pages.insert(page.path.clone(), why);
-        self.seen_stems
-            .insert((page.kind == PageKind::Method, stem_of(&page.path)));
-        match page.kind {
-            PageKind::Method => {
-                let method = read_method_page(&page, diags);
-                self.follow_method(&method);
-                self.corpus.methods.push(method);
+        if let Some(analysis) = self.take(path, diags) {
+            self.visit(analysis, why, diags);
+        }
+    }
+
+    /// The analysis of a tree page; an unreadable page is reported.
+    fn take(&mut self, path: &Path, diags: &mut Diagnostics) -> Option<Analysis> {
+        match self.analyses.take(path) {
+            Read::Page(analysis) => Some(*analysis),
+            Read::Unreadable(errors) => {
+                diags.extend(errors);
+                None
             }
-            PageKind::Enums => {}
-            _ => {
-                let doc = read_type_page(&page, diags);
+        }
+    }
+
+    fn visit(&mut self, analysis: Analysis, why: String, diags: &mut Diagnostics) {
+        if self.visited.contains(&analysis.path) {
+            return;
+        }
+        self.visited.insert(analysis.path.clone());
+        self.corpus.pages.insert(analysis.path.clone(), why);
+        self.seen_stems
+            .insert((analysis.kind == PageKind::Method, stem_of(&analysis.path)));
+        diags.extend(analysis.diags);
+        match analysis.content {
+            Content::Method(method) => {
+                self.follow_method(&method);
+                self.corpus.methods.push(*method);
+            }
+            Content::Enums => {}
+            Content::Type { doc, examples } => {
                 self.follow_type(&doc);
-                self.corpus
-                    .resource_examples
-                    .extend(read_examples(&page, false, diags));
-                self.corpus.types.push(doc);
+                self.corpus.resource_examples.extend(examples);
+                self.corpus.types.push(*doc);
             }
         }
     }
@@ -361,14 +443,13 @@ impl State<'_> {
             .collect();
         let declared = self.declared_bases();
         let mut added = false;
-        for (page, base, page_diags) in declared {
+        for (path, base) in declared {
             let wanted = names.contains(&base.to_ascii_lowercase());
-            if !wanted || self.corpus.pages.contains_key(&page.path) {
+            if !wanted || self.visited.contains(&path) {
                 continue;
             }
-            diags.extend(page_diags.clone());
             let why = format!("subtype of {base} (baseType metadata)");
-            self.queue.push_back(Work::Page(page.clone(), why));
+            self.queue.push_back(Work::Path(path, why));
             added = true;
         }
         if added {
@@ -377,23 +458,17 @@ impl State<'_> {
         added
     }
 
-    /// The tree's resource pages that declare a base type, read once.
-    fn declared_bases(&mut self) -> Vec<(Page, String, Diagnostics)> {
+    /// The tree's resource pages that declare a base type, found once.
+    fn declared_bases(&mut self) -> Vec<(PathBuf, String)> {
         if self.declared.is_none() {
-            let mut found = Vec::new();
-            for relative in self.library.pages_declaring_base_type() {
-                if is_stopped(&stem_of(&relative)) {
-                    continue;
-                }
-                let mut page_diags = Diagnostics::new();
-                let Some(page) = self.library.read_relative(&relative, &mut page_diags) else {
-                    continue;
-                };
-                if let Some(base) = page_base_type(&page) {
-                    found.push((page, base, page_diags));
-                }
-            }
-            self.declared = Some(found);
+            let candidates: Vec<PathBuf> = self
+                .library
+                .resource_pages()
+                .iter()
+                .filter(|relative| !is_stopped(&stem_of(relative)))
+                .cloned()
+                .collect();
+            self.declared = Some(self.analyses.declared_bases(&candidates));
         }
         self.declared.clone().unwrap_or_default()
     }
@@ -430,12 +505,6 @@ fn payload_types(example: &ExampleDoc) -> Vec<String> {
         names.push(odata_type_name(odata_type).to_string());
     }
     names
-}
-
-fn page_base_type(page: &Page) -> Option<String> {
-    let block = super::types::resource_block(page)?;
-    let base = block.metadata.as_ref()?.base_type.clone()??;
-    Some(odata_type_name(&base).to_string())
 }
 
 fn why_file(why: &str) -> String {

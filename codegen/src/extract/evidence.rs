@@ -16,6 +16,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
+use rayon::prelude::*;
 use serde_json::{Map, Value};
 
 use crate::diag::{Diagnostic, Diagnostics, Location};
@@ -81,6 +82,41 @@ impl Walker<'_> {
                 self.value(&example.value, payload, example, out);
             }
         }
+    }
+
+    /// Observations from every operation's examples, then from every
+    /// resource example, in that order (walked in parallel).
+    fn everything(
+        &self,
+        operations: &[Operation],
+        corpus: &Corpus,
+        page_types: &BTreeMap<&Path, &str>,
+    ) -> Vec<Observation> {
+        let from_operations: Vec<Vec<Observation>> = operations
+            .par_iter()
+            .map(|operation| {
+                let mut out = Vec::new();
+                self.operation(operation, &mut out);
+                out
+            })
+            .collect();
+        let from_resources: Vec<Vec<Observation>> = corpus
+            .resource_examples
+            .par_iter()
+            .map(|example| {
+                let mut out = Vec::new();
+                let resolver = self.nav.resolver;
+                if let Some(ty) = resource_example_type(example, page_types, resolver) {
+                    self.resource_example(example, &ty, &mut out);
+                }
+                out
+            })
+            .collect();
+        from_operations
+            .into_iter()
+            .chain(from_resources)
+            .flatten()
+            .collect()
     }
 
     /// Observations from a resource example documented as `ty`.
@@ -270,16 +306,8 @@ pub fn add_example_evidence(
             types: &first.types,
         };
         let walker = Walker { nav: &nav };
-        let mut out = Vec::new();
-        for operation in &first.operations {
-            walker.operation(operation, &mut out);
-        }
         let page_types = types_by_page(docs);
-        for example in &corpus.resource_examples {
-            if let Some(ty) = resource_example_type(example, &page_types, resolver) {
-                walker.resource_example(example, &ty, &mut out);
-            }
-        }
+        let mut out = walker.everything(&first.operations, corpus, &page_types);
         out.extend(methods_table_observations(corpus, docs, resolver));
         out
     };
@@ -432,19 +460,10 @@ pub fn mark_nulls(api: &mut Api, corpus: &Corpus, resolver: &Resolver, hierarchy
             types: &api.types,
         };
         let walker = Walker { nav: &nav };
-        let mut out = Vec::new();
-        for operation in &api.operations {
-            walker.operation(operation, &mut out);
-        }
         let docs: BTreeMap<String, &TypeDoc> =
             corpus.types.iter().map(|t| (t.name.clone(), t)).collect();
         let page_types = types_by_page(&docs);
-        for example in &corpus.resource_examples {
-            if let Some(ty) = resource_example_type(example, &page_types, resolver) {
-                walker.resource_example(example, &ty, &mut out);
-            }
-        }
-        out
+        walker.everything(&api.operations, corpus, &page_types)
     };
     let mut operation_index: BTreeMap<String, usize> = BTreeMap::new();
     for (index, operation) in api.operations.iter().enumerate() {

@@ -1,10 +1,10 @@
 //! Where pages come from: a docs tree, single files, or both.
 //!
 //! Finds resource and method pages by file stem (case-insensitively, as the
-//! docs' links need), reads and parses each page once, and lists the
-//! resource pages that declare a `baseType` (for the closure's subtype
-//! rule). Single files given as roots (the side-by-side seed page) are
-//! pages of their own, classified by content when their path says nothing.
+//! docs' links need) and lists the tree's pages; reading them is
+//! [`super::analysis`]'s job. Single files given as roots (the
+//! side-by-side seed page) are pages of their own, parsed when added and
+//! classified by content when their path says nothing.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -74,14 +74,14 @@ impl Library {
         self.tree.as_ref().map(|(root, _)| root.as_path())
     }
 
-    /// Reads the resource page with this stem (case-insensitive).
-    pub fn resource(&self, stem: &str, diags: &mut Diagnostics) -> Option<Page> {
-        self.find(stem, PageKind::Resource, diags)
+    /// Where the resource page with this stem is (case-insensitive).
+    pub fn locate_resource(&self, stem: &str) -> Option<Found<'_>> {
+        self.locate(stem, PageKind::Resource)
     }
 
-    /// Reads the method page with this stem (case-insensitive).
-    pub fn method(&self, stem: &str, diags: &mut Diagnostics) -> Option<Page> {
-        self.find(stem, PageKind::Method, diags)
+    /// Where the method page with this stem is (case-insensitive).
+    pub fn locate_method(&self, stem: &str) -> Option<Found<'_>> {
+        self.locate(stem, PageKind::Method)
     }
 
     /// Reads the enums page, if the tree has one.
@@ -96,17 +96,35 @@ impl Library {
         self.files.values().find(|p| p.path == path)
     }
 
-    fn find(&self, stem: &str, kind: PageKind, diags: &mut Diagnostics) -> Option<Page> {
+    /// A single file of this kind and stem first, else the tree's page.
+    fn locate(&self, stem: &str, kind: PageKind) -> Option<Found<'_>> {
         let lower = stem.to_ascii_lowercase();
         if let Some(page) = self.files.get(&lower).filter(|p| p.kind == kind) {
-            return Some(page.clone());
+            return Some(Found::File(page));
         }
-        let (root, tree) = self.tree.as_ref()?;
+        let (_, tree) = self.tree.as_ref()?;
         let relative = match kind {
             PageKind::Method => tree.find_method(&lower)?,
             _ => tree.find_resource(&lower)?,
         };
-        read(root, &relative, diags)
+        Some(Found::Tree(relative))
+    }
+
+    fn find(&self, stem: &str, kind: PageKind, diags: &mut Diagnostics) -> Option<Page> {
+        match self.locate(stem, kind)? {
+            Found::File(page) => Some(page.clone()),
+            Found::Tree(relative) => {
+                let (root, _) = self.tree.as_ref()?;
+                read(root, &relative, diags)
+            }
+        }
+    }
+
+    /// The tree's resource pages (enums.md included), sorted.
+    pub fn resource_pages(&self) -> &[PathBuf] {
+        self.tree
+            .as_ref()
+            .map_or(&[][..], |(_, tree)| tree.resource_pages())
     }
 
     /// The stems of the tree's method pages named `<type>-<action>` after
@@ -119,31 +137,15 @@ impl Library {
             _ => Vec::new(),
         }
     }
+}
 
-    /// Resource pages of the tree whose text declares a `baseType`, with
-    /// their paths (read only on demand: most pages never need parsing).
-    pub fn pages_declaring_base_type(&self) -> Vec<PathBuf> {
-        let Some((root, tree)) = self.tree.as_ref() else {
-            return Vec::new();
-        };
-        let mut out: Vec<PathBuf> = tree
-            .resource_pages()
-            .iter()
-            .filter(|relative| {
-                std::fs::read_to_string(root.join(relative))
-                    .is_ok_and(|text| text.contains("\"baseType\""))
-            })
-            .cloned()
-            .collect();
-        out.sort();
-        out
-    }
-
-    /// Reads a page of the tree by its relative path.
-    pub fn read_relative(&self, relative: &Path, diags: &mut Diagnostics) -> Option<Page> {
-        let (root, _) = self.tree.as_ref()?;
-        read(root, relative, diags)
-    }
+/// Where a page is.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Found<'a> {
+    /// A single file given to the extraction, already parsed.
+    File(&'a Page),
+    /// A page of the tree, by its path relative to the root.
+    Tree(PathBuf),
 }
 
 fn read(root: &Path, relative: &Path, diags: &mut Diagnostics) -> Option<Page> {

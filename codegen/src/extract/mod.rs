@@ -6,15 +6,17 @@
 //! (the page model comes from [`crate::docs`]) nor Rust.
 //!
 //! The stages, one module each:
-//! [`closure`] (which pages, read once into [`types::TypeDoc`] and
-//! [`operations::MethodDoc`]) -> [`inheritance`] (declared bases) -> a first
-//! pass of [`schema`] and [`paths`] -> [`evidence`] (subtypes shown by
-//! examples) -> the final pass -> nulls shown by examples ->
-//! [`notification_data`] (`resourceData` from the notification examples) ->
-//! [`openapi`].
+//! [`closure`] (which pages; [`analysis`] reads each once, ahead of need
+//! and in parallel, into [`types::TypeDoc`] and [`operations::MethodDoc`])
+//! -> [`inheritance`] (declared bases) -> a first pass of [`schema`] and
+//! [`paths`] (types and pages decided in parallel, merged in order) ->
+//! [`evidence`] (subtypes shown by examples) -> the final pass -> nulls
+//! shown by examples -> [`notification_data`] (`resourceData` from the
+//! notification examples) -> [`openapi`].
 
 pub mod align;
 pub mod all_pages;
+pub mod analysis;
 pub mod api;
 pub mod closure;
 pub mod enums;
@@ -35,9 +37,11 @@ pub mod spelling;
 pub mod template;
 pub mod type_expr;
 pub mod types;
+pub mod used_enums;
 pub mod walk;
 
 mod build;
+mod pass;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -47,7 +51,7 @@ use serde_json::Value;
 use crate::diag::Diagnostics;
 use crate::docs::model::PageKind;
 
-use closure::Root;
+use closure::{Corpus, Root};
 use library::Library;
 
 /// What to extract.
@@ -115,13 +119,24 @@ pub fn extract(
 ) -> Result<Extraction, ExtractError> {
     let (library, roots) = open(config, diags)?;
     let corpus = closure::compute(&library, &roots, diags);
-    let mut api_and_hierarchy = build::build(&corpus, diags);
-    notification_data::add_resource_data(&mut api_and_hierarchy.0, &api_and_hierarchy.1, diags);
-    let document = openapi::render(&api_and_hierarchy.0, &api_and_hierarchy.1);
+    let (mut api, hierarchy) = build::build(&corpus, diags);
+    notification_data::add_resource_data(&mut api, &hierarchy, diags);
+    let summary = summarize(&api);
+    let Corpus {
+        pages,
+        types,
+        methods,
+        resource_examples,
+        ..
+    } = corpus;
+    // What the pages said is freed on the other core while the document
+    // is written.
+    let read = (types, methods, resource_examples);
+    let ((), document) = rayon::join(move || drop(read), || openapi::render(api, &hierarchy));
     Ok(Extraction {
-        summary: summarize(&api_and_hierarchy.0),
+        summary,
         document,
-        pages: corpus.pages,
+        pages,
     })
 }
 
@@ -185,8 +200,7 @@ fn root_of(
 ) -> Result<Root, ExtractError> {
     let is_page = root.ends_with(".md") || root.contains('/');
     if !is_page {
-        let mut scratch = Diagnostics::new();
-        return match library.resource(root, &mut scratch) {
+        return match library.locate_resource(root) {
             Some(_) => Ok(Root::Type(root.to_string())),
             None => Err(ExtractError::MissingRoot(root.to_string())),
         };

@@ -26,8 +26,9 @@ pub fn component_ref(name: &str) -> String {
     format!("#/components/schemas/{NAMESPACE}{name}")
 }
 
-/// Writes the document.
-pub fn render(api: &Api, hierarchy: &Hierarchy) -> Value {
+/// Writes the document. The API is consumed: example payloads move into
+/// the document instead of being copied.
+pub fn render(mut api: Api, hierarchy: &Hierarchy) -> Value {
     let mut keys = ExampleKeys::default();
     let mut document = Map::new();
     document.insert("openapi".into(), json!("3.1.0"));
@@ -47,11 +48,11 @@ pub fn render(api: &Api, hierarchy: &Hierarchy) -> Value {
         "servers".into(),
         json!([{"url": "https://graph.microsoft.com/beta"}]),
     );
-    document.insert("paths".into(), Value::Object(paths(api, &mut keys)));
+    document.insert("paths".into(), Value::Object(paths(&mut api, &mut keys)));
     let mut schemas = Map::new();
     let mut components: BTreeMap<String, Value> = BTreeMap::new();
     let descendants = hierarchy.all_descendants();
-    for ty in api.types.values() {
+    for ty in api.types.values_mut() {
         let derived = descendants.get(&ty.name).map_or(&[][..], Vec::as_slice);
         components.insert(ty.name.clone(), object_schema(ty, derived, &mut keys));
     }
@@ -76,7 +77,7 @@ pub fn to_text(document: &Value) -> String {
 }
 
 /// An object type's schema; `descendants` are its transitive subtypes.
-fn object_schema(ty: &ObjectType, descendants: &[String], keys: &mut ExampleKeys) -> Value {
+fn object_schema(ty: &mut ObjectType, descendants: &[String], keys: &mut ExampleKeys) -> Value {
     let mut schema = Map::new();
     schema.insert("title".into(), json!(ty.name));
     if let Some(description) = &ty.description {
@@ -113,9 +114,8 @@ fn object_schema(ty: &ObjectType, descendants: &[String], keys: &mut ExampleKeys
     }
     schema.insert("x-callgen-page".into(), json!(ty.page));
     if !ty.examples.is_empty() {
-        let examples: Vec<Value> = ty
-            .examples
-            .iter()
+        let examples: Vec<Value> = std::mem::take(&mut ty.examples)
+            .into_iter()
             .map(|e| example_object(e, keys).1)
             .collect();
         schema.insert("x-callgen-examples".into(), Value::Array(examples));
@@ -207,10 +207,13 @@ fn primitive_schema(primitive: Primitive, nullable: bool) -> Value {
 
 const METHOD_ORDER: [&str; 5] = ["get", "put", "post", "patch", "delete"];
 
-fn paths(api: &Api, keys: &mut ExampleKeys) -> Map<String, Value> {
-    let mut by_path: BTreeMap<&str, Vec<&Operation>> = BTreeMap::new();
-    for operation in &api.operations {
-        by_path.entry(&operation.path).or_default().push(operation);
+fn paths(api: &mut Api, keys: &mut ExampleKeys) -> Map<String, Value> {
+    let mut by_path: BTreeMap<String, Vec<&mut Operation>> = BTreeMap::new();
+    for operation in &mut api.operations {
+        by_path
+            .entry(operation.path.clone())
+            .or_default()
+            .push(operation);
     }
     let mut out = Map::new();
     for (path, mut operations) in by_path {
@@ -224,12 +227,12 @@ fn paths(api: &Api, keys: &mut ExampleKeys) -> Map<String, Value> {
             .into_iter()
             .map(|o| (o.method.clone(), operation_object(o, keys)))
             .collect();
-        out.insert(path.to_string(), Value::Object(item));
+        out.insert(path, Value::Object(item));
     }
     out
 }
 
-fn operation_object(operation: &Operation, keys: &mut ExampleKeys) -> Value {
+fn operation_object(operation: &mut Operation, keys: &mut ExampleKeys) -> Value {
     let mut object = Map::new();
     object.insert("operationId".into(), json!(operation.operation_id));
     if let Some(summary) = &operation.summary {
@@ -257,7 +260,7 @@ fn operation_object(operation: &Operation, keys: &mut ExampleKeys) -> Value {
     if let Some(body) = request_body(operation, keys) {
         object.insert("requestBody".into(), body);
     }
-    object.insert("responses".into(), responses(&operation.response, keys));
+    object.insert("responses".into(), responses(&mut operation.response, keys));
     if !operation.notifications.is_empty() {
         object.insert("callbacks".into(), callbacks(operation, keys));
     }
@@ -277,7 +280,7 @@ fn operation_object(operation: &Operation, keys: &mut ExampleKeys) -> Value {
     Value::Object(object)
 }
 
-fn request_body(operation: &Operation, keys: &mut ExampleKeys) -> Option<Value> {
+fn request_body(operation: &mut Operation, keys: &mut ExampleKeys) -> Option<Value> {
     let schema = match &operation.body {
         Some(Body::Type(ty)) => type_schema(ty, false),
         Some(Body::Parameters(parameters)) => parameters_schema(parameters),
@@ -286,7 +289,7 @@ fn request_body(operation: &Operation, keys: &mut ExampleKeys) -> Option<Value> 
     };
     Some(json!({
         "required": true,
-        "content": {"application/json": media(schema, &operation.request_examples, keys)}
+        "content": {"application/json": media(schema, &mut operation.request_examples, keys)}
     }))
 }
 
@@ -299,7 +302,7 @@ pub fn parameters_schema(parameters: &[Property]) -> Value {
     json!({"type": "object", "properties": Value::Object(properties)})
 }
 
-fn responses(response: &Response, keys: &mut ExampleKeys) -> Value {
+fn responses(response: &mut Response, keys: &mut ExampleKeys) -> Value {
     let mut object = Map::new();
     object.insert("description".into(), json!(reason_phrase(response.status)));
     let schema = match &response.content {
@@ -314,7 +317,7 @@ fn responses(response: &Response, keys: &mut ExampleKeys) -> Value {
     if let Some(schema) = schema {
         object.insert(
             "content".into(),
-            json!({"application/json": media(schema, &response.examples, keys)}),
+            json!({"application/json": media(schema, &mut response.examples, keys)}),
         );
     }
     let mut responses = Map::new();
@@ -322,7 +325,7 @@ fn responses(response: &Response, keys: &mut ExampleKeys) -> Value {
     Value::Object(responses)
 }
 
-fn callbacks(operation: &Operation, keys: &mut ExampleKeys) -> Value {
+fn callbacks(operation: &mut Operation, keys: &mut ExampleKeys) -> Value {
     let schema = operation
         .notification_type
         .as_ref()
@@ -330,7 +333,7 @@ fn callbacks(operation: &Operation, keys: &mut ExampleKeys) -> Value {
     let post = json!({
         "requestBody": {
             "required": true,
-            "content": {"application/json": media(schema, &operation.notifications, keys)}
+            "content": {"application/json": media(schema, &mut operation.notifications, keys)}
         },
         "responses": {"202": {"description": "Accepted"}}
     });
@@ -339,21 +342,26 @@ fn callbacks(operation: &Operation, keys: &mut ExampleKeys) -> Value {
     json!({ "notifications": Value::Object(expression) })
 }
 
-fn media(schema: Value, examples: &[ExampleDoc], keys: &mut ExampleKeys) -> Value {
+/// A media object; the examples move into it.
+fn media(schema: Value, examples: &mut Vec<ExampleDoc>, keys: &mut ExampleKeys) -> Value {
     let mut media = Map::new();
     media.insert("schema".into(), schema);
     if !examples.is_empty() {
-        let map: Map<String, Value> = examples.iter().map(|e| example_object(e, keys)).collect();
+        let map: Map<String, Value> = std::mem::take(examples)
+            .into_iter()
+            .map(|e| example_object(e, keys))
+            .collect();
         media.insert("examples".into(), Value::Object(map));
     }
     Value::Object(media)
 }
 
 /// An Example object with provenance, and its unique key.
-fn example_object(example: &ExampleDoc, keys: &mut ExampleKeys) -> (String, Value) {
+fn example_object(example: ExampleDoc, keys: &mut ExampleKeys) -> (String, Value) {
+    let key = keys.key_for(&example);
     let mut object = Map::new();
-    object.insert("summary".into(), json!(example.summary));
-    object.insert("value".into(), example.value.clone());
+    object.insert("summary".into(), Value::String(example.summary));
+    object.insert("value".into(), example.value);
     object.insert(
         "x-callgen-source".into(),
         json!({"page": slash_path(&example.page), "line": example.line}),
@@ -361,7 +369,7 @@ fn example_object(example: &ExampleDoc, keys: &mut ExampleKeys) -> (String, Valu
     if example.truncated {
         object.insert("x-callgen-truncated".into(), json!(true));
     }
-    (keys.key_for(example), Value::Object(object))
+    (key, Value::Object(object))
 }
 
 /// Example keys: the metadata name, else `<page-stem>-<n>` (n counting the

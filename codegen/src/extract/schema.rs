@@ -20,114 +20,28 @@
 //! `a or b` becomes the nearest common base of its members when there is
 //! one.
 
-use std::collections::BTreeMap;
 use std::path::Path;
 
 use heck::ToUpperCamelCase;
 
 use crate::diag::{Diagnostic, Diagnostics, Location};
 
-use super::api::{EnumType, Property};
+use super::api::Property;
 use super::closure::is_stopped;
-use super::enums::{EnumDoc, warn_mismatch};
+use super::enums::warn_mismatch;
 use super::inheritance::Hierarchy;
 use super::names::{Resolved, Resolver};
 use super::spelling::prefer_observed_spelling;
 use super::template::Hint;
 use super::type_expr::Primitive;
 use super::types::{PropertyDoc, PropertyRow};
-
-/// The enumerations of the document as they are decided.
-#[derive(Debug, Clone, Default)]
-pub struct Enums {
-    /// enums.md sections by lowercased name.
-    documented: BTreeMap<String, EnumDoc>,
-    /// The enums the document will contain.
-    pub used: BTreeMap<String, EnumType>,
-}
-
-impl Enums {
-    /// Starts from the enums.md sections.
-    pub fn new(documented: BTreeMap<String, EnumDoc>) -> Enums {
-        Enums {
-            documented,
-            used: BTreeMap::new(),
-        }
-    }
-
-    /// Marks an enums.md enum as used; returns its canonical name.
-    pub fn use_documented(&mut self, name: &str) -> Option<String> {
-        let doc = self.documented.get(&name.to_ascii_lowercase())?;
-        self.used
-            .entry(doc.name.clone())
-            .or_insert_with(|| EnumType {
-                name: doc.name.clone(),
-                values: doc.values.clone(),
-                description: None,
-                inline: false,
-            });
-        Some(doc.name.clone())
-    }
-
-    /// Adds (or reuses) an enum made from a value list.
-    pub fn add_listed(
-        &mut self,
-        name: &str,
-        values: &[String],
-        inline: bool,
-        at: (&Path, usize),
-        diags: &mut Diagnostics,
-    ) -> String {
-        if let Some(existing) = self.use_documented(name) {
-            let documented = &self.used[&existing].values;
-            if documented != values {
-                warn_mismatch(
-                    diags,
-                    at.0,
-                    at.1,
-                    &existing,
-                    documented,
-                    "the description",
-                    values,
-                );
-            }
-            return existing;
-        }
-        match self.used.get(name) {
-            Some(existing) if existing.values != values => {
-                let kept = existing.values.clone();
-                warn_mismatch(
-                    diags,
-                    at.0,
-                    at.1,
-                    name,
-                    &kept,
-                    "another list of the same enum",
-                    values,
-                );
-            }
-            Some(_) => {}
-            None => {
-                self.used.insert(
-                    name.to_string(),
-                    EnumType {
-                        name: name.to_string(),
-                        values: values.to_vec(),
-                        description: None,
-                        inline,
-                    },
-                );
-            }
-        }
-        name.to_string()
-    }
-}
+use super::used_enums::Enums;
 
 /// What property resolution reads and writes.
-pub struct Context<'a> {
+pub struct Context<'a, 'd> {
     pub resolver: &'a Resolver,
     pub hierarchy: &'a Hierarchy,
-    pub enums: &'a mut Enums,
+    pub enums: &'a mut Enums<'d>,
     pub diags: &'a mut Diagnostics,
 }
 
@@ -139,7 +53,7 @@ pub fn decide_property(
     doc: &PropertyDoc,
     has_template: bool,
     observed: &[(String, usize)],
-    ctx: &mut Context<'_>,
+    ctx: &mut Context<'_, '_>,
 ) -> Property {
     let line = doc.line();
     let table = doc.row.as_ref().and_then(|r| {
@@ -249,7 +163,7 @@ fn choose_type(
     doc: &PropertyDoc,
     table: Option<Resolved>,
     hint: Option<&Option<Resolved>>,
-    ctx: &mut Context<'_>,
+    ctx: &mut Context<'_, '_>,
 ) -> (Resolved, Option<String>) {
     let hint = hint.cloned().flatten();
     let text = doc.row.as_ref().map(|r| r.type_text.clone());
@@ -425,7 +339,7 @@ fn apply_enum(
     ty: Resolved,
     values: Option<&[String]>,
     at: (&Path, usize),
-    ctx: &mut Context<'_>,
+    ctx: &mut Context<'_, '_>,
 ) -> Resolved {
     match ty {
         Resolved::Collection(inner) => Resolved::Collection(Box::new(apply_enum(

@@ -3,6 +3,13 @@
 /// The audio routing group stores a private audio route between participants in a multiparty conversation. Source is the participant itself and the receivers are a subset of other participants in the multiparty conversation.
 ///
 /// Documented in `api-reference/beta/resources/audioroutinggroup.md`.
+///
+/// # Returned by
+///
+/// - `GET /communications/calls/{call-id}/audioRoutingGroups/{audioRoutingGroup-id}` (`audioRoutingGroup.get`, 200)
+/// - `PATCH /communications/calls/{call-id}/audioRoutingGroups/{audioRoutingGroup-id}` (`audioRoutingGroup.update`, 200)
+/// - `POST /communications/calls/{call-id}/audioRoutingGroups` (`call.createAudioRoutingGroup`, 200)
+/// - `GET /communications/calls/{call-id}/audioRoutingGroups` (`call.listAudioRoutingGroups`, 200): in `value`
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct AudioRoutingGroup {
     /// The `@odata.type` exactly as received (with or without `#`), or as set by the constructor; not written when `None`.

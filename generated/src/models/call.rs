@@ -3,6 +3,11 @@
 /// The **call** resource is created when there is an incoming call for the application or the application creates a new outgoing call via a `POST` on `app/calls`.
 ///
 /// Documented in `api-reference/beta/resources/call.md`.
+///
+/// # Returned by
+///
+/// - `POST /communications/calls` (`call.create`, 201)
+/// - `GET /communications/calls/{call-id}` (`call.get`, 200)
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Call {
     /// The `@odata.type` exactly as received (with or without `#`), or as set by the constructor; not written when `None`.

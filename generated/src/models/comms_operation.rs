@@ -3,6 +3,11 @@
 /// The status of certain long-running operations.
 ///
 /// Documented in `api-reference/beta/resources/commsoperation.md`.
+///
+/// # Returned by
+///
+/// - `POST /communications/calls/{call-id}/participants/configureMixer` (`participant.configureMixer`, 202), as [`AnyCommsOperation`](crate::models::AnyCommsOperation) (chosen by `@odata.type`)
+/// - `POST /communications/calls/{call-id}/participants/muteAll` (`participant.muteAll`, 200), as [`AnyCommsOperation`](crate::models::AnyCommsOperation) (chosen by `@odata.type`)
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct CommsOperation {
     /// The `@odata.type` exactly as received (with or without `#`), or as set by the constructor; not written when `None`.
@@ -163,6 +168,11 @@ impl ::callgen_runtime::Inspect for CommsOperation {
 /// `microsoft.graph.commsOperation` or any type derived from it, chosen by `@odata.type`.
 ///
 /// Without `@odata.type` (or with the base's own) the value is the base type; a type this version of the schema does not know is kept as raw JSON in [`AnyCommsOperation::Unrecognized`].
+///
+/// # Returned by
+///
+/// - `POST /communications/calls/{call-id}/participants/configureMixer` (`participant.configureMixer`, 202)
+/// - `POST /communications/calls/{call-id}/participants/muteAll` (`participant.muteAll`, 200)
 #[derive(Debug, Clone, PartialEq)]
 #[allow(clippy::large_enum_variant)]
 pub enum AnyCommsOperation {

@@ -3,6 +3,11 @@
 /// The participant type.
 ///
 /// Documented in `api-reference/beta/resources/participant.md`.
+///
+/// # Returned by
+///
+/// - `GET /communications/calls/{call-id}/participants` (`call.listParticipants`, 200): in `value`
+/// - `GET /communications/calls/{call-id}/participants/{participant-id}` (`participant.get`, 200)
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Participant {
     /// The `@odata.type` exactly as received (with or without `#`), or as set by the constructor; not written when `None`.

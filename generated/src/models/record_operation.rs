@@ -5,6 +5,10 @@
 /// Derived from [`CommsOperation`](crate::models::CommsOperation); its fields come first.
 ///
 /// Documented in `api-reference/beta/resources/recordoperation.md`.
+///
+/// # Returned by
+///
+/// - `POST /communications/calls/{call-id}/recordResponse` (`call.recordResponse`, 200)
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct RecordOperation {
     /// The `@odata.type` exactly as received (with or without `#`), or as set by the constructor; not written when `None`.

@@ -1,0 +1,118 @@
+//! Full-scale generation: the whole beta reference (en-full-2021-07, every
+//! resource page and every method page a root) extracted once, generated in
+//! memory (median of a few runs), every Rust file parsed with syn, and the
+//! crate checked once with `cargo check` in a temporary workspace (path
+//! dependencies on this workspace's crates; its dependencies are checked
+//! first, untimed, so the figure is the generated crate's own).
+//!
+//! Run: `GRAPH_DOCS_DIR=../shared/graph-docs cargo bench -p callgen-benches
+//! --bench full_scale`. `CALLGEN_BENCH_SKIP_CHECK=1` leaves out the
+//! `cargo check` (minutes of CPU and several GB of memory). Skips when the
+//! corpus is absent unless `CALLGEN_REQUIRE_CORPUS=1`.
+
+use callgen::generate::generate_files_with;
+use callgen_benches::cargo_build::{human, median, rust_lines, standalone_crate, timed_cargo};
+use callgen_benches::{full_scale, workspace};
+use std::time::{Duration, Instant};
+
+/// Generation runs; the median is reported.
+const RUNS: usize = 3;
+
+fn main() {
+    if std::env::args().any(|a| a == "--test" || a == "--list") {
+        return;
+    }
+    println!("machine: {}", workspace::machine());
+    let Some(docs) = workspace::docs_dir() else {
+        return;
+    };
+    let tree = docs.join("en-full-2021-07");
+    let start = Instant::now();
+    let (extraction, diags) = full_scale::extract_everything(&tree);
+    println!(
+        "input: {} pages extracted into {} types and {} operations in {} ({} diagnostics; extraction figures: the extract bench)",
+        extraction.pages.len(),
+        extraction.summary.types + extraction.summary.enums,
+        extraction.summary.operations,
+        human(start.elapsed()),
+        diags.sorted().len()
+    );
+    let config = full_scale::emit_config();
+    let mut times = Vec::new();
+    let mut generated = None;
+    for _ in 0..RUNS {
+        let start = Instant::now();
+        let crate_files = generate_files_with(&extraction.document, &config)
+            .unwrap_or_else(|e| panic!("full-scale generation failed: {e}"));
+        times.push(start.elapsed());
+        generated = Some(crate_files);
+    }
+    let Some(generated) = generated else { return };
+    let stats = generated.stats;
+    let lines = rust_lines(&generated.files);
+    println!(
+        "generate (in memory): median {} of {RUNS} runs; {} types ({} structs, {} enums, {} families), {} operations, {} files, {lines} lines of Rust",
+        human(median(&mut times)),
+        stats.types(),
+        stats.structs,
+        stats.enums,
+        stats.families,
+        stats.operations,
+        stats.files,
+    );
+    let start = Instant::now();
+    let unparsable: Vec<String> = generated
+        .files
+        .iter()
+        .filter(|f| f.path.extension().is_some_and(|e| e == "rs"))
+        .filter_map(|f| {
+            syn::parse_file(&f.contents)
+                .err()
+                .map(|e| format!("{}: {e}", f.path.display()))
+        })
+        .collect();
+    println!(
+        "syn parse of every Rust file: {} unparsable, in {}",
+        unparsable.len(),
+        human(start.elapsed())
+    );
+    for problem in &unparsable {
+        println!("  {problem}");
+    }
+    if std::env::var("CALLGEN_BENCH_SKIP_CHECK").as_deref() == Ok("1") {
+        println!("cargo check: skipped (CALLGEN_BENCH_SKIP_CHECK=1)");
+        return;
+    }
+    let check = cargo_check(&generated.files);
+    println!(
+        "cargo check of the generated crate (dependencies already checked): {} for {lines} lines ({:.0} lines/s)",
+        human(check),
+        lines as f64 / check.as_secs_f64()
+    );
+}
+
+/// Checks the crate in a temporary workspace: its dependencies first
+/// (untimed), then the crate itself (timed).
+fn cargo_check(files: &[callgen::emit::GeneratedFile]) -> Duration {
+    let root = workspace::root();
+    let target = root.join("target/bench-full-scale");
+    let krate = standalone_crate(&root, files);
+    let manifest = files
+        .iter()
+        .find(|f| f.path.as_os_str() == "Cargo.toml")
+        .map(|f| f.contents.as_str())
+        .unwrap_or_default();
+    let mut deps = vec!["check", "--offline"];
+    for dependency in manifest
+        .lines()
+        .filter_map(|l| l.strip_suffix(".workspace = true"))
+    {
+        deps.extend(["-p", dependency.trim()]);
+    }
+    timed_cargo(&krate.dir, &target, &deps);
+    timed_cargo(
+        &krate.dir,
+        &target,
+        &["check", "--offline", "-p", full_scale::CRATE_NAME],
+    )
+}

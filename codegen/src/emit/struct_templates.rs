@@ -1,0 +1,276 @@
+//! The templates of a struct's code (see [`super::template`]): the five
+//! items of one struct with placeholders for its name, docs and per-field
+//! lists, and the per-field pieces. Parsed once per thread; a template
+//! that does not parse is a generator bug, reported as an [`EmitError`].
+
+use super::EmitError;
+use proc_macro2::TokenStream;
+use quote::quote;
+use std::path::PathBuf;
+use syn::{Arm, Attribute, Field, ImplItem, Item, Stmt};
+
+/// Every template of a struct.
+pub struct StructTemplates {
+    /// The items of a struct with an `@odata.type` constant and constructor.
+    pub items_with_odata: Vec<Item>,
+    /// The items of a struct without one (operation bodies).
+    pub items_plain: Vec<Item>,
+    /// A struct field.
+    pub field: Field,
+    /// A builder method of a single value.
+    pub setter: ImplItem,
+    /// A builder method of a single boxed value.
+    pub setter_boxed: ImplItem,
+    /// A builder method of an array.
+    pub setter_array: ImplItem,
+    /// A builder method of a boxed array.
+    pub setter_array_boxed: ImplItem,
+    /// A `visit_entry` match arm.
+    pub arm: Arm,
+    /// A `serialize` statement.
+    pub serialize: Stmt,
+    /// An `inspect` statement.
+    pub inspect: Stmt,
+    /// A doc attribute.
+    pub doc: Attribute,
+}
+
+thread_local! {
+    static TEMPLATES: Result<StructTemplates, EmitError> = build();
+}
+
+/// Runs `f` with this thread's templates.
+pub fn with<R>(f: impl FnOnce(&StructTemplates) -> R) -> Result<R, EmitError> {
+    TEMPLATES.with(|templates| match templates {
+        Ok(templates) => Ok(f(templates)),
+        Err(error) => Err(error.clone()),
+    })
+}
+
+fn bug(what: &str, message: impl std::fmt::Display) -> EmitError {
+    EmitError {
+        path: PathBuf::from(format!("<struct template: {what}>")),
+        message: message.to_string(),
+    }
+}
+
+fn parse<T: syn::parse::Parse>(what: &str, tokens: TokenStream) -> Result<T, EmitError> {
+    syn::parse2(tokens).map_err(|e| bug(what, e))
+}
+
+fn build() -> Result<StructTemplates, EmitError> {
+    let field = first_field(parse("field", field_tokens())?)?;
+    let doc = field
+        .attrs
+        .first()
+        .cloned()
+        .ok_or_else(|| bug("field", "no doc attribute"))?;
+    Ok(StructTemplates {
+        items_with_odata: parse::<syn::File>("items", items_tokens(true))?.items,
+        items_plain: parse::<syn::File>("items", items_tokens(false))?.items,
+        field,
+        setter: first_impl_item(parse("setter", setter_tokens(false, false))?)?,
+        setter_boxed: first_impl_item(parse("setter", setter_tokens(false, true))?)?,
+        setter_array: first_impl_item(parse("setter", setter_tokens(true, false))?)?,
+        setter_array_boxed: first_impl_item(parse("setter", setter_tokens(true, true))?)?,
+        arm: first_arm(parse("arm", arm_tokens())?)?,
+        serialize: first_stmt(parse(
+            "serialize",
+            quote!({
+                ::callgen_runtime::ser::field(&mut map, "__wire__", &self.__field__)?;
+            }),
+        )?)?,
+        inspect: first_stmt(parse(
+            "inspect",
+            quote!({
+                walker.field("__wire__", &self.__field__);
+            }),
+        )?)?,
+        doc,
+    })
+}
+
+fn first_field(item: syn::ItemStruct) -> Result<Field, EmitError> {
+    match item.fields {
+        syn::Fields::Named(named) => named.named.into_iter().next(),
+        _ => None,
+    }
+    .ok_or_else(|| bug("field", "no named field"))
+}
+
+fn first_impl_item(item: syn::ItemImpl) -> Result<ImplItem, EmitError> {
+    item.items
+        .into_iter()
+        .next()
+        .ok_or_else(|| bug("setter", "no impl item"))
+}
+
+fn first_arm(expr: syn::ExprMatch) -> Result<Arm, EmitError> {
+    expr.arms
+        .into_iter()
+        .next()
+        .ok_or_else(|| bug("arm", "no match arm"))
+}
+
+fn first_stmt(block: syn::Block) -> Result<Stmt, EmitError> {
+    block
+        .stmts
+        .into_iter()
+        .next()
+        .ok_or_else(|| bug("statement", "no statement"))
+}
+
+fn field_tokens() -> TokenStream {
+    quote! {
+        struct S {
+            #[doc = "__docs__"]
+            pub __field__: ::callgen_runtime::Field<__Type__>,
+        }
+    }
+}
+
+fn setter_tokens(array: bool, boxed: bool) -> TokenStream {
+    let value = match array {
+        true => quote!(items.into_iter().map(::std::convert::Into::into).collect()),
+        false => quote!(value.into()),
+    };
+    let value = match boxed {
+        true => quote!(::std::boxed::Box::new(#value)),
+        false => value,
+    };
+    let method = match array {
+        true => quote! {
+            pub fn __method__<I, V>(mut self, items: I) -> Self
+            where
+                I: ::std::iter::IntoIterator<Item = V>,
+                V: ::std::convert::Into<__Type__>,
+            {
+                self.__field__ = ::callgen_runtime::Field::Value(#value);
+                self
+            }
+        },
+        false => quote! {
+            pub fn __method__(mut self, value: impl ::std::convert::Into<__Type__>) -> Self {
+                self.__field__ = ::callgen_runtime::Field::Value(#value);
+                self
+            }
+        },
+    };
+    quote! {
+        impl S {
+            #[doc = "__docs__"]
+            #method
+        }
+    }
+}
+
+fn arm_tokens() -> TokenStream {
+    quote! {
+        match key {
+            "__wire__" => ::callgen_runtime::de::next_field(map, &mut self.__field__, "__wire__"),
+        }
+    }
+}
+
+fn constructor_tokens(with_odata: bool) -> TokenStream {
+    match with_odata {
+        true => quote! {
+            #[doc = "__const_docs__"]
+            pub const ODATA_TYPE: &'static str = "__odata_type__";
+
+            #[doc = "__new_docs__"]
+            pub fn new() -> Self {
+                Self {
+                    odata_type: ::std::option::Option::Some(::std::string::ToString::to_string(Self::ODATA_TYPE)),
+                    ..::std::default::Default::default()
+                }
+            }
+        },
+        false => quote! {
+            /// An empty value (every property absent).
+            pub fn new() -> Self {
+                ::std::default::Default::default()
+            }
+        },
+    }
+}
+
+fn items_tokens(with_odata: bool) -> TokenStream {
+    let constructor = constructor_tokens(with_odata);
+    quote! {
+        #[doc = "__type_docs__"]
+        #[derive(Debug, Clone, PartialEq, Default)]
+        pub struct __Name__ {
+            /// The `@odata.type` exactly as received (with or without `#`), or as set by the constructor; not written when `None`.
+            pub odata_type: ::std::option::Option<::std::string::String>,
+            __fields__: (),
+            /// Properties this version of the schema does not know, kept in arrival order and written back.
+            pub unknown_fields: ::callgen_runtime::UnknownFields,
+        }
+
+        impl __Name__ {
+            #constructor
+
+            fn __setters__() {}
+
+            /// Sets `@odata.type` to `value`, exactly as it is to be written.
+            pub fn with_odata_type(mut self, value: impl ::std::convert::Into<::std::string::String>) -> Self {
+                self.odata_type = ::std::option::Option::Some(value.into());
+                self
+            }
+
+            /// Adds a property the schema does not know.
+            pub fn with_unknown_field(mut self, name: impl ::std::convert::Into<::std::string::String>, value: ::serde_json::Value) -> Self {
+                self.unknown_fields.insert(name, value);
+                self
+            }
+        }
+
+        impl<'de> ::serde::Deserialize<'de> for __Name__ {
+            fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
+                ::callgen_runtime::de::deserialize_struct(deserializer)
+            }
+        }
+
+        impl<'de> ::callgen_runtime::de::MapModel<'de> for __Name__ {
+            const EXPECTING: &'static str = "__expecting__";
+
+            fn odata_type(&self) -> ::std::option::Option<&str> {
+                self.odata_type.as_deref()
+            }
+
+            fn set_odata_type(&mut self, odata_type: ::std::string::String) {
+                self.odata_type = ::std::option::Option::Some(odata_type);
+            }
+
+            fn visit_entry<A: ::serde::de::MapAccess<'de>>(
+                &mut self,
+                key: ::callgen_runtime::de::Key<'de>,
+                map: &mut A,
+            ) -> ::std::result::Result<(), A::Error> {
+                match key.as_str() {
+                    "@odata.type" => ::callgen_runtime::de::next_odata_type(map, &mut self.odata_type),
+                    "__arms__" => {}
+                    _ => ::callgen_runtime::de::next_unknown(map, &mut self.unknown_fields, key),
+                }
+            }
+        }
+
+        impl ::serde::Serialize for __Name__ {
+            fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
+                let mut map = serializer.serialize_map(::std::option::Option::None)?;
+                ::callgen_runtime::ser::odata_type(&mut map, &self.odata_type)?;
+                __serialize__;
+                self.unknown_fields.serialize_entries(&mut map)?;
+                ::serde::ser::SerializeMap::end(map)
+            }
+        }
+
+        impl ::callgen_runtime::Inspect for __Name__ {
+            fn inspect(&self, walker: &mut ::callgen_runtime::inspect::Walker) {
+                __inspect__;
+                walker.unknown_fields(&self.unknown_fields);
+            }
+        }
+    }
+}

@@ -1,0 +1,325 @@
+//! The README's diagram and figures are what the real commands give, so
+//! they cannot go stale: the Mermaid block equals `callgen diagram` of the
+//! committed schema (`CALLGEN_UPDATE_README=1` rewrites the block), the
+//! generation figures equal what the committed schema generates, and, with
+//! the corpora, the extraction and round-trip figures equal what the
+//! extractor and the listed exceptions give.
+
+use callgen::diag::{Diagnostics, Severity};
+use callgen::extract::{ExtractConfig, Extraction, extract};
+use callgen::ir::{Group, TypeKind};
+use serde_json::Value;
+use std::path::{Path, PathBuf};
+
+const MERMAID_OPEN: &str = "```mermaid\n";
+const FENCE_CLOSE: &str = "```\n";
+
+fn workspace_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .unwrap()
+        .to_path_buf()
+}
+
+fn readme() -> String {
+    std::fs::read_to_string(workspace_root().join("README.md")).unwrap()
+}
+
+fn committed_schema() -> Value {
+    let text =
+        std::fs::read_to_string(workspace_root().join("schema/graph-calls.beta.json")).unwrap();
+    serde_json::from_str(&text).unwrap()
+}
+
+/// The corpora folder, or `None` (after saying so) when it is absent and
+/// not required.
+fn corpus_root() -> Option<PathBuf> {
+    let root = std::env::var_os("GRAPH_DOCS_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| workspace_root().join("../shared/graph-docs"));
+    if root.is_dir() {
+        return Some(root);
+    }
+    let required = std::env::var("CALLGEN_REQUIRE_CORPUS").is_ok_and(|v| v == "1");
+    assert!(
+        !required,
+        "CALLGEN_REQUIRE_CORPUS=1 but there is no docs corpus at {}",
+        root.display()
+    );
+    eprintln!(
+        "skipping: no docs corpus at {} (set GRAPH_DOCS_DIR)",
+        root.display()
+    );
+    None
+}
+
+/// The byte range of the Mermaid block's contents in `text`.
+fn mermaid_block(text: &str) -> std::ops::Range<usize> {
+    let start = text
+        .find(MERMAID_OPEN)
+        .expect("the README has a ```mermaid block")
+        + MERMAID_OPEN.len();
+    let length = text[start..]
+        .find(FENCE_CLOSE)
+        .expect("the mermaid block is closed");
+    assert!(
+        !text[start + length..].contains(MERMAID_OPEN),
+        "the README has one mermaid block"
+    );
+    start..start + length
+}
+
+fn assert_mentions(readme: &str, expected: &str) {
+    assert!(
+        readme.contains(expected),
+        "README.md does not say `{expected}`: measure again and update it"
+    );
+}
+
+#[test]
+fn the_readme_diagram_is_the_committed_schemas() {
+    let text = readme();
+    let range = mermaid_block(&text);
+    let expected = callgen::diagram::mermaid(&committed_schema());
+    if text[range.clone()] == expected {
+        return;
+    }
+    if std::env::var("CALLGEN_UPDATE_README").as_deref() == Ok("1") {
+        let updated = format!("{}{expected}{}", &text[..range.start], &text[range.end..]);
+        callgen::write::write_file_atomically(
+            &workspace_root().join("README.md"),
+            updated.as_bytes(),
+        )
+        .unwrap();
+        return;
+    }
+    panic!(
+        "the README's diagram is not `cargo run --release -- diagram --schema schema/graph-calls.beta.json`; \
+         run `CALLGEN_UPDATE_README=1 cargo test -p callgen --test check_readme`"
+    );
+}
+
+#[test]
+fn the_readme_generation_figures_are_what_the_schema_generates() {
+    let text = readme();
+    let schema = committed_schema();
+    let stats = callgen::generate::generate_files(&schema).unwrap().stats;
+    let ir = callgen::ir::from_openapi(&schema).unwrap();
+    let inline_bodies = ir
+        .types
+        .iter()
+        .filter(|t| t.group == Group::Operations && matches!(t.kind, TypeKind::Struct(_)))
+        .count();
+    assert_mentions(
+        &text,
+        &format!(
+            "generated {} types ({} structs, {} enums, {} families{}) and {} operations from ",
+            stats.types(),
+            stats.structs,
+            stats.enums,
+            stats.families,
+            match stats.unions {
+                0 => String::new(),
+                1 => ", 1 union".to_owned(),
+                n => format!(", {n} unions"),
+            },
+            stats.operations
+        ),
+    );
+    assert_mentions(
+        &text,
+        &format!(
+            "| generated Rust types | {}: {} structs ({} schema objects, {inline_bodies} bodies defined inline by operations), {} enums, {} polymorphic families |",
+            stats.types(),
+            stats.structs,
+            stats.structs - inline_bodies,
+            stats.enums,
+            stats.families
+        ),
+    );
+}
+
+fn extract_tree(docs: &Path) -> (Extraction, usize) {
+    let config = ExtractConfig {
+        docs: Some(docs.to_path_buf()),
+        roots: Vec::new(),
+    };
+    let mut diags = Diagnostics::new();
+    let extraction = extract(&config, &mut diags).unwrap();
+    let warnings = diags
+        .sorted()
+        .iter()
+        .filter(|d| d.severity == Severity::Warning)
+        .count();
+    (extraction, warnings)
+}
+
+fn manifest_page_count(path: &Path) -> usize {
+    let manifest: Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    manifest["pages"].as_array().unwrap().len()
+}
+
+#[test]
+fn the_readme_extraction_figures_are_what_the_extractor_gives() {
+    let Some(corpus) = corpus_root() else {
+        return;
+    };
+    let text = readme();
+    let (extraction, warnings) = extract_tree(&corpus.join("en-2021-07"));
+    let s = extraction.summary;
+    assert_mentions(
+        &text,
+        &format!(
+            "extract: {} types, {} enums, {} operations, {} examples, {warnings} warnings -> /tmp/graph-calls.json",
+            s.types, s.enums, s.operations, s.examples
+        ),
+    );
+    for (what, figure) in [
+        ("schema object types", s.types),
+        ("schema enumerations", s.enums),
+        ("operations", s.operations),
+        ("documented examples in the schema", s.examples),
+        ("docs warnings", warnings),
+    ] {
+        assert_mentions(&text, &format!("| {what} | {figure} |"));
+    }
+    let manifest = manifest_page_count(&corpus.join("en-2021-07/MANIFEST.json"));
+    assert_mentions(
+        &text,
+        &format!(
+            "| pages read from `en-2021-07` | {} of its {manifest} |",
+            extraction.pages.len()
+        ),
+    );
+}
+
+/// The number of listed exceptions of `corpus` in `tests/exceptions.rs`.
+fn listed_exceptions(corpus: &str) -> usize {
+    let text = std::fs::read_to_string(workspace_root().join("tests/exceptions.rs")).unwrap();
+    text.matches(&format!("corpus: \"{corpus}\",")).count()
+}
+
+fn entries_in(relative: &str) -> usize {
+    let text = std::fs::read_to_string(workspace_root().join(relative)).unwrap();
+    let entries: Vec<Value> = serde_json::from_str(&text).unwrap();
+    entries.len()
+}
+
+#[test]
+fn the_readme_counts_the_docs_defect_lists() {
+    let text = readme();
+    let exceptions: usize = [
+        "schema",
+        "en-2021-07",
+        "en-2019-09",
+        "zh-CN-2019-09",
+        "seed",
+    ]
+    .into_iter()
+    .map(listed_exceptions)
+    .sum();
+    assert_mentions(
+        &text,
+        &format!("the {exceptions} listed examples that cannot round-trip"),
+    );
+    assert_mentions(
+        &text,
+        &format!("the {exceptions} others are [listed docs defects]"),
+    );
+    let defects = entries_in("codegen/tests/fixtures/example-defects.json");
+    assert_mentions(
+        &text,
+        &format!("the {defects} documented examples that do not validate"),
+    );
+    let lags = entries_in("codegen/tests/fixtures/translation-lag.json");
+    assert_mentions(
+        &text,
+        &format!("the {lags} places where zh-CN-2019-09 differs"),
+    );
+}
+
+#[test]
+fn the_readme_round_trip_figures_are_the_examples_less_the_listed_exceptions() {
+    let Some(corpus) = corpus_root() else {
+        return;
+    };
+    let seed = corpus.join("../seed/create-call.zh-CN.sxs.md");
+    let mut parts = Vec::new();
+    for (name, docs, label) in [
+        ("en-2021-07", corpus.join("en-2021-07"), "en-2021-07"),
+        ("en-2019-09", corpus.join("en-2019-09"), "en-2019-09"),
+        (
+            "zh-CN-2019-09",
+            corpus.join("zh-CN-2019-09"),
+            "zh-CN-2019-09",
+        ),
+        ("seed", seed, "seed page"),
+    ] {
+        let (extraction, _) = extract_tree(&docs);
+        let total = extraction.summary.examples;
+        let round_trip = total - listed_exceptions(name);
+        parts.push(format!("{label}: {round_trip} of {total}"));
+    }
+    assert_mentions(
+        &readme(),
+        &format!("| examples that round-trip | {} |", parts.join("; ")),
+    );
+}
+
+/// The lines of the fenced `text` block of the README that starts with
+/// `first_line`.
+fn text_block<'a>(readme: &'a str, first_line: &str) -> Vec<&'a str> {
+    let opening = format!("```text\n{first_line}\n");
+    let start = readme
+        .find(&opening)
+        .unwrap_or_else(|| panic!("README.md has no text block starting with `{first_line}`"))
+        + "```text\n".len();
+    let length = readme[start..].find(FENCE_CLOSE).unwrap();
+    readme[start..start + length].lines().collect()
+}
+
+/// Asserts that `shown` (with `...` for left-out lines) is an abridgement
+/// of `printed`: every shown line printed, in the same order.
+fn assert_abridged(shown: &[&str], printed: &str) {
+    let mut printed_lines = printed.lines();
+    for line in shown.iter().filter(|l| **l != "...") {
+        assert!(
+            printed_lines.any(|p| p == *line),
+            "README.md shows `{line}`, which the command does not print (in this order): run it again and update the README\n{printed}"
+        );
+    }
+}
+
+fn changelog_from(docs: &Path, label: &str) -> String {
+    let (old, _) = extract_tree(docs);
+    let changelog = callgen::diff::compare(&old.document, &committed_schema());
+    format!(
+        "Changes from {label} to schema/graph-calls.beta.json\n\n{}",
+        callgen::diff::render_text(&changelog)
+    )
+}
+
+#[test]
+fn the_readme_changelogs_are_what_diff_prints() {
+    let Some(corpus) = corpus_root() else {
+        return;
+    };
+    let text = readme();
+    let printed = changelog_from(
+        &corpus.join("en-2019-09"),
+        "/tmp/graph-calls.en-2019-09.json",
+    );
+    let shown = text_block(
+        &text,
+        "Changes from /tmp/graph-calls.en-2019-09.json to schema/graph-calls.beta.json",
+    );
+    assert_abridged(&shown, &printed);
+    assert_mentions(
+        &text,
+        &format!("the full text is {} lines", printed.lines().count()),
+    );
+    assert!(
+        printed.contains("call.updateMetadata\n  breaking    operation removed"),
+        "the changelog from en-2019-09 reports call.updateMetadata removed"
+    );
+}
