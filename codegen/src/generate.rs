@@ -291,7 +291,8 @@ pub fn build_script_emit_config(schema: &Path) -> EmitConfig {
 ///
 /// The generated code names its types `crate::models::...`, so the file
 /// must be included at the crate root, and the crate needs the generated
-/// crate's dependencies (`callgen-runtime`, `serde`, `serde_json`).
+/// crate's dependencies (`callgen-client`, `callgen-runtime`, `serde`,
+/// `serde_json`).
 pub fn generate_for_build_script(schema: &Path, out_file: &Path) -> Result<Stats, GenerateError> {
     let document = read_schema(schema)?;
     let config = build_script_emit_config(schema);

@@ -113,7 +113,10 @@ fn operation(
     let responses = responses(b, op, pointer, &site);
     let callbacks = callbacks(b, op, pointer, &operation_id);
     let path_pieces = match path_template::parse(path, &parameters) {
-        Ok(pieces) => pieces,
+        Ok(template) => {
+            parameters.extend(template.undeclared.into_iter().map(undeclared_parameter));
+            template.pieces
+        }
         Err(message) => {
             b.problem(pointer, message);
             Vec::new()
@@ -136,6 +139,21 @@ fn operation(
         callbacks,
         operation_id,
     })
+}
+
+/// A path parameter the template uses but the schema does not declare.
+fn undeclared_parameter(name: String) -> Parameter {
+    Parameter {
+        rust_name: String::new(),
+        location: ParameterLocation::Path,
+        required: true,
+        ty: TypeRef::Primitive(Primitive::String { format: None }),
+        docs: Some(
+            "A placeholder of the path template that the schema does not declare as a parameter"
+                .to_owned(),
+        ),
+        wire_name: name,
+    }
 }
 
 fn parent(pointer: &str) -> &str {

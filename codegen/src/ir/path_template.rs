@@ -3,81 +3,96 @@
 //!
 //! `/communications/calls/{call-id}/mute` gives the literal
 //! `/communications/calls/`, the parameter `call-id` and the literal
-//! `/mute`. Every placeholder must name a declared path parameter, and every
-//! declared path parameter must appear, so a generated request can neither
-//! leave a `{...}` in its URL nor ignore an argument. Literal text must be
-//! usable in a URL path as it is (RFC 3986 `pchar` and `/`). This module
-//! does not encode arguments; the generated code does, at run time.
+//! `/mute`. Every declared path parameter must appear in the template, so a
+//! generated request never ignores an argument. A placeholder the schema
+//! does not declare (`search(q='{search-text}')` in some docs pages) becomes
+//! a path parameter of its own, so no `{...}` is ever sent. Literal text is
+//! made URL-ready here: anything outside RFC 3986 `pchar` and `/` is
+//! percent-encoded (a stray brace, a space), and a `%` that does not start
+//! an escape too. This module does not encode arguments; the generated code
+//! does, at run time.
 
 use super::model::{Parameter, ParameterLocation, PathPiece};
 
-/// Splits `template` into pieces; every problem is returned as a message.
-pub(super) fn parse(template: &str, parameters: &[Parameter]) -> Result<Vec<PathPiece>, String> {
+/// The pieces of a template, and the placeholders it uses that the schema
+/// does not declare as path parameters (in order of first use).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) struct Template {
+    pub pieces: Vec<PathPiece>,
+    pub undeclared: Vec<String>,
+}
+
+/// Splits `template` into pieces; a problem is returned as a message.
+pub(super) fn parse(template: &str, parameters: &[Parameter]) -> Result<Template, String> {
     if !template.starts_with('/') {
         return Err(format!("path `{template}` does not start with `/`"));
     }
-    let pieces = split(template)?;
+    let pieces = split(template);
+    let mut undeclared: Vec<String> = Vec::new();
     for piece in &pieces {
-        match piece {
-            PathPiece::Literal(text) => check_literal(template, text)?,
-            PathPiece::Parameter(name) => check_declared(template, name, parameters)?,
+        if let PathPiece::Parameter(name) = piece
+            && !is_declared(name, parameters)
+            && !undeclared.contains(name)
+        {
+            undeclared.push(name.clone());
         }
     }
     check_all_used(template, &pieces, parameters)?;
-    Ok(pieces)
+    Ok(Template { pieces, undeclared })
 }
 
-fn split(template: &str) -> Result<Vec<PathPiece>, String> {
+/// `{name}` with a non-empty name without braces is a placeholder; every
+/// other character is literal.
+fn split(template: &str) -> Vec<PathPiece> {
     let mut pieces = Vec::new();
+    let mut literal = String::new();
     let mut rest = template;
-    while let Some(open) = rest.find(['{', '}']) {
-        if rest[open..].starts_with('}') {
-            return Err(format!("path `{template}` has an unopened `}}`"));
+    while let Some(c) = rest.chars().next() {
+        if c == '{'
+            && let Some(close) = rest.find('}')
+            && close > 1
+            && !rest[1..close].contains('{')
+        {
+            if !literal.is_empty() {
+                pieces.push(PathPiece::Literal(url_ready(&literal)));
+                literal.clear();
+            }
+            pieces.push(PathPiece::Parameter(rest[1..close].to_owned()));
+            rest = &rest[close + 1..];
+            continue;
         }
-        let Some(close) = rest[open..].find('}') else {
-            return Err(format!("path `{template}` has an unclosed `{{`"));
-        };
-        let name = &rest[open + 1..open + close];
-        if name.is_empty() || name.contains('{') {
-            return Err(format!(
-                "path `{template}` has an empty or nested placeholder"
-            ));
-        }
-        if open > 0 {
-            pieces.push(PathPiece::Literal(rest[..open].to_owned()));
-        }
-        pieces.push(PathPiece::Parameter(name.to_owned()));
-        rest = &rest[open + close + 1..];
+        literal.push(c);
+        rest = &rest[c.len_utf8()..];
     }
-    if !rest.is_empty() {
-        pieces.push(PathPiece::Literal(rest.to_owned()));
+    if !literal.is_empty() {
+        pieces.push(PathPiece::Literal(url_ready(&literal)));
     }
-    Ok(pieces)
+    pieces
 }
 
-/// RFC 3986 `pchar` (unreserved, sub-delims, `:`, `@`), `/`, and `%` as the
-/// start of an escape.
-fn check_literal(template: &str, text: &str) -> Result<(), String> {
-    let allowed = |c: char| c.is_ascii_alphanumeric() || "-._~!$&'()*+,;=:@/%".contains(c);
-    match text.chars().find(|c| !allowed(*c)) {
-        Some(bad) => Err(format!(
-            "path `{template}` has {bad:?}, which a URL path cannot carry unencoded"
-        )),
-        None => Ok(()),
+/// RFC 3986 `pchar` (unreserved, sub-delims, `:`, `@`) and `/` stay; a `%`
+/// starting an escape stays; everything else is percent-encoded.
+fn url_ready(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = String::with_capacity(text.len());
+    for (index, &byte) in bytes.iter().enumerate() {
+        let c = byte as char;
+        let escape = byte == b'%'
+            && bytes.get(index + 1).is_some_and(u8::is_ascii_hexdigit)
+            && bytes.get(index + 2).is_some_and(u8::is_ascii_hexdigit);
+        if byte.is_ascii_alphanumeric() || "-._~!$&'()*+,;=:@/".contains(c) || escape {
+            out.push(c);
+        } else {
+            out.push_str(&format!("%{byte:02X}"));
+        }
     }
+    out
 }
 
-fn check_declared(template: &str, name: &str, parameters: &[Parameter]) -> Result<(), String> {
-    let declared = parameters
+fn is_declared(name: &str, parameters: &[Parameter]) -> bool {
+    parameters
         .iter()
-        .any(|p| p.location == ParameterLocation::Path && p.wire_name == name);
-    if declared {
-        Ok(())
-    } else {
-        Err(format!(
-            "path `{template}` has the placeholder `{{{name}}}`, which is not a path parameter"
-        ))
-    }
+        .any(|p| p.location == ParameterLocation::Path && p.wire_name == name)
 }
 
 fn check_all_used(
@@ -117,13 +132,13 @@ mod tests {
     #[test]
     fn splits_literals_and_parameters() {
         let parameters = [path_parameter("call-id"), path_parameter("participant-id")];
-        let pieces = parse(
+        let template = parse(
             "/communications/calls/{call-id}/participants/{participant-id}/mute",
             &parameters,
         )
         .unwrap();
         assert_eq!(
-            pieces,
+            template.pieces,
             [
                 PathPiece::Literal("/communications/calls/".into()),
                 PathPiece::Parameter("call-id".into()),
@@ -132,54 +147,60 @@ mod tests {
                 PathPiece::Literal("/mute".into()),
             ]
         );
+        assert!(template.undeclared.is_empty());
         assert_eq!(
-            parse("/communications/calls", &[]).unwrap(),
+            parse("/communications/calls", &[]).unwrap().pieces,
             [PathPiece::Literal("/communications/calls".into())]
         );
     }
 
     #[test]
-    fn reports_every_kind_of_mismatch() {
-        let call = [path_parameter("call-id")];
-        let cases: [(&str, &[Parameter], &str); 7] = [
-            ("calls", &[], "path `calls` does not start with `/`"),
-            (
-                "/calls/{call-id",
-                &call,
-                "path `/calls/{call-id` has an unclosed `{`",
-            ),
-            (
-                "/calls/call-id}",
-                &call,
-                "path `/calls/call-id}` has an unopened `}`",
-            ),
-            (
-                "/calls/{}",
-                &[],
-                "path `/calls/{}` has an empty or nested placeholder",
-            ),
-            (
-                "/calls/{id}",
-                &call,
-                "path `/calls/{id}` has the placeholder `{id}`, which is not a path parameter",
-            ),
-            (
-                "/calls",
-                &call,
-                "path parameter `call-id` does not appear in `/calls`",
-            ),
-            (
-                "/calls/{call-id}/a b",
-                &call,
-                "path `/calls/{call-id}/a b` has ' ', which a URL path cannot carry unencoded",
-            ),
+    fn undeclared_placeholders_become_parameters() {
+        let template = parse(
+            "/drives/{drive-id}/search(q='{search-text}')/{drive-id}",
+            &[path_parameter("drive-id")],
+        )
+        .unwrap();
+        assert_eq!(template.undeclared, ["search-text"]);
+        assert_eq!(
+            template.pieces[2..],
+            [
+                PathPiece::Literal("/search(q='".into()),
+                PathPiece::Parameter("search-text".into()),
+                PathPiece::Literal("')/".into()),
+                PathPiece::Parameter("drive-id".into()),
+            ]
+        );
+    }
+
+    #[test]
+    fn literal_text_is_made_url_ready() {
+        let cases = [
+            ("/a b/<x>", "/a%20b/%3Cx%3E"),
+            ("/calls/{", "/calls/%7B"),
+            ("/calls/}x{}", "/calls/%7Dx%7B%7D"),
+            ("/100%/%2F", "/100%25/%2F"),
+            ("/é", "/%C3%A9"),
         ];
-        for (template, parameters, message) in cases {
+        for (template, literal) in cases {
             assert_eq!(
-                parse(template, parameters).unwrap_err(),
-                message,
+                parse(template, &[]).unwrap().pieces,
+                [PathPiece::Literal(literal.into())],
                 "{template}"
             );
         }
+    }
+
+    #[test]
+    fn reports_what_cannot_be_generated() {
+        let call = [path_parameter("call-id")];
+        assert_eq!(
+            parse("calls", &[]).unwrap_err(),
+            "path `calls` does not start with `/`"
+        );
+        assert_eq!(
+            parse("/calls", &call).unwrap_err(),
+            "path parameter `call-id` does not appear in `/calls`"
+        );
     }
 }
