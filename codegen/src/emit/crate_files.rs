@@ -334,6 +334,7 @@ fn readme(ir: &Ir, config: &EmitConfig) -> (GeneratedFile, Option<String>) {
         Err(problem) => Some(problem),
     };
     text.push_str(README_GUIDE);
+    text.push_str(&operations::readme_section(ir));
     (
         GeneratedFile {
             path: "README.md".into(),

@@ -20,6 +20,67 @@ use crate::ir::{
 use proc_macro2::TokenStream;
 use quote::quote;
 
+/// The generated README's section on calling the API, with examples
+/// taken from `ir`; empty when the schema has no operations.
+pub fn readme_section(ir: &Ir) -> String {
+    let Some(example) = ir
+        .operations
+        .iter()
+        .filter(|op| op.request_body.is_some() && path_parameters(op).next().is_some())
+        .min_by_key(|op| required_parameters(op).count())
+        .or(ir.operations.first())
+    else {
+        return String::new();
+    };
+    let mut arguments: Vec<String> = required_parameters(example)
+        .map(|p| crate::ir::names::unraw(&p.rust_name).to_owned())
+        .collect();
+    if example.request_body.is_some() {
+        arguments.push("body".to_owned());
+    }
+    let mut text = format!(
+        "\n## Calling the API\n\n\
+         - Every operation is a request type in `operations`, named after its operation id \
+         (`{id}` is `{name}::new({args})`), implementing `callgen_client::Operation`. Send it \
+         with `callgen_client::Client` (feature `client`, on by default: reqwest with rustls, \
+         bearer tokens, retries, timeouts), or, without that feature, build an `http::Request` \
+         with `callgen_client::build_request` and read the answer with \
+         `Operation::parse_response`.\n\
+         - Path arguments are percent-encoded as one segment each; an empty, `.` or `..` \
+         argument is refused before anything is sent.\n\
+         - Results are typed: the documented response body's type, `()` for answers without a \
+         body (202, 204), a `callgen_client::Collection` page for list methods. Errors are \
+         `callgen_client::Error`, with Graph's error body parsed.\n",
+        id = example.operation_id,
+        name = example.type_name,
+        args = arguments.join(", "),
+    );
+    if let Some(payload) = notification_payload(ir) {
+        text.push_str(&format!(
+            "- Notifications posted to the callback URL decode as `{payload}` \
+             (`callgen_client::callback::decode`); a union such as a notification's \
+             `resourceData` is the type its `@odata.type` names, a list, or raw JSON, and \
+             `resource_path()` reads a resource URL into the call, participant or operation \
+             id. The service expects `202 Accepted` in return.\n"
+        ));
+    }
+    text.push_str(
+        "- `registry::METHODS` lists every operation by id, for code that picks operations at run time.\n",
+    );
+    text
+}
+
+/// The Rust name of the first callback body type, if any.
+fn notification_payload(ir: &Ir) -> Option<&str> {
+    ir.operations
+        .iter()
+        .flat_map(|op| op.callbacks.iter())
+        .find_map(|c| match c.body.as_ref()?.ty.as_ref()? {
+            TypeRef::Named(id) => Some(ir.get(*id).rust_name.as_str()),
+            _ => None,
+        })
+}
+
 /// Every item of the request type of `op`.
 pub fn emit(ir: &Ir, op: &Operation) -> TokenStream {
     let name = ident(&op.type_name);
