@@ -44,12 +44,13 @@ fn a_notification_is_read_and_written_back_unchanged() {
         first.resource_url.as_deref(),
         Some("/communications/calls/57dab8b1/operations/11cccef6")
     );
+    let Some(CommsNotificationResourceData::CommsOperation(operation)) = first.resource_data.get()
+    else {
+        panic!("resourceData is read as an operation: {first:?}");
+    };
     assert!(
-        matches!(
-            first.resource_data.get(),
-            Some(CommsNotificationResourceData::CommsOperation(_))
-        ),
-        "{first:?}"
+        matches!(**operation, AnyCommsOperation::PlayPromptOperation(_)),
+        "{operation:?}"
     );
     assert_eq!(serde_json::to_value(&notifications).unwrap(), payload);
 }
