@@ -232,6 +232,26 @@ fn paths(api: &mut Api, keys: &mut ExampleKeys) -> Map<String, Value> {
     out
 }
 
+/// Placeholders of the operation's path that no key parameter declares,
+/// such as `{address}` in `range(address={address})`, in path order: every
+/// placeholder of an OpenAPI path must be a declared path parameter.
+fn undeclared_placeholders(operation: &Operation) -> Vec<String> {
+    let mut names: Vec<String> = Vec::new();
+    let mut rest = operation.path.as_str();
+    while let Some(open) = rest.find('{') {
+        let Some(close) = rest[open..].find('}') else {
+            break;
+        };
+        let name = &rest[open + 1..open + close];
+        let declared = operation.parameters.iter().any(|p| p.name == name);
+        if !name.is_empty() && !declared && !names.iter().any(|n| n == name) {
+            names.push(name.to_string());
+        }
+        rest = &rest[open + close + 1..];
+    }
+    names
+}
+
 fn operation_object(operation: &mut Operation, keys: &mut ExampleKeys) -> Value {
     let mut object = Map::new();
     object.insert("operationId".into(), json!(operation.operation_id));
@@ -241,20 +261,29 @@ fn operation_object(operation: &mut Operation, keys: &mut ExampleKeys) -> Value 
     if let Some(description) = &operation.description {
         object.insert("description".into(), json!(description));
     }
-    if !operation.parameters.is_empty() {
-        let parameters: Vec<Value> = operation
-            .parameters
-            .iter()
-            .map(|p| {
-                json!({
-                    "name": p.name,
-                    "in": "path",
-                    "required": true,
-                    "description": format!("The key of the {}", p.item_type),
-                    "schema": {"type": "string"}
-                })
+    let mut parameters: Vec<Value> = operation
+        .parameters
+        .iter()
+        .map(|p| {
+            json!({
+                "name": p.name,
+                "in": "path",
+                "required": true,
+                "description": format!("The key of the {}", p.item_type),
+                "schema": {"type": "string"}
             })
-            .collect();
+        })
+        .collect();
+    for name in undeclared_placeholders(operation) {
+        parameters.push(json!({
+            "name": name,
+            "in": "path",
+            "required": true,
+            "description": format!("The value the docs write as `{{{name}}}` in the path"),
+            "schema": {"type": "string"}
+        }));
+    }
+    if !parameters.is_empty() {
         object.insert("parameters".into(), Value::Array(parameters));
     }
     if let Some(body) = request_body(operation, keys) {

@@ -105,7 +105,7 @@ fn request_lines(page: &Page, diags: &mut Diagnostics) -> (Vec<HttpRequestLine>,
     for block in walk::code_blocks_deep(section) {
         let message = parse_http(&block.content, &page.path, block.content_line(), diags);
         if let Some(HttpStart::Requests(lines)) = message.map(|m| m.start) {
-            requests.extend(lines);
+            requests.extend(lines.into_iter().filter(|l| is_url_target(page, l, diags)));
         }
     }
     if requests.is_empty() {
@@ -117,6 +117,28 @@ fn request_lines(page: &Page, diags: &mut Diagnostics) -> (Vec<HttpRequestLine>,
         );
     }
     (requests, section.line)
+}
+
+/// Whether a request line's target can be a URL: its path (before any `?`)
+/// holds only RFC 3986 path characters and `{}` placeholders. Prose written
+/// as a request line (`GET /** Collection URI for ... not found`) is
+/// reported and left out.
+fn is_url_target(page: &Page, line: &HttpRequestLine, diags: &mut Diagnostics) -> bool {
+    let path = line.target.split('?').next().unwrap_or("");
+    let allowed = |c: char| c.is_ascii_alphanumeric() || "-._~!$&'()*+,;=:@/%{}".contains(c);
+    if let Some(bad) = path.chars().find(|c| !allowed(*c)) {
+        diags.warn(
+            &page.path,
+            line.line,
+            "invalid-request-line",
+            format!(
+                "the request target `{}` has {bad:?}, which a URL path cannot carry; the line is not a path of the method",
+                line.target
+            ),
+        );
+        return false;
+    }
+    true
 }
 
 /// The request body: table, resource, or none.
