@@ -129,12 +129,16 @@ fn the_readme_generation_figures_are_what_the_schema_generates() {
     assert_mentions(
         &text,
         &format!(
-            "| generated Rust types | {}: {} structs ({} schema objects, {inline_bodies} bodies defined inline by operations), {} enums, {} polymorphic families |",
+            "| generated Rust types | {}: {} structs ({} schema objects, {inline_bodies} bodies defined inline by operations), {} enums, {} polymorphic families, {} |",
             stats.types(),
             stats.structs,
             stats.structs - inline_bodies,
             stats.enums,
-            stats.families
+            stats.families,
+            match stats.unions {
+                1 => "1 union (a notification's `resourceData`)".to_owned(),
+                n => format!("{n} unions"),
+            }
         ),
     );
 }

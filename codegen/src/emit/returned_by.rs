@@ -1,23 +1,23 @@
-//! The "Returned by" section of a type's docs: the operations whose success
-//! response is the type, a collection of it, or a list wrapper holding it
-//! (`call.listParticipants` -> `value`), so `cargo doc` shows, on each
-//! type, the methods that return it.
+//! The "Returned by" section of a type's docs: the operations whose
+//! documented success ([`Ir::success`]) is the type, a collection page of it,
+//! or an array of it, each linked to its request type, so `cargo doc` shows,
+//! on each type, the methods that return it.
 //!
 //! A family's enum lists the operations that return the family; its base
 //! struct lists them too, naming the enum the value comes as. Knows the IR
 //! and rustdoc markdown; no tokens.
 
 use super::tokens::code;
-use crate::ir::{Group, Ir, Operation, TypeId, TypeKind, TypeRef};
+use crate::ir::{Ir, Operation, OperationResult, TypeId, TypeKind, TypeRef};
 
-/// How an operation's response holds the type.
+/// How an operation's success holds the type.
 enum Place {
     /// The response body is the type.
     Itself,
     /// The response body is an array of the type.
-    Collection,
-    /// A property of an inline response object holds the type (or an array of it).
-    Property(String),
+    Array,
+    /// The response is a collection page (`value`) of the type.
+    Page,
 }
 
 /// The markdown section for the type `id`, `None` when no operation
@@ -41,50 +41,33 @@ pub fn section(ir: &Ir, id: TypeId) -> Option<String> {
     Some(format!("# Returned by\n\n{}", lines.join("\n")))
 }
 
-/// Every (operation, status, place) whose response holds `id`, in
-/// operation order.
+/// Every (operation, status, place) whose documented success holds `id`,
+/// in operation order.
 fn returns(ir: &Ir, id: TypeId) -> Vec<(&Operation, &str, Place)> {
     let mut found = Vec::new();
     for op in &ir.operations {
-        for response in &op.responses {
-            let Some(ty) = response.body.as_ref().and_then(|b| b.ty.as_ref()) else {
-                continue;
-            };
-            if let Some(place) = place_in(ir, ty, id) {
-                found.push((op, response.status.as_str(), place));
+        let success = ir.success(op);
+        let status = success.response.map_or("", |r| r.status.as_str());
+        let place = match &success.result {
+            OperationResult::Value(ty) => place_in(ty, id),
+            OperationResult::Collection(item) => {
+                (*item == TypeRef::Named(id)).then_some(Place::Page)
             }
+            OperationResult::Nothing => None,
+        };
+        if let Some(place) = place {
+            found.push((op, status, place));
         }
     }
     found
 }
 
-fn place_in(ir: &Ir, ty: &TypeRef, id: TypeId) -> Option<Place> {
+fn place_in(ty: &TypeRef, id: TypeId) -> Option<Place> {
     match ty {
         TypeRef::Named(named) if *named == id => Some(Place::Itself),
-        TypeRef::Array(item) if **item == TypeRef::Named(id) => Some(Place::Collection),
-        TypeRef::Named(wrapper) => property_holding(ir, *wrapper, id).map(Place::Property),
+        TypeRef::Array(item) if **item == TypeRef::Named(id) => Some(Place::Array),
         _ => None,
     }
-}
-
-/// The wire name of the property of an inline response object that holds
-/// `id` or an array of it.
-fn property_holding(ir: &Ir, wrapper: TypeId, id: TypeId) -> Option<String> {
-    let def = ir.get(wrapper);
-    let TypeKind::Struct(st) = &def.kind else {
-        return None;
-    };
-    if def.group != Group::Operations {
-        return None;
-    }
-    st.fields
-        .iter()
-        .find(|field| match &field.ty {
-            TypeRef::Named(named) => *named == id,
-            TypeRef::Array(item) => **item == TypeRef::Named(id),
-            _ => false,
-        })
-        .map(|field| field.wire_name.clone())
 }
 
 /// The family whose base struct is `id`.
@@ -96,15 +79,16 @@ fn family_of_base(ir: &Ir, id: TypeId) -> Option<TypeId> {
 }
 
 fn line(op: &Operation, status: &str, place: &Place, family: Option<&String>) -> String {
+    let request = &op.type_name;
     let mut text = format!(
-        "- {} ({}, {status})",
+        "- [`{request}`](crate::operations::{request}): {} ({}, {status})",
         code(&format!("{} {}", op.method, op.path)),
         code(&op.operation_id)
     );
     match place {
         Place::Itself => {}
-        Place::Collection => text.push_str(": a collection of it"),
-        Place::Property(wire) => text.push_str(&format!(": in {}", code(wire))),
+        Place::Array => text.push_str(", an array of them"),
+        Place::Page => text.push_str(", a collection page of them"),
     }
     if let Some(family) = family {
         text.push_str(&format!(
@@ -134,16 +118,16 @@ mod tests {
         let ir = fixture_ir();
         assert_eq!(
             section_of(&ir, "microsoft.graph.call").unwrap(),
-            "# Returned by\n\n- `POST /communications/calls` (`call.create`, 201)"
+            "# Returned by\n\n- [`CallCreate`](crate::operations::CallCreate): `POST /communications/calls` (`call.create`, 201)"
         );
     }
 
     #[test]
-    fn a_type_in_a_list_response_names_the_property() {
+    fn a_type_in_a_list_response_is_returned_as_a_collection_page() {
         let ir = fixture_ir();
         assert_eq!(
             section_of(&ir, "microsoft.graph.participant").unwrap(),
-            "# Returned by\n\n- `GET /communications/calls/{call-id}/participants` (`call.listParticipants`, 200): in `value`"
+            "# Returned by\n\n- [`CallListParticipants`](crate::operations::CallListParticipants): `GET /communications/calls/{call-id}/participants` (`call.listParticipants`, 200), a collection page of them"
         );
     }
 

@@ -6,10 +6,10 @@
 ///
 /// # Returned by
 ///
-/// - `GET /communications/calls/{call-id}/audioRoutingGroups/{audioRoutingGroup-id}` (`audioRoutingGroup.get`, 200)
-/// - `PATCH /communications/calls/{call-id}/audioRoutingGroups/{audioRoutingGroup-id}` (`audioRoutingGroup.update`, 200)
-/// - `POST /communications/calls/{call-id}/audioRoutingGroups` (`call.createAudioRoutingGroup`, 200)
-/// - `GET /communications/calls/{call-id}/audioRoutingGroups` (`call.listAudioRoutingGroups`, 200): in `value`
+/// - [`AudioRoutingGroupGet`](crate::operations::AudioRoutingGroupGet): `GET /communications/calls/{call-id}/audioRoutingGroups/{audioRoutingGroup-id}` (`audioRoutingGroup.get`, 200)
+/// - [`AudioRoutingGroupUpdate`](crate::operations::AudioRoutingGroupUpdate): `PATCH /communications/calls/{call-id}/audioRoutingGroups/{audioRoutingGroup-id}` (`audioRoutingGroup.update`, 200)
+/// - [`CallCreateAudioRoutingGroup`](crate::operations::CallCreateAudioRoutingGroup): `POST /communications/calls/{call-id}/audioRoutingGroups` (`call.createAudioRoutingGroup`, 200)
+/// - [`CallListAudioRoutingGroups`](crate::operations::CallListAudioRoutingGroups): `GET /communications/calls/{call-id}/audioRoutingGroups` (`call.listAudioRoutingGroups`, 200), a collection page of them
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct AudioRoutingGroup {
     /// The `@odata.type` exactly as received (with or without `#`), or as set by the constructor; not written when `None`.

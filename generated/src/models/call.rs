@@ -6,8 +6,8 @@
 ///
 /// # Returned by
 ///
-/// - `POST /communications/calls` (`call.create`, 201)
-/// - `GET /communications/calls/{call-id}` (`call.get`, 200)
+/// - [`CallCreate`](crate::operations::CallCreate): `POST /communications/calls` (`call.create`, 201)
+/// - [`CallGet`](crate::operations::CallGet): `GET /communications/calls/{call-id}` (`call.get`, 200)
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Call {
     /// The `@odata.type` exactly as received (with or without `#`), or as set by the constructor; not written when `None`.

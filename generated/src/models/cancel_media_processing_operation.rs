@@ -8,7 +8,7 @@
 ///
 /// # Returned by
 ///
-/// - `POST /communications/calls/{call-id}/cancelMediaProcessing` (`call.cancelMediaProcessing`, 200)
+/// - [`CallCancelMediaProcessing`](crate::operations::CallCancelMediaProcessing): `POST /communications/calls/{call-id}/cancelMediaProcessing` (`call.cancelMediaProcessing`, 200)
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct CancelMediaProcessingOperation {
     /// The `@odata.type` exactly as received (with or without `#`), or as set by the constructor; not written when `None`.

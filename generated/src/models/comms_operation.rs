@@ -6,8 +6,8 @@
 ///
 /// # Returned by
 ///
-/// - `POST /communications/calls/{call-id}/participants/configureMixer` (`participant.configureMixer`, 202), as [`AnyCommsOperation`](crate::models::AnyCommsOperation) (chosen by `@odata.type`)
-/// - `POST /communications/calls/{call-id}/participants/muteAll` (`participant.muteAll`, 200), as [`AnyCommsOperation`](crate::models::AnyCommsOperation) (chosen by `@odata.type`)
+/// - [`ParticipantConfigureMixer`](crate::operations::ParticipantConfigureMixer): `POST /communications/calls/{call-id}/participants/configureMixer` (`participant.configureMixer`, 202), as [`AnyCommsOperation`](crate::models::AnyCommsOperation) (chosen by `@odata.type`)
+/// - [`ParticipantMuteAll`](crate::operations::ParticipantMuteAll): `POST /communications/calls/{call-id}/participants/muteAll` (`participant.muteAll`, 200), as [`AnyCommsOperation`](crate::models::AnyCommsOperation) (chosen by `@odata.type`)
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct CommsOperation {
     /// The `@odata.type` exactly as received (with or without `#`), or as set by the constructor; not written when `None`.
@@ -171,8 +171,8 @@ impl ::callgen_runtime::Inspect for CommsOperation {
 ///
 /// # Returned by
 ///
-/// - `POST /communications/calls/{call-id}/participants/configureMixer` (`participant.configureMixer`, 202)
-/// - `POST /communications/calls/{call-id}/participants/muteAll` (`participant.muteAll`, 200)
+/// - [`ParticipantConfigureMixer`](crate::operations::ParticipantConfigureMixer): `POST /communications/calls/{call-id}/participants/configureMixer` (`participant.configureMixer`, 202)
+/// - [`ParticipantMuteAll`](crate::operations::ParticipantMuteAll): `POST /communications/calls/{call-id}/participants/muteAll` (`participant.muteAll`, 200)
 #[derive(Debug, Clone, PartialEq)]
 #[allow(clippy::large_enum_variant)]
 pub enum AnyCommsOperation {

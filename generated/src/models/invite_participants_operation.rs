@@ -8,7 +8,7 @@
 ///
 /// # Returned by
 ///
-/// - `POST /communications/calls/{call-id}/participants/invite` (`participant.invite`, 200)
+/// - [`ParticipantInvite`](crate::operations::ParticipantInvite): `POST /communications/calls/{call-id}/participants/invite` (`participant.invite`, 200)
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct InviteParticipantsOperation {
     /// The `@odata.type` exactly as received (with or without `#`), or as set by the constructor; not written when `None`.

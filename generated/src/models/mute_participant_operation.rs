@@ -8,8 +8,8 @@
 ///
 /// # Returned by
 ///
-/// - `POST /communications/calls/{call-id}/mute` (`call.mute`, 200)
-/// - `POST /communications/calls/{call-id}/participants/{participant-id}/mute` (`participant.mute`, 200)
+/// - [`CallMute`](crate::operations::CallMute): `POST /communications/calls/{call-id}/mute` (`call.mute`, 200)
+/// - [`ParticipantMute`](crate::operations::ParticipantMute): `POST /communications/calls/{call-id}/participants/{participant-id}/mute` (`participant.mute`, 200)
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct MuteParticipantOperation {
     /// The `@odata.type` exactly as received (with or without `#`), or as set by the constructor; not written when `None`.

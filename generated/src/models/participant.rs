@@ -6,8 +6,8 @@
 ///
 /// # Returned by
 ///
-/// - `GET /communications/calls/{call-id}/participants` (`call.listParticipants`, 200): in `value`
-/// - `GET /communications/calls/{call-id}/participants/{participant-id}` (`participant.get`, 200)
+/// - [`CallListParticipants`](crate::operations::CallListParticipants): `GET /communications/calls/{call-id}/participants` (`call.listParticipants`, 200), a collection page of them
+/// - [`ParticipantGet`](crate::operations::ParticipantGet): `GET /communications/calls/{call-id}/participants/{participant-id}` (`participant.get`, 200)
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Participant {
     /// The `@odata.type` exactly as received (with or without `#`), or as set by the constructor; not written when `None`.

@@ -8,7 +8,7 @@
 ///
 /// # Returned by
 ///
-/// - `POST /communications/calls/{call-id}/playPrompt` (`call.playPrompt`, 200)
+/// - [`CallPlayPrompt`](crate::operations::CallPlayPrompt): `POST /communications/calls/{call-id}/playPrompt` (`call.playPrompt`, 200)
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct PlayPromptOperation {
     /// The `@odata.type` exactly as received (with or without `#`), or as set by the constructor; not written when `None`.

@@ -8,7 +8,7 @@
 ///
 /// # Returned by
 ///
-/// - `POST /communications/calls/{call-id}/recordResponse` (`call.recordResponse`, 200)
+/// - [`CallRecordResponse`](crate::operations::CallRecordResponse): `POST /communications/calls/{call-id}/recordResponse` (`call.recordResponse`, 200)
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct RecordOperation {
     /// The `@odata.type` exactly as received (with or without `#`), or as set by the constructor; not written when `None`.

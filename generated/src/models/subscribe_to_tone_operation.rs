@@ -8,7 +8,7 @@
 ///
 /// # Returned by
 ///
-/// - `POST /communications/calls/{call-id}/subscribeToTone` (`call.subscribeToTone`, 200)
+/// - [`CallSubscribeToTone`](crate::operations::CallSubscribeToTone): `POST /communications/calls/{call-id}/subscribeToTone` (`call.subscribeToTone`, 200)
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct SubscribeToToneOperation {
     /// The `@odata.type` exactly as received (with or without `#`), or as set by the constructor; not written when `None`.

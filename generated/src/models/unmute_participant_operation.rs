@@ -8,7 +8,7 @@
 ///
 /// # Returned by
 ///
-/// - `POST /communications/calls/{call-id}/unmute` (`call.unmute`, 200)
+/// - [`CallUnmute`](crate::operations::CallUnmute): `POST /communications/calls/{call-id}/unmute` (`call.unmute`, 200)
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct UnmuteParticipantOperation {
     /// The `@odata.type` exactly as received (with or without `#`), or as set by the constructor; not written when `None`.

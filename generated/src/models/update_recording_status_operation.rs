@@ -8,7 +8,7 @@
 ///
 /// # Returned by
 ///
-/// - `POST /communications/calls/{call-id}/updateRecordingStatus` (`call.updateRecordingStatus`, 200)
+/// - [`CallUpdateRecordingStatus`](crate::operations::CallUpdateRecordingStatus): `POST /communications/calls/{call-id}/updateRecordingStatus` (`call.updateRecordingStatus`, 200)
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct UpdateRecordingStatusOperation {
     /// The `@odata.type` exactly as received (with or without `#`), or as set by the constructor; not written when `None`.

@@ -60,10 +60,6 @@ impl ::callgen_client::FromParts for CallListAudioRoutingGroups {
     }
 }
 /// The `call.listAudioRoutingGroups#response.200` object.
-///
-/// # Returned by
-///
-/// - `GET /communications/calls/{call-id}/audioRoutingGroups` (`call.listAudioRoutingGroups`, 200)
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct CallListAudioRoutingGroupsResponse200 {
     /// The `@odata.type` exactly as received (with or without `#`), or as set by the constructor; not written when `None`.

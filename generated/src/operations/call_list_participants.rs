@@ -60,10 +60,6 @@ impl ::callgen_client::FromParts for CallListParticipants {
     }
 }
 /// The `call.listParticipants#response.200` object.
-///
-/// # Returned by
-///
-/// - `GET /communications/calls/{call-id}/participants` (`call.listParticipants`, 200)
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct CallListParticipantsResponse200 {
     /// The `@odata.type` exactly as received (with or without `#`), or as set by the constructor; not written when `None`.
