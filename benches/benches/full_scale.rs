@@ -103,11 +103,8 @@ fn cargo_check(files: &[callgen::emit::GeneratedFile]) -> Duration {
         .map(|f| f.contents.as_str())
         .unwrap_or_default();
     let mut deps = vec!["check", "--offline"];
-    for dependency in manifest
-        .lines()
-        .filter_map(|l| l.strip_suffix(".workspace = true"))
-    {
-        deps.extend(["-p", dependency.trim()]);
+    for dependency in dependencies(manifest) {
+        deps.extend(["-p", dependency]);
     }
     timed_cargo(&krate.dir, &target, &deps);
     timed_cargo(
@@ -115,4 +112,16 @@ fn cargo_check(files: &[callgen::emit::GeneratedFile]) -> Duration {
         &target,
         &["check", "--offline", "-p", full_scale::CRATE_NAME],
     )
+}
+
+/// The names in the `[dependencies]` table of a generated `Cargo.toml`.
+fn dependencies(manifest: &str) -> Vec<&str> {
+    manifest
+        .lines()
+        .skip_while(|line| line.trim() != "[dependencies]")
+        .skip(1)
+        .take_while(|line| !line.starts_with('['))
+        .filter_map(|line| line.split(['.', '=', ' ']).next())
+        .filter(|name| !name.is_empty() && !name.starts_with('#'))
+        .collect()
 }

@@ -3,6 +3,7 @@
 //! and the type-name registry.
 
 use super::format::{PendingFile, format_all, parse_file};
+use super::returned_by::ReturnedBy;
 use super::tokens::{code, ident};
 use super::{EmitConfig, EmitError, EmitNotes, GeneratedFile, enums, example, families, structs};
 use crate::ir::{Group, Ir, Operation, TypeDef, TypeKind};
@@ -37,6 +38,7 @@ pub(super) fn emit(
     files.push(readme);
     let modules = modules(ir);
     let operations_by_module = operations_by_module(ir);
+    let returned = &ReturnedBy::index(ir);
     let mut pending = vec![
         PendingFile::new("src/lib.rs", || lib_rs(ir)),
         PendingFile::new("src/registry.rs", || registry(ir)),
@@ -52,7 +54,7 @@ pub(super) fn emit(
         let operation = operations_by_module.get(module.as_str()).copied();
         pending.push(PendingFile::tree(
             group_dir(*group).join(format!("{module}.rs")),
-            move |path| module_file(path, ir, ids, operation, *group),
+            move |path| module_file(path, ir, returned, ids, operation, *group),
         ));
     }
     files.extend(format_all(&header, pending)?);
@@ -186,6 +188,7 @@ fn group_index(
 fn module_file(
     path: &Path,
     ir: &Ir,
+    returned: &ReturnedBy,
     ids: &[usize],
     operation: Option<&Operation>,
     group: Group,
@@ -195,13 +198,13 @@ fn module_file(
     for id in ids {
         let def = &ir.types[*id];
         match &def.kind {
-            TypeKind::Struct(st) => file.items.extend(structs::emit(ir, def, st)?),
+            TypeKind::Struct(st) => file.items.extend(structs::emit(ir, returned, def, st)?),
             TypeKind::Enum(en) => file
                 .items
                 .extend(parse_file(path, enums::emit(def, en))?.items),
             TypeKind::Family(family) => file
                 .items
-                .extend(parse_file(path, families::emit(ir, def, family))?.items),
+                .extend(parse_file(path, families::emit(ir, returned, def, family))?.items),
         }
     }
     Ok(file)

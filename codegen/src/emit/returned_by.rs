@@ -9,6 +9,7 @@
 
 use super::tokens::code;
 use crate::ir::{Group, Ir, Operation, TypeId, TypeKind, TypeRef};
+use std::collections::BTreeMap;
 
 /// How an operation's response holds the type.
 enum Place {
@@ -20,79 +21,116 @@ enum Place {
     Property(String),
 }
 
-/// The markdown section for the type `id`, `None` when no operation
-/// returns it.
-pub fn section(ir: &Ir, id: TypeId) -> Option<String> {
-    let mut lines: Vec<String> = returns(ir, id)
-        .into_iter()
-        .map(|(op, status, place)| line(op, status, &place, None))
-        .collect();
-    if let Some(family) = family_of_base(ir, id) {
-        let family_name = &ir.get(family).rust_name;
-        lines.extend(
-            returns(ir, family)
-                .into_iter()
-                .map(|(op, status, place)| line(op, status, &place, Some(family_name))),
-        );
-    }
-    if lines.is_empty() {
-        return None;
-    }
-    Some(format!("# Returned by\n\n{}", lines.join("\n")))
+/// Where each type is returned, computed once for the whole IR (a scan of
+/// every operation per type is quadratic: at the scale of the whole beta
+/// reference it was a fifth of the generation time).
+pub struct ReturnedBy<'a> {
+    /// Per type, every (operation, status, place) whose response holds
+    /// it, in operation order.
+    returns: BTreeMap<TypeId, Vec<(&'a Operation, &'a str, Place)>>,
+    /// The family of each base struct (the first in type order).
+    family_of_base: BTreeMap<TypeId, TypeId>,
 }
 
-/// Every (operation, status, place) whose response holds `id`, in
-/// operation order.
-fn returns(ir: &Ir, id: TypeId) -> Vec<(&Operation, &str, Place)> {
-    let mut found = Vec::new();
-    for op in &ir.operations {
-        for response in &op.responses {
-            let Some(ty) = response.body.as_ref().and_then(|b| b.ty.as_ref()) else {
-                continue;
-            };
-            if let Some(place) = place_in(ir, ty, id) {
-                found.push((op, response.status.as_str(), place));
+impl<'a> ReturnedBy<'a> {
+    /// The index of `ir`.
+    pub fn index(ir: &'a Ir) -> Self {
+        let mut returns: BTreeMap<TypeId, Vec<(&Operation, &str, Place)>> = BTreeMap::new();
+        for op in &ir.operations {
+            for response in &op.responses {
+                let Some(ty) = response.body.as_ref().and_then(|b| b.ty.as_ref()) else {
+                    continue;
+                };
+                for (id, place) in places_in(ir, ty) {
+                    returns
+                        .entry(id)
+                        .or_default()
+                        .push((op, response.status.as_str(), place));
+                }
             }
         }
+        let mut family_of_base = BTreeMap::new();
+        for def in &ir.types {
+            if let TypeKind::Family(family) = &def.kind {
+                family_of_base.entry(family.base).or_insert(def.id);
+            }
+        }
+        ReturnedBy {
+            returns,
+            family_of_base,
+        }
     }
-    found
+
+    /// The markdown section for the type `id`, `None` when no operation
+    /// returns it.
+    pub fn section(&self, ir: &Ir, id: TypeId) -> Option<String> {
+        let mut lines: Vec<String> = self
+            .returns_of(id)
+            .iter()
+            .map(|(op, status, place)| line(op, status, place, None))
+            .collect();
+        if let Some(family) = self.family_of_base.get(&id) {
+            let family_name = &ir.get(*family).rust_name;
+            lines.extend(
+                self.returns_of(*family)
+                    .iter()
+                    .map(|(op, status, place)| line(op, status, place, Some(family_name))),
+            );
+        }
+        if lines.is_empty() {
+            return None;
+        }
+        Some(format!("# Returned by\n\n{}", lines.join("\n")))
+    }
+
+    fn returns_of(&self, id: TypeId) -> &[(&'a Operation, &'a str, Place)] {
+        self.returns.get(&id).map_or(&[], Vec::as_slice)
+    }
 }
 
-fn place_in(ir: &Ir, ty: &TypeRef, id: TypeId) -> Option<Place> {
+/// Every type a response of type `ty` holds, with where: the type itself,
+/// the items of an array, or (for an inline response object) the first
+/// property holding each type or an array of it.
+fn places_in(ir: &Ir, ty: &TypeRef) -> Vec<(TypeId, Place)> {
     match ty {
-        TypeRef::Named(named) if *named == id => Some(Place::Itself),
-        TypeRef::Array(item) if **item == TypeRef::Named(id) => Some(Place::Collection),
-        TypeRef::Named(wrapper) => property_holding(ir, *wrapper, id).map(Place::Property),
-        _ => None,
+        TypeRef::Array(item) => match **item {
+            TypeRef::Named(id) => vec![(id, Place::Collection)],
+            _ => Vec::new(),
+        },
+        TypeRef::Named(named) => {
+            let mut found = vec![(*named, Place::Itself)];
+            for (id, wire) in properties_holding(ir, *named) {
+                if found.iter().all(|(seen, _)| *seen != id) {
+                    found.push((id, Place::Property(wire)));
+                }
+            }
+            found
+        }
+        _ => Vec::new(),
     }
 }
 
-/// The wire name of the property of an inline response object that holds
-/// `id` or an array of it.
-fn property_holding(ir: &Ir, wrapper: TypeId, id: TypeId) -> Option<String> {
+/// The types the properties of an inline response object hold (directly
+/// or as arrays), with their wire names, in field order.
+fn properties_holding(ir: &Ir, wrapper: TypeId) -> Vec<(TypeId, String)> {
     let def = ir.get(wrapper);
     let TypeKind::Struct(st) = &def.kind else {
-        return None;
+        return Vec::new();
     };
     if def.group != Group::Operations {
-        return None;
+        return Vec::new();
     }
     st.fields
         .iter()
-        .find(|field| match &field.ty {
-            TypeRef::Named(named) => *named == id,
-            TypeRef::Array(item) => **item == TypeRef::Named(id),
-            _ => false,
+        .filter_map(|field| match &field.ty {
+            TypeRef::Named(named) => Some((*named, field.wire_name.clone())),
+            TypeRef::Array(item) => match **item {
+                TypeRef::Named(named) => Some((named, field.wire_name.clone())),
+                _ => None,
+            },
+            _ => None,
         })
-        .map(|field| field.wire_name.clone())
-}
-
-/// The family whose base struct is `id`.
-fn family_of_base(ir: &Ir, id: TypeId) -> Option<TypeId> {
-    ir.types.iter().find_map(|def| match &def.kind {
-        TypeKind::Family(family) if family.base == id => Some(def.id),
-        _ => None,
-    })
+        .collect()
 }
 
 fn line(op: &Operation, status: &str, place: &Place, family: Option<&String>) -> String {
@@ -126,7 +164,7 @@ mod tests {
     }
 
     fn section_of(ir: &Ir, schema_name: &str) -> Option<String> {
-        section(ir, ir.find(schema_name).unwrap().id)
+        ReturnedBy::index(ir).section(ir, ir.find(schema_name).unwrap().id)
     }
 
     #[test]
