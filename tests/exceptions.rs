@@ -78,6 +78,78 @@ pub const EXCEPTIONS: &[Exception] = &[
         line: 69,
         reason: "documents call.updateMetadata, an action the current docs no longer have (no api/call-updatemetadata.md in en-2021-07): the current bindings have no request type to read it as",
     },
+    Exception {
+        corpus: "schema",
+        page: "api-reference/beta/api/call-delete.md",
+        line: 131,
+        reason: "the terminated notification gives resourceData.resultInfo.code as the string \"0\"; resultInfo.code is Int32 (resources/resultinfo.md), so the string does not fit the typed call",
+    },
+    Exception {
+        corpus: "en-2021-07",
+        page: "api-reference/beta/api/call-delete.md",
+        line: 131,
+        reason: "the terminated notification gives resourceData.resultInfo.code as the string \"0\"; resultInfo.code is Int32 (resources/resultinfo.md), so the string does not fit the typed call",
+    },
+    Exception {
+        corpus: "en-2019-09",
+        page: "api-reference/beta/api/call-delete.md",
+        line: 127,
+        reason: "the terminated notification gives resourceData.resultInfo.code as the string \"0\"; the 2019-09 docs type resultInfo.code as String, the service's type is Int32 (corrected in en-2021-07 resources/resultinfo.md)",
+    },
+    Exception {
+        corpus: "en-2019-09",
+        page: "api-reference/beta/api/call-transfer.md",
+        line: 125,
+        reason: "the transfer notification gives resourceData.resultInfo.code as the string \"200\"; the 2019-09 docs type resultInfo.code as String, the service's type is Int32 (corrected in en-2021-07 resources/resultinfo.md)",
+    },
+    Exception {
+        corpus: "en-2019-09",
+        page: "api-reference/beta/api/call-transfer.md",
+        line: 159,
+        reason: "the transfer notification gives resourceData.resultInfo.code as the string \"200\"; the 2019-09 docs type resultInfo.code as String, the service's type is Int32 (corrected in en-2021-07 resources/resultinfo.md)",
+    },
+    Exception {
+        corpus: "en-2019-09",
+        page: "api-reference/beta/api/call-transfer.md",
+        line: 263,
+        reason: "the transfer notification gives resourceData.resultInfo.code as the string \"200\"; the 2019-09 docs type resultInfo.code as String, the service's type is Int32 (corrected in en-2021-07 resources/resultinfo.md)",
+    },
+    Exception {
+        corpus: "en-2019-09",
+        page: "api-reference/beta/api/call-transfer.md",
+        line: 297,
+        reason: "the transfer notification gives resourceData.resultInfo.code as the string \"200\"; the 2019-09 docs type resultInfo.code as String, the service's type is Int32 (corrected in en-2021-07 resources/resultinfo.md)",
+    },
+    Exception {
+        corpus: "zh-CN-2019-09",
+        page: "api-reference/beta/api/call-delete.md",
+        line: 132,
+        reason: "the zh-CN copy of en-2019-09 api/call-delete.md:127: resultInfo.code shown as the string \"0\" where the service's type is Int32",
+    },
+    Exception {
+        corpus: "zh-CN-2019-09",
+        page: "api-reference/beta/api/call-transfer.md",
+        line: 130,
+        reason: "the zh-CN copy of en-2019-09 api/call-transfer.md:125: resultInfo.code shown as the string \"200\" where the service's type is Int32",
+    },
+    Exception {
+        corpus: "zh-CN-2019-09",
+        page: "api-reference/beta/api/call-transfer.md",
+        line: 164,
+        reason: "the zh-CN copy of en-2019-09 api/call-transfer.md:159: resultInfo.code shown as the string \"200\" where the service's type is Int32",
+    },
+    Exception {
+        corpus: "zh-CN-2019-09",
+        page: "api-reference/beta/api/call-transfer.md",
+        line: 268,
+        reason: "the zh-CN copy of en-2019-09 api/call-transfer.md:263: resultInfo.code shown as the string \"200\" where the service's type is Int32",
+    },
+    Exception {
+        corpus: "zh-CN-2019-09",
+        page: "api-reference/beta/api/call-transfer.md",
+        line: 302,
+        reason: "the zh-CN copy of en-2019-09 api/call-transfer.md:297: resultInfo.code shown as the string \"200\" where the service's type is Int32",
+    },
 ];
 
 /// The exception for an example, if it is listed.

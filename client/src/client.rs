@@ -83,7 +83,7 @@ impl Client {
     }
 
     /// Sends `operation` and returns its typed result.
-    pub async fn send<O: Operation>(&self, operation: &O) -> Result<O::Output, Error> {
+    pub async fn send<O: Operation + ?Sized>(&self, operation: &O) -> Result<O::Output, Error> {
         self.send_with(operation, &RequestOptions::default()).await
     }
 
@@ -91,7 +91,7 @@ impl Client {
     ///
     /// The same `client-request-id` is used for every attempt of this call,
     /// so the service's logs show the retries as one request.
-    pub async fn send_with<O: Operation>(
+    pub async fn send_with<O: Operation + ?Sized>(
         &self,
         operation: &O,
         options: &RequestOptions,

@@ -47,7 +47,9 @@
 //!
 //! impl Operation for MuteCall {
 //!     type Output = Value;
-//!     const METHOD: Method = Method::POST;
+//!     fn method(&self) -> Method {
+//!         Method::POST
+//!     }
 //!
 //!     fn path(&self) -> Result<String, Error> {
 //!         Ok(format!("/communications/calls/{}/mute", path::segment("call-id", &self.call_id)?))
@@ -88,7 +90,9 @@
 //!
 //! impl Operation for DeleteCall {
 //!     type Output = ();
-//!     const METHOD: Method = Method::DELETE;
+//!     fn method(&self) -> Method {
+//!         Method::DELETE
+//!     }
 //!     fn path(&self) -> Result<String, Error> {
 //!         Ok(format!("/communications/calls/{}", path::segment("call-id", &self.call_id)?))
 //!     }
@@ -117,11 +121,14 @@
 
 pub mod auth;
 pub mod base_url;
+pub mod callback;
 pub mod collection;
+pub mod dynamic;
 pub mod error;
 pub mod graph_error;
 pub mod operation;
 pub mod path;
+pub mod resource_path;
 pub mod response;
 pub mod retry;
 
@@ -136,10 +143,13 @@ mod transport;
 
 pub use auth::{AccessToken, AuthError, StaticToken, TokenProvider};
 pub use base_url::{BaseUrl, GRAPH_BETA};
+pub use callback::CallbackError;
 pub use collection::Collection;
+pub use dynamic::{DynOperation, FromParts, JsonOutput, MethodEntry, PathArgs};
 pub use error::Error;
 pub use graph_error::GraphError;
 pub use operation::{CLIENT_REQUEST_ID, Operation, build_request, json_body};
+pub use resource_path::{ResourcePath, ResourcePathError, ResourceSegment};
 pub use response::RawResponse;
 pub use retry::RetryPolicy;
 

@@ -36,7 +36,9 @@ pub const CLIENT_REQUEST_ID: HeaderName = HeaderName::from_static("client-reques
 ///
 /// impl Operation for MuteCall {
 ///     type Output = serde_json::Value;
-///     const METHOD: Method = Method::POST;
+///     fn method(&self) -> Method {
+///         Method::POST
+///     }
 ///
 ///     fn path(&self) -> Result<String, Error> {
 ///         Ok(format!("/communications/calls/{}/mute", path::segment("call-id", &self.call_id)?))
@@ -56,8 +58,9 @@ pub trait Operation {
     /// object, a [`Collection`](crate::Collection), or `()` for 202/204.
     type Output;
 
-    /// The HTTP method.
-    const METHOD: Method;
+    /// The HTTP method (a method rather than a constant, so that an
+    /// operation chosen at run time can be a `dyn Operation`).
+    fn method(&self) -> Method;
 
     /// The path below the service root, starting with `/`, every parameter
     /// already encoded with [`path::segment`](crate::path::segment).
@@ -75,6 +78,46 @@ pub trait Operation {
     fn parse_response(&self, response: RawResponse<'_>) -> Result<Self::Output, Error>;
 }
 
+impl<O: Operation + ?Sized> Operation for &O {
+    type Output = O::Output;
+
+    fn method(&self) -> Method {
+        (**self).method()
+    }
+
+    fn path(&self) -> Result<String, Error> {
+        (**self).path()
+    }
+
+    fn body(&self) -> Result<Option<Vec<u8>>, Error> {
+        (**self).body()
+    }
+
+    fn parse_response(&self, response: RawResponse<'_>) -> Result<Self::Output, Error> {
+        (**self).parse_response(response)
+    }
+}
+
+impl<O: Operation + ?Sized> Operation for Box<O> {
+    type Output = O::Output;
+
+    fn method(&self) -> Method {
+        (**self).method()
+    }
+
+    fn path(&self) -> Result<String, Error> {
+        (**self).path()
+    }
+
+    fn body(&self) -> Result<Option<Vec<u8>>, Error> {
+        (**self).body()
+    }
+
+    fn parse_response(&self, response: RawResponse<'_>) -> Result<Self::Output, Error> {
+        (**self).parse_response(response)
+    }
+}
+
 /// Serialises a request body to JSON bytes, for [`Operation::body`].
 pub fn json_body<T: Serialize + ?Sized>(value: &T) -> Result<Option<Vec<u8>>, Error> {
     serde_json::to_vec(value).map(Some).map_err(|error| {
@@ -86,7 +129,7 @@ pub fn json_body<T: Serialize + ?Sized>(value: &T) -> Result<Option<Vec<u8>>, Er
 /// `Content-Type` (when there is a body), the `client-request-id` header and
 /// the body bytes. It carries no `Authorization` header: add
 /// [`AccessToken::authorization_header`](crate::AccessToken::authorization_header).
-pub fn build_request<O: Operation>(
+pub fn build_request<O: Operation + ?Sized>(
     base_url: &BaseUrl,
     operation: &O,
     client_request_id: &str,
@@ -99,7 +142,7 @@ pub fn build_request<O: Operation>(
         ))
     })?;
     let mut builder = http::Request::builder()
-        .method(O::METHOD)
+        .method(operation.method())
         .uri(&url)
         .header(ACCEPT, HeaderValue::from_static("application/json"))
         .header(CLIENT_REQUEST_ID, request_id);
@@ -125,7 +168,9 @@ mod tests {
 
     impl Operation for DeleteParticipant {
         type Output = ();
-        const METHOD: Method = Method::DELETE;
+        fn method(&self) -> Method {
+            Method::DELETE
+        }
 
         fn path(&self) -> Result<String, Error> {
             Ok(format!(
@@ -147,7 +192,9 @@ mod tests {
 
     impl Operation for PlayPrompt {
         type Output = Value;
-        const METHOD: Method = Method::POST;
+        fn method(&self) -> Method {
+            Method::POST
+        }
 
         fn path(&self) -> Result<String, Error> {
             Ok(format!(

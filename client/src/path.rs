@@ -40,6 +40,26 @@ pub fn segment(name: &str, value: &str) -> Result<String, Error> {
     }
 }
 
+/// The query string for `pairs` (`?name=value&...`, each part encoded like
+/// a segment), leaving out pairs without a value; empty when none has one.
+///
+/// ```
+/// use callgen_client::path::query;
+/// assert_eq!(query(&[("$top", Some("5")), ("$filter", None), ("a&b", Some("x y"))]), "?%24top=5&a%26b=x%20y");
+/// assert_eq!(query(&[("$top", None)]), "");
+/// ```
+pub fn query(pairs: &[(&str, Option<&str>)]) -> String {
+    let mut out = String::new();
+    for (name, value) in pairs {
+        let Some(value) = value else { continue };
+        out.push(if out.is_empty() { '?' } else { '&' });
+        out.push_str(&utf8_percent_encode(name, SEGMENT).to_string());
+        out.push('=');
+        out.push_str(&utf8_percent_encode(value, SEGMENT).to_string());
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

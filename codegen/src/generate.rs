@@ -44,6 +44,8 @@ pub struct Stats {
     pub enums: usize,
     /// Polymorphic family enums.
     pub families: usize,
+    /// Unions of object types (a notification's `resourceData`).
+    pub unions: usize,
     /// Operations in the schema.
     pub operations: usize,
     /// Files.
@@ -55,7 +57,7 @@ pub struct Stats {
 impl Stats {
     /// Every generated type.
     pub fn types(&self) -> usize {
-        self.structs + self.enums + self.families
+        self.structs + self.enums + self.families + self.unions
     }
 }
 
@@ -137,6 +139,7 @@ pub fn generate_files_with(
             TypeKind::Struct(_) => stats.structs += 1,
             TypeKind::Enum(_) => stats.enums += 1,
             TypeKind::Family(_) => stats.families += 1,
+            TypeKind::Union(_) => stats.unions += 1,
         }
     }
     let warnings = notes.readme_example_problem.into_iter().collect();

@@ -49,8 +49,9 @@ fn every_fixture_crate_builds_clippy_clean() {
         members.push(format!("{name:?}"));
     }
     let manifest = format!(
-        "[workspace]\nresolver = \"3\"\nmembers = [{}]\n\n[workspace.package]\nedition = \"2024\"\nversion = \"0.0.0\"\nlicense = \"MIT OR Apache-2.0\"\nrust-version = \"1.85\"\n\n[workspace.dependencies]\ncallgen-runtime = {{ path = {:?} }}\nserde = \"1\"\nserde_json = \"1\"\n",
+        "[workspace]\nresolver = \"3\"\nmembers = [{}]\n\n[workspace.package]\nedition = \"2024\"\nversion = \"0.0.0\"\nlicense = \"MIT OR Apache-2.0\"\nrust-version = \"1.85\"\n\n[workspace.dependencies]\ncallgen-client = {{ path = {:?}, default-features = false }}\ncallgen-runtime = {{ path = {:?} }}\nserde = \"1\"\nserde_json = \"1\"\n",
         members.join(", "),
+        root.join("client").display().to_string(),
         root.join("runtime").display().to_string()
     );
     std::fs::write(scratch.join("Cargo.toml"), manifest).unwrap();

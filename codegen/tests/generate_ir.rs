@@ -2,7 +2,7 @@
 //! inheritance flattened, families, boxing, operations. One snapshot per
 //! fixture in `fixtures/schemas/`.
 
-use callgen::ir::{self, Ir, TypeKind, TypeRef};
+use callgen::ir::{self, Ir, OperationResult, TypeKind, TypeRef};
 use std::fmt::Write;
 
 fn type_text(ir: &Ir, ty: &TypeRef) -> String {
@@ -77,13 +77,42 @@ fn outline(ir: &Ir) -> String {
                     family.unrecognized
                 );
             }
+            TypeKind::Union(union) => {
+                let alternatives: Vec<String> = union
+                    .alternatives
+                    .iter()
+                    .map(|a| {
+                        let ty = ir.get(a.ty).rust_name.clone();
+                        let ty = if a.collection { format!("[{ty}]") } else { ty };
+                        format!("{ty}={}", a.rust_name)
+                    })
+                    .collect();
+                let _ = writeln!(
+                    out,
+                    " union [{}] + {}",
+                    alternatives.join(", "),
+                    union.unrecognized
+                );
+            }
         }
     }
     for op in &ir.operations {
         let _ = writeln!(
             out,
-            "operation {} {} {} fn {}",
-            op.operation_id, op.method, op.path, op.rust_name
+            "operation {} {} {} fn {} type operations::{}::{} pieces {:?} result {}",
+            op.operation_id,
+            op.method,
+            op.path,
+            op.rust_name,
+            op.module,
+            op.type_name,
+            op.path_pieces,
+            match ir.success(op).result {
+                OperationResult::Nothing => "nothing".to_owned(),
+                OperationResult::Value(ty) => type_text(ir, &ty),
+                OperationResult::Collection(item) =>
+                    format!("collection of {}", type_text(ir, &item)),
+            }
         );
         for p in &op.parameters {
             let _ = writeln!(

@@ -93,7 +93,7 @@ fn generate_writes_the_crate_and_keeps_it_on_error() {
         emit: default_emit_config(),
     };
     let report = generate(&config).unwrap();
-    assert_eq!(report.stats.files, 33);
+    assert_eq!(report.stats.files, 34);
     let call = std::fs::read_to_string(out.join("src/models/call.rs")).unwrap();
     let bad_schema = root.path().join("bad.json");
     std::fs::write(&bad_schema, r##"{"components": {"schemas": {"microsoft.graph.x": {"type": "object", "properties": {"y": {"$ref": "#/components/schemas/microsoft.graph.missing"}}}}}}"##).unwrap();

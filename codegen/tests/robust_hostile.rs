@@ -53,6 +53,7 @@ fn outline(ir: &Ir) -> String {
             TypeKind::Struct(_) => "struct",
             TypeKind::Enum(_) => "enum",
             TypeKind::Family(_) => "family",
+            TypeKind::Union(_) => "union",
         };
         let (schema, rust, module) = (&def.schema_name, &def.rust_name, &def.module);
         writeln!(out, "{kind} {schema:?} -> {rust} (module {module})").unwrap();
@@ -75,13 +76,20 @@ fn outline(ir: &Ir) -> String {
                 }
                 writeln!(out, "  catch-all {}", family.unrecognized).unwrap();
             }
+            TypeKind::Union(union) => {
+                for alternative in &union.alternatives {
+                    let ty = &ir.get(alternative.ty).rust_name;
+                    writeln!(out, "  {ty} -> {}", alternative.rust_name).unwrap();
+                }
+                writeln!(out, "  catch-all {}", union.unrecognized).unwrap();
+            }
         }
     }
     for op in &ir.operations {
         writeln!(
             out,
-            "operation {:?} -> fn {}",
-            op.operation_id, op.rust_name
+            "operation {:?} -> fn {}, type {} (module {})",
+            op.operation_id, op.rust_name, op.type_name, op.module
         )
         .unwrap();
         for parameter in &op.parameters {
@@ -203,8 +211,9 @@ fn generated_hostile_crates_compile_and_round_trip_their_samples() {
         members.len()
     );
     let manifest = format!(
-        "[workspace]\nresolver = \"3\"\nmembers = [{}]\n\n[workspace.package]\nedition = \"2024\"\nversion = \"0.0.0\"\nlicense = \"MIT OR Apache-2.0\"\nrust-version = \"1.85\"\n\n[workspace.dependencies]\ncallgen-runtime = {{ path = {:?} }}\nserde = \"1\"\nserde_json = \"1\"\n",
+        "[workspace]\nresolver = \"3\"\nmembers = [{}]\n\n[workspace.package]\nedition = \"2024\"\nversion = \"0.0.0\"\nlicense = \"MIT OR Apache-2.0\"\nrust-version = \"1.85\"\n\n[workspace.dependencies]\ncallgen-client = {{ path = {:?}, default-features = false }}\ncallgen-runtime = {{ path = {:?} }}\nserde = \"1\"\nserde_json = \"1\"\n",
         members.join(", "),
+        root.join("client").display().to_string(),
         root.join("runtime").display().to_string()
     );
     std::fs::write(scratch.join("Cargo.toml"), manifest).unwrap();

@@ -70,10 +70,7 @@ impl<'de, F: Family<'de>> Visitor<'de> for FamilyVisitor<F> {
         };
         if first.as_str() == ODATA_TYPE {
             let odata_type = map.next_value::<String>()?;
-            return F::dispatch(RestOfMap {
-                odata_type,
-                map: &mut map,
-            });
+            return F::dispatch(RestOfMap::new(odata_type, &mut map));
         }
         let mut base = F::Base::default();
         base.visit_entry(first, &mut map)?;
@@ -90,9 +87,16 @@ impl<'de, F: Family<'de>> Visitor<'de> for FamilyVisitor<F> {
 }
 
 /// The rest of an object whose first entry was `@odata.type`.
-struct RestOfMap<'a, A> {
+pub(crate) struct RestOfMap<'a, A> {
     odata_type: String,
     map: &'a mut A,
+}
+
+impl<'a, A> RestOfMap<'a, A> {
+    /// The rest of `map`, whose `@odata.type` was `odata_type`.
+    pub(crate) fn new(odata_type: String, map: &'a mut A) -> Self {
+        RestOfMap { odata_type, map }
+    }
 }
 
 impl<'de, A: MapAccess<'de>> ModelSource<'de> for RestOfMap<'_, A> {

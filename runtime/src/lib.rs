@@ -9,6 +9,8 @@
 //! - [`de`] and [`ser`]: the pieces of the generated (de)serializers (no
 //!   `#[serde(flatten)]` buffering: keys are matched as borrowed strings);
 //! - [`family`]: polymorphic dispatch on `@odata.type`;
+//! - [`union`]: one of several object types or a collection (a
+//!   notification's `resourceData`);
 //! - [`odata`]: `@odata.type` values with or without `#`;
 //! - [`inspect`] and [`registry`]: what the bindings understood of a payload,
 //!   for the conformance suite.
@@ -22,6 +24,7 @@ pub mod inspect;
 pub mod odata;
 pub mod registry;
 pub mod ser;
+pub mod union;
 mod unknown;
 
 pub use field::Field;

@@ -13,7 +13,9 @@ pub struct MuteCall {
 
 impl Operation for MuteCall {
     type Output = Value;
-    const METHOD: Method = Method::POST;
+    fn method(&self) -> Method {
+        Method::POST
+    }
 
     fn path(&self) -> Result<String, Error> {
         Ok(format!(
@@ -39,7 +41,9 @@ pub struct AnswerCall {
 
 impl Operation for AnswerCall {
     type Output = ();
-    const METHOD: Method = Method::POST;
+    fn method(&self) -> Method {
+        Method::POST
+    }
 
     fn path(&self) -> Result<String, Error> {
         Ok(format!(
@@ -64,7 +68,9 @@ pub struct DeleteCall {
 
 impl Operation for DeleteCall {
     type Output = ();
-    const METHOD: Method = Method::DELETE;
+    fn method(&self) -> Method {
+        Method::DELETE
+    }
 
     fn path(&self) -> Result<String, Error> {
         Ok(format!(
@@ -93,7 +99,9 @@ pub struct ListParticipants {
 
 impl Operation for ListParticipants {
     type Output = Collection<Participant>;
-    const METHOD: Method = Method::GET;
+    fn method(&self) -> Method {
+        Method::GET
+    }
 
     fn path(&self) -> Result<String, Error> {
         Ok(format!(

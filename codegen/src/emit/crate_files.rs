@@ -5,7 +5,10 @@
 use super::format::{PendingFile, format_all, parse_file};
 use super::returned_by::ReturnedBy;
 use super::tokens::{code, ident};
-use super::{EmitConfig, EmitError, EmitNotes, GeneratedFile, enums, example, families, structs};
+use super::{
+    EmitConfig, EmitError, EmitNotes, GeneratedFile, enums, example, families, notifications,
+    operations, structs,
+};
 use crate::ir::{Group, Ir, Operation, TypeDef, TypeKind};
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -77,25 +80,18 @@ fn modules(ir: &Ir) -> BTreeMap<(Group, String), Vec<usize>> {
             .or_default()
             .push(def.id.0);
     }
+    for op in &ir.operations {
+        out.entry((Group::Operations, op.module.clone()))
+            .or_default();
+    }
     out
 }
 
 fn operations_by_module(ir: &Ir) -> BTreeMap<&str, &Operation> {
-    let mut out = BTreeMap::new();
-    for def in &ir.types {
-        if def.group != Group::Operations {
-            continue;
-        }
-        let operation_id = def.schema_name.split('#').next().unwrap_or_default();
-        if let Some(op) = ir
-            .operations
-            .iter()
-            .find(|op| op.operation_id == operation_id)
-        {
-            out.insert(def.module.as_str(), op);
-        }
-    }
-    out
+    ir.operations
+        .iter()
+        .map(|op| (op.module.as_str(), op))
+        .collect()
 }
 
 fn cargo_toml(config: &EmitConfig) -> GeneratedFile {
@@ -109,7 +105,14 @@ fn cargo_toml(config: &EmitConfig) -> GeneratedFile {
          license.workspace = true\n\
          rust-version.workspace = true\n\
          \n\
+         [features]\n\
+         default = [\"client\"]\n\
+         # The async client of callgen-client (reqwest with rustls). Without it the\n\
+         # request types still build requests and read answers (sans-IO).\n\
+         client = [\"callgen-client/client\"]\n\
+         \n\
          [dependencies]\n\
+         callgen-client.workspace = true\n\
          callgen-runtime.workspace = true\n\
          serde.workspace = true\n\
          serde_json.workspace = true\n",
@@ -165,7 +168,7 @@ fn group_index(
             "The schema's types: one module per type; a polymorphic family's enum (`Any...`) lives with its base type."
         }
         Group::Operations => {
-            "Request, response and notification bodies that the schema defines inline in an operation: one module per operation."
+            "The operations: one module per operation, with its request type (which implements `callgen_client::Operation`) and the request, response and notification bodies the schema defines inline for it."
         }
     };
     let entries = modules
@@ -173,7 +176,13 @@ fn group_index(
         .filter(|((g, _), _)| *g == group)
         .map(|((_, module), ids)| {
             let module_ident = ident(module);
-            let names = ids.iter().map(|id| ident(&ir.types[*id].rust_name));
+            let operation = ir
+                .operations
+                .iter()
+                .filter(|op| group == Group::Operations && &op.module == module);
+            let names = operation
+                .map(|op| ident(&op.type_name))
+                .chain(ids.iter().map(|id| ident(&ir.types[*id].rust_name)));
             quote! {
                 mod #module_ident;
                 pub use #module_ident::{#(#names),*};
@@ -195,16 +204,27 @@ fn module_file(
 ) -> Result<syn::File, EmitError> {
     let doc = module_doc(ir, ids, operation, group);
     let mut file = parse_file(path, quote!(#![doc = #doc]))?;
+    if let (Group::Operations, Some(op)) = (group, operation) {
+        file.items
+            .extend(parse_file(path, operations::emit(ir, op))?.items);
+    }
     for id in ids {
         let def = &ir.types[*id];
         match &def.kind {
-            TypeKind::Struct(st) => file.items.extend(structs::emit(ir, returned, def, st)?),
+            TypeKind::Struct(st) => {
+                file.items.extend(structs::emit(ir, returned, def, st)?);
+                let extras = notifications::struct_extras(ir, def, st);
+                file.items.extend(parse_file(path, extras)?.items);
+            }
             TypeKind::Enum(en) => file
                 .items
                 .extend(parse_file(path, enums::emit(def, en))?.items),
             TypeKind::Family(family) => file
                 .items
                 .extend(parse_file(path, families::emit(ir, returned, def, family))?.items),
+            TypeKind::Union(union) => file
+                .items
+                .extend(parse_file(path, notifications::emit_union(ir, def, union))?.items),
         }
     }
     Ok(file)
@@ -212,11 +232,7 @@ fn module_file(
 
 fn module_doc(ir: &Ir, ids: &[usize], operation: Option<&Operation>, group: Group) -> String {
     if let (Group::Operations, Some(op)) = (group, operation) {
-        return format!(
-            " Bodies of the {} operation: {}.",
-            code(&op.operation_id),
-            code(&format!("{} {}", op.method, op.path))
-        );
+        return operations::module_doc(op);
     }
     let names: Vec<String> = ids
         .iter()
@@ -243,8 +259,11 @@ fn registry(ir: &Ir) -> TokenStream {
         let rust_type = format!("{}::{}", if def.group == Group::Models { "models" } else { "operations" }, def.rust_name);
         quote!(::callgen_runtime::registry::Entry::of::<crate::#group::#name>(#schema_name, #rust_type))
     });
+    let methods = operations::index(ir);
     quote! {
-        #![doc = " Every generated type by its schema name (`microsoft.graph.call`, `call.mute#request`), for code that routes payloads by type name, such as the conformance suite."]
+        #![doc = " Every generated type by its schema name (`microsoft.graph.call`, `call.mute#request`), and every operation by its operation id (`call.mute`), for code that routes payloads or requests by name, such as the conformance suite."]
+
+        #methods
 
         /// Every generated type, sorted by schema name.
         pub static TYPES: &[::callgen_runtime::registry::Entry] = &[#(#items),*];

@@ -19,6 +19,8 @@ mod enums;
 pub mod example;
 mod families;
 mod format;
+mod notifications;
+mod operations;
 mod returned_by;
 mod struct_templates;
 mod structs;

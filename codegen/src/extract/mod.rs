@@ -6,10 +6,13 @@
 //! (the page model comes from [`crate::docs`]) nor Rust.
 //!
 //! The stages, one module each:
-//! [`closure`] (which pages, read once into [`types::TypeDoc`] and
-//! [`operations::MethodDoc`]) -> [`inheritance`] (declared bases) -> a first
-//! pass of [`schema`] and [`paths`] -> [`evidence`] (subtypes shown by
-//! examples) -> the final pass -> nulls shown by examples -> [`openapi`].
+//! [`closure`] (which pages; [`analysis`] reads each once, ahead of need
+//! and in parallel, into [`types::TypeDoc`] and [`operations::MethodDoc`])
+//! -> [`inheritance`] (declared bases) -> a first pass of [`schema`] and
+//! [`paths`] (types and pages decided in parallel, merged in order) ->
+//! [`evidence`] (subtypes shown by examples) -> the final pass -> nulls
+//! shown by examples -> [`notification_data`] (`resourceData` from the
+//! notification examples) -> [`openapi`].
 
 pub mod align;
 pub mod all_pages;
@@ -23,6 +26,7 @@ pub mod inheritance;
 pub mod library;
 pub mod names;
 pub mod navigate;
+pub mod notification_data;
 pub mod openapi;
 pub mod operations;
 pub mod path_forms;
@@ -115,7 +119,8 @@ pub fn extract(
 ) -> Result<Extraction, ExtractError> {
     let (library, roots) = open(config, diags)?;
     let corpus = closure::compute(&library, &roots, diags);
-    let (api, hierarchy) = build::build(&corpus, diags);
+    let (mut api, hierarchy) = build::build(&corpus, diags);
+    notification_data::add_resource_data(&mut api, &hierarchy, diags);
     let summary = summarize(&api);
     let Corpus {
         pages,

@@ -5,7 +5,9 @@
 //! request lines that share the method and the last path segment (the
 //! action, or the collection an item key follows) are forms of one
 //! operation. Of those forms:
-//! - the current one is the `/communications/...` form, else the first;
+//! - the current one is the `/communications/...` form, else the first
+//!   (which [`super::paths`] trades for the first form whose keys it
+//!   recognises: `/users/{id}/events/{id}` rather than `/me/events/{id}`);
 //! - a `/app/...` form of the same path after the namespace is a
 //!   deprecated form (`/app/calls/{id}/mute` beside
 //!   `/communications/calls/{id}/mute`);

@@ -35,7 +35,7 @@ use super::examples::{ExampleDoc, Role};
 use super::names::Resolved;
 use super::navigate::{Navigator, Place, is_key, split_namespace, url_segments};
 use super::operations::{BodyDoc, MethodDoc};
-use super::path_forms::{Forms, group_request_lines};
+use super::path_forms::{Forms, group_request_lines, namespace_of};
 use super::schema::{Context, decide_property};
 use super::spelling::ObservedValues;
 use super::template::{Hint, odata_type_name};
@@ -48,6 +48,9 @@ struct Template {
     path: String,
     parameters: Vec<PathParameter>,
     places: Vec<Place>,
+    /// Whether every key follows a collection the walk recognised (else a
+    /// parameter is named after the placeholder itself: `{id-id}`).
+    keys_recognised: bool,
 }
 
 /// Builds the operations of one method page.
@@ -57,7 +60,10 @@ pub fn page_operations(
     ctx: &mut Context<'_, '_>,
 ) -> Vec<Operation> {
     let file = method.page.as_path();
-    let groups = group_request_lines(&method.requests);
+    let groups: Vec<Forms> = group_request_lines(&method.requests)
+        .into_iter()
+        .map(|forms| prefer_recognised(forms, nav))
+        .collect();
     let mut operations = Vec::new();
     for forms in &groups {
         let current = &forms.current;
@@ -100,6 +106,36 @@ pub fn slash_path(path: &Path) -> String {
         .map(|c| c.as_os_str().to_string_lossy().into_owned())
         .collect::<Vec<_>>()
         .join("/")
+}
+
+/// Without a `/communications` form or deprecated forms, the first form
+/// whose keys the walk recognises (`/users/{id}/events/{id}`, not
+/// `/me/events/{id}`) is the current one; the others are alternates, in
+/// page order.
+fn prefer_recognised(forms: Forms, nav: &Navigator<'_>) -> Forms {
+    let keyed_by_communications = namespace_of(&forms.current.target) == Some("communications");
+    if keyed_by_communications
+        || !forms.deprecated.is_empty()
+        || build_template(&forms.current, nav).keys_recognised
+    {
+        return forms;
+    }
+    let Some(index) = forms
+        .alternates
+        .iter()
+        .position(|line| build_template(line, nav).keys_recognised)
+    else {
+        return forms;
+    };
+    let mut alternates = forms.alternates;
+    let current = alternates.remove(index);
+    alternates.push(forms.current);
+    alternates.sort_by_key(|line| line.line);
+    Forms {
+        current,
+        deprecated: forms.deprecated,
+        alternates,
+    }
 }
 
 /// The templates of a group's alternate forms. A form whose walk ends
@@ -161,9 +197,9 @@ fn same_target(a: &Template, b: &Template) -> bool {
 fn describe_target(template: &Template) -> String {
     let describe = |place: &Place| match place {
         Place::Namespace => "the namespace".to_string(),
-        Place::Collection(item) => format!("a {item} collection"),
+        Place::Collection(item) => format!("a collection of `{item}`"),
         Place::Item(item) if item.is_empty() => "the root".to_string(),
-        Place::Item(item) => format!("a {item}"),
+        Place::Item(item) => format!("an item of `{item}`"),
         Place::Action(action) => format!("action `{action}`"),
     };
     let mut places = template.places.iter().rev();
@@ -192,11 +228,15 @@ fn build_template(request: &RequestLine, nav: &Navigator<'_>) -> Template {
     };
     let mut parameters: Vec<PathParameter> = Vec::new();
     let mut places = Vec::new();
+    let mut keys_recognised = true;
     for (index, segment) in rest.iter().enumerate() {
         if is_key(segment) {
             let item = match &place {
                 Place::Collection(item) => item.clone(),
-                _ => segment.trim_matches(['{', '}']).to_string(),
+                _ => {
+                    keys_recognised = false;
+                    segment.trim_matches(['{', '}']).to_string()
+                }
             };
             let name = unique_parameter(&format!("{item}-id"), &parameters);
             path.push_str(&format!("/{{{name}}}"));
@@ -217,6 +257,7 @@ fn build_template(request: &RequestLine, nav: &Navigator<'_>) -> Template {
         path,
         parameters,
         places,
+        keys_recognised,
     }
 }
 

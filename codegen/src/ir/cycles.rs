@@ -64,7 +64,7 @@ pub(super) fn break_cycles(types: &mut [TypeDef]) {
 fn box_nested_objects(types: &mut [TypeDef]) {
     let is_object: Vec<bool> = types
         .iter()
-        .map(|t| !matches!(t.kind, TypeKind::Enum(_)))
+        .map(|t| matches!(t.kind, TypeKind::Struct(_) | TypeKind::Family(_)))
         .collect();
     for def in types.iter_mut() {
         if let TypeKind::Struct(st) = &mut def.kind {
@@ -98,7 +98,9 @@ fn inline_edges(def: &TypeDef) -> Vec<(Site, TypeId)> {
             .enumerate()
             .map(|(i, m)| (Site::Member(i), m.ty))
             .collect(),
-        TypeKind::Enum(_) => Vec::new(),
+        // A union boxes its single values and holds collections in a
+        // `Vec`: nothing of it is inline.
+        TypeKind::Enum(_) | TypeKind::Union(_) => Vec::new(),
     }
 }
 

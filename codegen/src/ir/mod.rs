@@ -22,10 +22,14 @@ mod model;
 pub mod names;
 mod naming;
 mod operations;
+mod path_template;
+mod results;
 mod schema;
+mod unions;
 
 pub use examples::{ExampleRole, ExampleUse};
 pub use model::*;
+pub use results::{OperationResult, Success};
 
 use std::fmt;
 

@@ -76,6 +76,10 @@ pub enum TypeKind {
     Enum(EnumDef),
     /// A polymorphic family dispatched on `@odata.type`.
     Family(FamilyDef),
+    /// One of several object types or collections of them (an `anyOf` of
+    /// references and arrays of references), dispatched on the JSON shape
+    /// and `@odata.type`.
+    Union(UnionDef),
 }
 
 /// An object type.
@@ -206,6 +210,26 @@ pub struct FamilyMember {
     pub boxed: bool,
 }
 
+/// A union of object types and collections of them.
+#[derive(Debug, Clone, PartialEq)]
+pub struct UnionDef {
+    /// The alternatives in schema order; at most one is a collection.
+    pub alternatives: Vec<UnionAlternative>,
+    /// The Rust name of the member holding JSON no alternative takes.
+    pub unrecognized: String,
+}
+
+/// One alternative of a union.
+#[derive(Debug, Clone, PartialEq)]
+pub struct UnionAlternative {
+    /// A struct or a family.
+    pub ty: TypeId,
+    /// Whether the alternative is an array of `ty` rather than one value.
+    pub collection: bool,
+    /// The Rust variant name.
+    pub rust_name: String,
+}
+
 /// One operation (an HTTP method on a path).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Operation {
@@ -213,10 +237,19 @@ pub struct Operation {
     pub operation_id: String,
     /// The Rust function name for the operation, sanitized (`call_mute`).
     pub rust_name: String,
+    /// The Rust type of the request value, unique among the crate's types
+    /// (`CallMute`).
+    pub type_name: String,
+    /// The module (file stem) of the operation in the operations group,
+    /// shared with its inline bodies (`call_mute`).
+    pub module: String,
     /// HTTP method, uppercase.
     pub method: String,
     /// The current path template, `/communications/calls/{call-id}/mute`.
     pub path: String,
+    /// The template split into literal text and path parameters, in order;
+    /// every parameter piece names a path parameter of `parameters`.
+    pub path_pieces: Vec<PathPiece>,
     /// Deprecated alternative paths.
     pub deprecated_paths: Vec<String>,
     /// `summary`.
@@ -233,6 +266,15 @@ pub struct Operation {
     pub responses: Vec<Response>,
     /// Notifications the service posts to the callback URI.
     pub callbacks: Vec<Callback>,
+}
+
+/// A piece of a path template.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum PathPiece {
+    /// Literal text (`/communications/calls/`).
+    Literal(String),
+    /// A `{name}` placeholder: the wire name of a path parameter.
+    Parameter(String),
 }
 
 /// A path or query parameter.

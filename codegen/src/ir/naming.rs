@@ -24,37 +24,66 @@ pub(super) fn assign(types: &mut [TypeDef], hints: &[NameHint], operations: &mut
     for (def, hint) in types.iter_mut().zip(hints) {
         def.rust_name = type_scope.claim(&hint.raw, NameKind::Type);
     }
-    assign_modules(types, hints);
+    let mut operation_modules = assign_modules(types, hints);
     let rust_names: Vec<String> = types.iter().map(|t| t.rust_name.clone()).collect();
+    let stems = variant_stems(types);
     for def in types.iter_mut() {
         match &mut def.kind {
             TypeKind::Struct(st) => name_fields(&mut st.fields),
             TypeKind::Enum(en) => name_members(en),
             TypeKind::Family(family) => name_family(family, &rust_names),
+            TypeKind::Union(union) => name_union(union, &stems),
         }
     }
     let mut functions = Scope::new();
     for op in operations.iter_mut() {
         op.rust_name = functions.claim(&op.operation_id, NameKind::Value);
-        let mut arguments = Scope::new();
+        op.type_name = type_scope.claim(&op.operation_id, NameKind::Type);
+        op.module = operation_modules.module(&op.operation_id);
+        let mut arguments = Scope::with_reserved(OPERATION_BOOKKEEPING);
         for parameter in &mut op.parameters {
             parameter.rust_name = arguments.claim(&parameter.wire_name, NameKind::Value);
         }
     }
 }
 
-fn assign_modules(types: &mut [TypeDef], hints: &[NameHint]) {
+/// The request value's own field: the body, next to the parameters.
+pub const OPERATION_BOOKKEEPING: &[&str] = &["body"];
+
+/// Module names of the operations group, handed out once per operation.
+struct OperationModules {
+    scope: Scope,
+    by_operation: BTreeMap<String, String>,
+}
+
+impl OperationModules {
+    /// The module of `operation_id`, claimed on first use.
+    fn module(&mut self, operation_id: &str) -> String {
+        let scope = &mut self.scope;
+        self.by_operation
+            .entry(operation_id.to_owned())
+            .or_insert_with(|| scope.claim(operation_id, NameKind::Module))
+            .clone()
+    }
+}
+
+fn assign_modules(types: &mut [TypeDef], hints: &[NameHint]) -> OperationModules {
     let mut scopes: BTreeMap<Group, Scope> = BTreeMap::new();
-    let mut operation_modules: BTreeMap<String, String> = BTreeMap::new();
+    let mut operation_modules = OperationModules {
+        scope: Scope::new(),
+        by_operation: BTreeMap::new(),
+    };
     for (def, hint) in types.iter_mut().zip(hints) {
-        let scope = scopes.entry(def.group).or_default();
         match &hint.module {
-            ModuleHint::Own => def.module = scope.claim(&def.rust_name, NameKind::Module),
+            ModuleHint::Own => {
+                let scope = match def.group {
+                    Group::Operations => &mut operation_modules.scope,
+                    group => scopes.entry(group).or_default(),
+                };
+                def.module = scope.claim(&def.rust_name, NameKind::Module);
+            }
             ModuleHint::Operation(operation_id) => {
-                def.module = operation_modules
-                    .entry(operation_id.clone())
-                    .or_insert_with(|| scope.claim(operation_id, NameKind::Module))
-                    .clone();
+                def.module = operation_modules.module(operation_id);
             }
             ModuleHint::SameAs(_) => {}
         }
@@ -64,6 +93,7 @@ fn assign_modules(types: &mut [TypeDef], hints: &[NameHint]) {
             types[index].module = resolve_module(types, hints, index);
         }
     }
+    operation_modules
 }
 
 /// Follows `SameAs` hints to a type with a module of its own.
@@ -95,6 +125,32 @@ fn name_members(en: &mut EnumDef) {
     en.catch_all = CATCH_ALL.to_owned();
     for member in &mut en.members {
         member.rust_name = scope.claim(&member.wire_name, NameKind::Type);
+    }
+}
+
+/// The name a type gives a union variant: its own, or its base's for a
+/// family (`CommsOperation` rather than `AnyCommsOperation`).
+fn variant_stems(types: &[TypeDef]) -> Vec<String> {
+    types
+        .iter()
+        .map(|def| match &def.kind {
+            TypeKind::Family(family) => types[family.base.0].rust_name.clone(),
+            _ => def.rust_name.clone(),
+        })
+        .collect()
+}
+
+fn name_union(union: &mut UnionDef, stems: &[String]) {
+    let mut scope = Scope::with_reserved(&[CATCH_ALL]);
+    union.unrecognized = CATCH_ALL.to_owned();
+    for alternative in &mut union.alternatives {
+        let stem = &stems[alternative.ty.0];
+        let raw = if alternative.collection {
+            format!("{stem} collection")
+        } else {
+            stem.clone()
+        };
+        alternative.rust_name = scope.claim(&raw, NameKind::Type);
     }
 }
 

@@ -4,6 +4,7 @@
 
 use super::builder::{Builder, ModuleHint, pointer_segment, str_at, text_at};
 use super::model::*;
+use super::path_template;
 use super::schema::{Site, examples_at, type_ref};
 use serde_json::{Map, Value};
 
@@ -111,10 +112,20 @@ fn operation(
     });
     let responses = responses(b, op, pointer, &site);
     let callbacks = callbacks(b, op, pointer, &operation_id);
+    let path_pieces = match path_template::parse(path, &parameters) {
+        Ok(pieces) => pieces,
+        Err(message) => {
+            b.problem(pointer, message);
+            Vec::new()
+        }
+    };
     Some(Operation {
         rust_name: String::new(),
+        type_name: String::new(),
+        module: String::new(),
         method: method.to_ascii_uppercase(),
         path: path.to_owned(),
+        path_pieces,
         deprecated_paths: strings(op.get("x-callgen-deprecated-paths")),
         summary: text_at(op, "summary"),
         docs: text_at(op, "description"),

@@ -7,6 +7,7 @@
 use super::builder::{Builder, ModuleHint, NameHint, OwnFields, flag_at, pointer_segment, text_at};
 use super::examples;
 use super::model::*;
+use super::unions;
 use serde_json::Value;
 
 /// Where a schema appears, for naming inline types and reporting problems.
@@ -106,7 +107,11 @@ fn alternatives_type(
                 type_ref(b, only, &site.child(&format!("{key}/{index}"), ""));
             (ty, nullable || inner_nullable)
         }
-        _ => (TypeRef::Any, nullable),
+        _ => {
+            let others: Vec<&Value> = rest.iter().map(|(_, s)| *s).collect();
+            let union = unions::union_type(b, &others, site);
+            (union.unwrap_or(TypeRef::Any), nullable)
+        }
     }
 }
 

@@ -39,7 +39,7 @@ pub use change_screen_sharing_role_role::ChangeScreenSharingRoleRole;
 mod chat_info;
 pub use chat_info::ChatInfo;
 mod comms_notification;
-pub use comms_notification::CommsNotification;
+pub use comms_notification::{CommsNotification, CommsNotificationResourceData};
 mod comms_notification_change_type;
 pub use comms_notification_change_type::CommsNotificationChangeType;
 mod comms_notifications;

@@ -1,0 +1,348 @@
+//! What notifications need beyond plain structs: union types (a
+//! notification's `resourceData` is a call, an operation or a list of
+//! participants) and, on every struct with a `resourceUrl`, a
+//! `resource_path()` that reads the URL into ids.
+//!
+//! A union is an enum over its alternatives (single values boxed, the one
+//! collection as a `Vec`) plus an `Unrecognized` raw-JSON member, decoded
+//! by `callgen_runtime::union`: objects by `@odata.type`, arrays item by
+//! item. This module knows the runtime's and the client's API; it does not
+//! know OpenAPI.
+
+use super::tokens::{code, docs, ident, type_path};
+use crate::ir::{
+    FieldDef, Ir, Primitive, StructDef, TypeDef, TypeId, TypeKind, TypeRef, UnionAlternative,
+    UnionDef,
+};
+use proc_macro2::TokenStream;
+use quote::quote;
+
+/// The wire name of the resource URL property.
+const RESOURCE_URL: &str = "resourceUrl";
+
+/// The 2019 docs' spelling of the same property.
+const RESOURCE: &str = "resource";
+
+/// Every item of one union enum.
+pub fn emit_union(ir: &Ir, def: &TypeDef, union: &UnionDef) -> TokenStream {
+    let name = ident(&def.rust_name);
+    let unrecognized = ident(&union.unrecognized);
+    let doc = docs(&union_docs(ir, def, union));
+    let variants = union.alternatives.iter().map(|a| {
+        let variant = ident(&a.rust_name);
+        let ty = variant_type(ir, a);
+        let doc = docs(&alternative_docs(ir, a));
+        quote!(#doc #variant(#ty),)
+    });
+    let froms = union.alternatives.iter().map(|a| from_impl(ir, &name, a));
+    let idents: Vec<_> = union
+        .alternatives
+        .iter()
+        .map(|a| ident(&a.rust_name))
+        .collect();
+    let notes: Vec<String> = union
+        .alternatives
+        .iter()
+        .map(|a| format!("{}::{}", def.rust_name, a.rust_name))
+        .collect();
+    let unrecognized_note = format!("{}::{} (raw JSON)", def.rust_name, union.unrecognized);
+    let union_impl = union_impl(ir, def, union);
+    quote! {
+        #doc
+        #[derive(Debug, Clone, PartialEq)]
+        pub enum #name {
+            #(#variants)*
+            /// JSON that no alternative takes (another `@odata.type`, a mixed array, a scalar), kept exactly as received.
+            #unrecognized(::serde_json::Value),
+        }
+
+        #(#froms)*
+
+        #union_impl
+
+        impl<'de> ::serde::Deserialize<'de> for #name {
+            fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
+                ::callgen_runtime::union::deserialize_union(deserializer)
+            }
+        }
+
+        impl ::serde::Serialize for #name {
+            fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
+                match self {
+                    #(Self::#idents(value) => ::serde::Serialize::serialize(value, serializer),)*
+                    Self::#unrecognized(raw) => ::serde::Serialize::serialize(raw, serializer),
+                }
+            }
+        }
+
+        impl ::callgen_runtime::Inspect for #name {
+            fn inspect(&self, walker: &mut ::callgen_runtime::inspect::Walker) {
+                match self {
+                    #(Self::#idents(value) => {
+                        walker.note(#notes);
+                        ::callgen_runtime::Inspect::inspect(value, walker);
+                    })*
+                    Self::#unrecognized(_) => walker.note(#unrecognized_note),
+                }
+            }
+        }
+    }
+}
+
+/// Items a struct gets beyond its definition: `resource_path()` when it
+/// has a string `resourceUrl` property.
+pub fn struct_extras(ir: &Ir, def: &TypeDef, st: &StructDef) -> TokenStream {
+    resource_path_impl(ir, def, st).unwrap_or_default()
+}
+
+fn resource_path_impl(ir: &Ir, def: &TypeDef, st: &StructDef) -> Option<TokenStream> {
+    let url = string_field(st, RESOURCE_URL)?;
+    let path = type_path(ir, def.id);
+    let url_field = ident(&url.rust_name);
+    let fallback = match string_field(st, RESOURCE) {
+        Some(field) => {
+            let field = ident(&field.rust_name);
+            quote!(self.#field.get().map(::std::string::String::as_str))
+        }
+        None => quote! {
+            self.unknown_fields.get(#RESOURCE).and_then(::serde_json::Value::as_str)
+        },
+    };
+    let doc = docs(&format!(
+        "The resource this value is about: {} (or the 2019 docs' {}) read into its collection and key steps, for the call, participant or operation id.",
+        code(RESOURCE_URL),
+        code(RESOURCE)
+    ));
+    Some(quote! {
+        impl #path {
+            #doc
+            pub fn resource_path(&self) -> ::std::result::Result<::callgen_client::ResourcePath, ::callgen_client::ResourcePathError> {
+                let url = self
+                    .#url_field
+                    .get()
+                    .map(::std::string::String::as_str)
+                    .or_else(|| #fallback);
+                match url {
+                    ::std::option::Option::Some(url) => ::callgen_client::ResourcePath::parse(url),
+                    ::std::option::Option::None => ::std::result::Result::Err(::callgen_client::ResourcePathError::Missing),
+                }
+            }
+        }
+    })
+}
+
+fn string_field<'a>(st: &'a StructDef, wire_name: &str) -> Option<&'a FieldDef> {
+    st.fields.iter().find(|f| {
+        f.wire_name == wire_name
+            && !f.boxed
+            && matches!(f.ty, TypeRef::Primitive(Primitive::String { .. }))
+    })
+}
+
+fn variant_type(ir: &Ir, alternative: &UnionAlternative) -> TokenStream {
+    let path = type_path(ir, alternative.ty);
+    if alternative.collection {
+        quote!(::std::vec::Vec<#path>)
+    } else {
+        quote!(::std::boxed::Box<#path>)
+    }
+}
+
+fn from_impl(ir: &Ir, name: &proc_macro2::Ident, alternative: &UnionAlternative) -> TokenStream {
+    let variant = ident(&alternative.rust_name);
+    let path = type_path(ir, alternative.ty);
+    if alternative.collection {
+        quote! {
+            impl ::std::convert::From<::std::vec::Vec<#path>> for #name {
+                fn from(items: ::std::vec::Vec<#path>) -> Self {
+                    Self::#variant(items)
+                }
+            }
+        }
+    } else {
+        quote! {
+            impl ::std::convert::From<#path> for #name {
+                fn from(value: #path) -> Self {
+                    Self::#variant(::std::boxed::Box::new(value))
+                }
+            }
+        }
+    }
+}
+
+/// The qualified type names an alternative takes (without `#`): a struct's
+/// own, or every member of a family.
+fn type_names(ir: &Ir, ty: TypeId) -> Vec<String> {
+    match &ir.get(ty).kind {
+        TypeKind::Family(family) => family.members.iter().map(|m| m.type_name.clone()).collect(),
+        TypeKind::Struct(st) => st
+            .odata_type
+            .as_deref()
+            .map(|t| vec![t.trim_start_matches('#').to_owned()])
+            .unwrap_or_default(),
+        _ => Vec::new(),
+    }
+}
+
+fn is_family(ir: &Ir, ty: TypeId) -> bool {
+    matches!(ir.get(ty).kind, TypeKind::Family(_))
+}
+
+/// Reading a value of `ty` from a model source.
+fn read_from_source(ir: &Ir, ty: TypeId) -> TokenStream {
+    if is_family(ir, ty) {
+        let path = type_path(ir, ty);
+        quote!(<#path as ::callgen_runtime::family::Family<'de>>::dispatch(source))
+    } else {
+        quote!(source.read())
+    }
+}
+
+fn union_impl(ir: &Ir, def: &TypeDef, union: &UnionDef) -> TokenStream {
+    let name = ident(&def.rust_name);
+    let unrecognized = ident(&union.unrecognized);
+    let expecting = format!(
+        "a {} value (an object or an array)",
+        def.schema_name.trim_end_matches("#base")
+    );
+    let objects: Vec<&UnionAlternative> = union
+        .alternatives
+        .iter()
+        .filter(|a| !a.collection)
+        .collect();
+    let collection = union.alternatives.iter().find(|a| a.collection);
+    let mut claimed: Vec<String> = Vec::new();
+    let object_arms = objects.iter().filter_map(|a| {
+        let names: Vec<String> = type_names(ir, a.ty)
+            .into_iter()
+            .filter(|n| !claimed.contains(n))
+            .collect();
+        claimed.extend(names.iter().cloned());
+        if names.is_empty() {
+            return None;
+        }
+        let variant = ident(&a.rust_name);
+        let read = read_from_source(ir, a.ty);
+        Some(quote!(#(#names)|* => #read.map(|value| Self::#variant(::std::boxed::Box::new(value))),))
+    });
+    let object_arms: Vec<TokenStream> = object_arms.collect();
+    let untyped = match objects.as_slice() {
+        [only] => {
+            let variant = ident(&only.rust_name);
+            let path = type_path(ir, only.ty);
+            quote! {
+                <#path as ::serde::Deserialize>::deserialize(::serde_json::Value::Object(object))
+                    .map(|value| Self::#variant(::std::boxed::Box::new(value)))
+                    .map_err(E::custom)
+            }
+        }
+        _ => {
+            quote!(::std::result::Result::Ok(Self::#unrecognized(::serde_json::Value::Object(object))))
+        }
+    };
+    let (item_type, has_collection, accepts, read_item, from_items) = match collection {
+        Some(a) => {
+            let names = type_names(ir, a.ty);
+            let variant = ident(&a.rust_name);
+            let accepts = if names.is_empty() {
+                quote!(let _ = type_name; false)
+            } else {
+                quote!(::std::matches!(type_name, #(#names)|*))
+            };
+            (
+                type_path(ir, a.ty),
+                true,
+                accepts,
+                read_from_source(ir, a.ty),
+                quote!(Self::#variant(items)),
+            )
+        }
+        None => (
+            quote!(::serde_json::Value),
+            false,
+            quote!(let _ = type_name; false),
+            quote!(source.raw().map(::serde_json::Value::Object)),
+            quote!(Self::#unrecognized(::serde_json::Value::Array(items))),
+        ),
+    };
+    quote! {
+        impl<'de> ::callgen_runtime::union::Union<'de> for #name {
+            type Item = #item_type;
+            const EXPECTING: &'static str = #expecting;
+            const HAS_COLLECTION: bool = #has_collection;
+
+            fn object<S: ::callgen_runtime::family::ModelSource<'de>>(source: S) -> ::std::result::Result<Self, S::Error> {
+                match source.type_name() {
+                    #(#object_arms)*
+                    _ => source.raw().map(|raw| Self::#unrecognized(::serde_json::Value::Object(raw))),
+                }
+            }
+
+            fn untyped_object<E: ::serde::de::Error>(
+                object: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+            ) -> ::std::result::Result<Self, E> {
+                #untyped
+            }
+
+            fn item_accepts(type_name: &str) -> bool {
+                #accepts
+            }
+
+            fn item<S: ::callgen_runtime::family::ModelSource<'de>>(source: S) -> ::std::result::Result<Self::Item, S::Error> {
+                #read_item
+            }
+
+            fn from_items(items: ::std::vec::Vec<Self::Item>) -> Self {
+                #from_items
+            }
+
+            fn from_raw(value: ::serde_json::Value) -> Self {
+                Self::#unrecognized(value)
+            }
+        }
+    }
+}
+
+fn union_docs(ir: &Ir, def: &TypeDef, union: &UnionDef) -> String {
+    let mut text = match &def.docs {
+        Some(description) => super::doc_text::doc_text(description),
+        None => format!(
+            "The {} value: one of several types.",
+            code(&def.schema_name)
+        ),
+    };
+    let choices: Vec<String> = union
+        .alternatives
+        .iter()
+        .map(|a| alternative_docs(ir, a))
+        .collect();
+    text.push_str(&format!(
+        "\n\nOne of: {}. An object is chosen by its `@odata.type` (without one, it is the only single-value alternative, if there is exactly one); an array is read item by item. Anything else is kept as raw JSON in [`{}::{}`].",
+        choices.join("; "),
+        def.rust_name,
+        union.unrecognized
+    ));
+    text
+}
+
+fn alternative_docs(ir: &Ir, alternative: &UnionAlternative) -> String {
+    let def = ir.get(alternative.ty);
+    let link = format!("[`{0}`](crate::models::{0})", def.rust_name);
+    let names: Vec<String> = type_names(ir, alternative.ty)
+        .iter()
+        .map(|n| code(&format!("#{n}")))
+        .collect();
+    let kinds = if is_family(ir, alternative.ty) {
+        format!(
+            "{link} (`@odata.type` {} or a type derived from it)",
+            names.first().cloned().unwrap_or_default()
+        )
+    } else {
+        format!("{link} (`@odata.type` {})", names.join(", "))
+    };
+    if alternative.collection {
+        format!("an array of {kinds}")
+    } else {
+        kinds
+    }
+}

@@ -1,0 +1,73 @@
+//! `anyOf` of object types and arrays of them -> a union type.
+//!
+//! A property that can hold one of several documented objects, or a
+//! collection of them (a notification's `resourceData`: a call, an
+//! operation, or a list of participants), becomes a union named after the
+//! site. Each alternative is a reference to an object type (a family when
+//! the type has descendants) or an array of such references; at most one
+//! alternative may be an array, since a list is told apart from another list
+//! only by looking at every element. Any other mix (primitives, inline
+//! objects, two arrays) is not a union here and stays any JSON value.
+
+use super::builder::{Builder, NameHint};
+use super::model::*;
+use super::schema::Site;
+use serde_json::Value;
+
+/// The union for `alternatives`, or `None` when they do not form one.
+pub(super) fn union_type(b: &mut Builder, alternatives: &[&Value], site: &Site) -> Option<TypeRef> {
+    let mut chosen: Vec<UnionAlternative> = Vec::new();
+    for schema in alternatives {
+        let alternative = alternative(b, schema)?;
+        if !chosen
+            .iter()
+            .any(|c| c.ty == alternative.ty && c.collection == alternative.collection)
+        {
+            chosen.push(alternative);
+        }
+    }
+    let collections = chosen.iter().filter(|a| a.collection).count();
+    if chosen.len() < 2 || collections > 1 {
+        return None;
+    }
+    let id = b.allocate(
+        site.schema_name.clone(),
+        site.group,
+        TypeKind::Union(UnionDef {
+            alternatives: chosen,
+            unrecognized: String::new(),
+        }),
+        NameHint {
+            raw: site.name_hint.clone(),
+            module: site.module.clone(),
+        },
+    );
+    Some(TypeRef::Named(id))
+}
+
+/// A reference to an object type, or an array of one.
+fn alternative(b: &Builder, schema: &Value) -> Option<UnionAlternative> {
+    let (reference, collection) = match schema.get("$ref") {
+        Some(reference) => (reference, false),
+        None if schema.get("type").and_then(Value::as_str) == Some("array") => {
+            (schema.get("items")?.get("$ref")?, true)
+        }
+        None => return None,
+    };
+    let target = reference.as_str()?.strip_prefix("#/components/schemas/")?;
+    let ty = match b.families.get(target) {
+        Some(family) => *family,
+        None => {
+            let id = *b.components.get(target)?;
+            if !matches!(b.types[id.0].kind, TypeKind::Struct(_)) {
+                return None;
+            }
+            id
+        }
+    };
+    Some(UnionAlternative {
+        ty,
+        collection,
+        rust_name: String::new(),
+    })
+}

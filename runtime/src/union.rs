@@ -1,0 +1,272 @@
+//! Unions of object types and one collection, for the generated union enums
+//! (a notification's `resourceData`: a call, an operation, or a list of
+//! participants).
+//!
+//! An object is dispatched on `@odata.type` like a family: when it comes
+//! first (as the service sends it) the rest of the object streams straight
+//! into the chosen type; otherwise the object is buffered and converted. An
+//! array is read item by item into the collection alternative's item type;
+//! an item the collection does not take (another `@odata.type`, a scalar)
+//! turns the whole array into raw JSON, items read so far included, so
+//! nothing is ever held as a type it is not. Anything else (a string, a
+//! number) is kept as raw JSON. This module knows no particular union.
+
+use crate::de::Key;
+use crate::family::{ModelSource, RestOfMap};
+use crate::odata::{ODATA_TYPE, type_name};
+use serde::Deserialize;
+use serde::de::{
+    self, DeserializeOwned, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor,
+};
+use serde_json::{Map, Value};
+use std::fmt;
+use std::marker::PhantomData;
+
+/// A generated union enum.
+pub trait Union<'de>: Sized {
+    /// The item type of the collection alternative (`serde_json::Value` when
+    /// the union has none; see [`Union::HAS_COLLECTION`]).
+    type Item: DeserializeOwned + serde::Serialize;
+
+    /// What the input should have been, for error messages.
+    const EXPECTING: &'static str;
+
+    /// Whether one alternative is a collection.
+    const HAS_COLLECTION: bool;
+
+    /// Reads an object whose `@odata.type` names `source.type_name()` as the
+    /// alternative taking that type, or keeps it raw.
+    fn object<S: ModelSource<'de>>(source: S) -> Result<Self, S::Error>;
+
+    /// An object without `@odata.type`: the only object alternative, if
+    /// there is exactly one, else raw.
+    fn untyped_object<E: de::Error>(object: Map<String, Value>) -> Result<Self, E>;
+
+    /// Whether a collection item with `@odata.type` naming `type_name`
+    /// (without `#`) belongs to the collection alternative.
+    fn item_accepts(type_name: &str) -> bool;
+
+    /// Reads a collection item whose type [`Union::item_accepts`].
+    fn item<S: ModelSource<'de>>(source: S) -> Result<Self::Item, S::Error>;
+
+    /// The collection alternative holding `items`.
+    fn from_items(items: Vec<Self::Item>) -> Self;
+
+    /// The catch-all member holding `value` as received.
+    fn from_raw(value: Value) -> Self;
+}
+
+/// Deserializes a union enum from any JSON value.
+pub fn deserialize_union<'de, U: Union<'de>, D: Deserializer<'de>>(
+    deserializer: D,
+) -> Result<U, D::Error> {
+    deserializer.deserialize_any(UnionVisitor::<U>(PhantomData))
+}
+
+/// Reads the rest of a JSON object into a map, after `first` (already
+/// read as a key).
+fn buffer_object<'de, A: MapAccess<'de>>(
+    first: Key<'de>,
+    map: &mut A,
+) -> Result<Map<String, Value>, A::Error> {
+    let mut object = Map::new();
+    object.insert(first.into_owned(), map.next_value::<Value>()?);
+    while let Some((key, value)) = map.next_entry::<String, Value>()? {
+        if object.contains_key(&key) {
+            return Err(de::Error::custom(format_args!("duplicate field `{key}`")));
+        }
+        object.insert(key, value);
+    }
+    Ok(object)
+}
+
+/// The `@odata.type` of a buffered object, when it is a string.
+fn buffered_type(object: &Map<String, Value>) -> Option<&str> {
+    object.get(ODATA_TYPE).and_then(Value::as_str)
+}
+
+/// A buffered object whose `@odata.type` came after other properties.
+struct Buffered<E> {
+    object: Map<String, Value>,
+    error: PhantomData<E>,
+}
+
+impl<'de, E: de::Error> ModelSource<'de> for Buffered<E> {
+    type Error = E;
+
+    fn type_name(&self) -> &str {
+        buffered_type(&self.object)
+            .map(type_name)
+            .unwrap_or_default()
+    }
+
+    fn read<T: crate::de::MapModel<'de> + DeserializeOwned>(self) -> Result<T, E> {
+        T::deserialize(Value::Object(self.object)).map_err(E::custom)
+    }
+
+    fn raw(self) -> Result<Map<String, Value>, E> {
+        Ok(self.object)
+    }
+}
+
+struct UnionVisitor<U>(PhantomData<U>);
+
+macro_rules! raw_scalars {
+    ($finish:expr) => {
+        fn visit_bool<E: de::Error>(self, v: bool) -> Result<Self::Value, E> {
+            Ok($finish(Value::Bool(v)))
+        }
+        fn visit_i64<E: de::Error>(self, v: i64) -> Result<Self::Value, E> {
+            Ok($finish(Value::from(v)))
+        }
+        fn visit_u64<E: de::Error>(self, v: u64) -> Result<Self::Value, E> {
+            Ok($finish(Value::from(v)))
+        }
+        fn visit_f64<E: de::Error>(self, v: f64) -> Result<Self::Value, E> {
+            match serde_json::Number::from_f64(v) {
+                Some(number) => Ok($finish(Value::Number(number))),
+                None => Err(E::custom("a number JSON cannot hold")),
+            }
+        }
+        fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
+            Ok($finish(Value::String(v.to_owned())))
+        }
+        fn visit_string<E: de::Error>(self, v: String) -> Result<Self::Value, E> {
+            Ok($finish(Value::String(v)))
+        }
+        fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
+            Ok($finish(Value::Null))
+        }
+    };
+}
+
+impl<'de, U: Union<'de>> Visitor<'de> for UnionVisitor<U> {
+    type Value = U;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str(U::EXPECTING)
+    }
+
+    raw_scalars!(U::from_raw);
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<U, A::Error> {
+        let Some(first) = map.next_key::<Key<'de>>()? else {
+            return U::untyped_object(Map::new());
+        };
+        if first.as_str() == ODATA_TYPE {
+            let odata_type = map.next_value::<String>()?;
+            return U::object(RestOfMap::new(odata_type, &mut map));
+        }
+        let object = buffer_object(first, &mut map)?;
+        if buffered_type(&object).is_some() {
+            U::object(Buffered {
+                object,
+                error: PhantomData::<A::Error>,
+            })
+        } else {
+            U::untyped_object(object)
+        }
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<U, A::Error> {
+        let mut items: Vec<U::Item> = Vec::new();
+        if U::HAS_COLLECTION {
+            while let Some(element) = seq.next_element_seed(ItemSeed::<U>(PhantomData))? {
+                match element {
+                    Element::Typed(item) => items.push(item),
+                    Element::Raw(value) => {
+                        let mut raw = to_values::<U::Item, A::Error>(&items)?;
+                        raw.push(value);
+                        return finish_raw::<U, A>(raw, seq);
+                    }
+                }
+            }
+            return Ok(U::from_items(items));
+        }
+        finish_raw::<U, A>(Vec::new(), seq)
+    }
+}
+
+/// The typed items read so far, as JSON.
+fn to_values<T: serde::Serialize, E: de::Error>(items: &[T]) -> Result<Vec<Value>, E> {
+    items
+        .iter()
+        .map(|item| serde_json::to_value(item).map_err(E::custom))
+        .collect()
+}
+
+/// Reads the rest of an array as raw JSON after `raw`.
+fn finish_raw<'de, U: Union<'de>, A: SeqAccess<'de>>(
+    mut raw: Vec<Value>,
+    mut seq: A,
+) -> Result<U, A::Error> {
+    while let Some(value) = seq.next_element::<Value>()? {
+        raw.push(value);
+    }
+    Ok(U::from_raw(Value::Array(raw)))
+}
+
+/// One array element: an item of the collection alternative, or not.
+enum Element<T> {
+    Typed(T),
+    Raw(Value),
+}
+
+struct ItemSeed<U>(PhantomData<U>);
+
+impl<'de, U: Union<'de>> DeserializeSeed<'de> for ItemSeed<U> {
+    type Value = Element<U::Item>;
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
+        deserializer.deserialize_any(ItemVisitor::<U>(PhantomData))
+    }
+}
+
+struct ItemVisitor<U>(PhantomData<U>);
+
+impl<'de, U: Union<'de>> Visitor<'de> for ItemVisitor<U> {
+    type Value = Element<U::Item>;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("an item of a collection")
+    }
+
+    raw_scalars!(Element::Raw);
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+        let mut values = Vec::new();
+        while let Some(value) = seq.next_element::<Value>()? {
+            values.push(value);
+        }
+        Ok(Element::Raw(Value::Array(values)))
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+        let Some(first) = map.next_key::<Key<'de>>()? else {
+            return typed_from_object::<U, A::Error>(Map::new());
+        };
+        if first.as_str() == ODATA_TYPE {
+            let odata_type = map.next_value::<String>()?;
+            let source = RestOfMap::new(odata_type, &mut map);
+            return if U::item_accepts(source.type_name()) {
+                U::item(source).map(Element::Typed)
+            } else {
+                source.raw().map(|raw| Element::Raw(Value::Object(raw)))
+            };
+        }
+        let object = buffer_object(first, &mut map)?;
+        match buffered_type(&object).map(type_name) {
+            Some(name) if !U::item_accepts(name) => Ok(Element::Raw(Value::Object(object))),
+            _ => typed_from_object::<U, A::Error>(object),
+        }
+    }
+}
+
+/// A buffered item without `@odata.type`, or naming an accepted type.
+fn typed_from_object<'de, U: Union<'de>, E: de::Error>(
+    object: Map<String, Value>,
+) -> Result<Element<U::Item>, E> {
+    U::Item::deserialize(Value::Object(object))
+        .map(Element::Typed)
+        .map_err(E::custom)
+}
