@@ -19,9 +19,9 @@ use callgen_benches::workspace;
 use callgen_runtime::Inspect;
 use divan::Bencher;
 use divan::counter::BytesCount;
-use graph_calls::models::{Call, CommsNotifications};
-use serde::Serialize;
+use graph_calls::models::{Call, CommsNotification, CommsNotifications};
 use serde::de::DeserializeOwned;
+use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use std::sync::LazyLock;
 
@@ -29,9 +29,16 @@ use std::sync::LazyLock;
 const ROSTER_PARTICIPANTS: usize = 1000;
 
 static SCHEMA: LazyLock<Value> = LazyLock::new(workspace::committed_schema);
-static CALL_STATE: LazyLock<Payload> = LazyLock::new(|| payloads::call_state_batch(&SCHEMA));
-static ROSTER: LazyLock<Payload> = LazyLock::new(|| payloads::roster(&SCHEMA, ROSTER_PARTICIPANTS));
+static CALL_STATE: LazyLock<Payload> =
+    LazyLock::new(|| payloads::call_state_batch(&SCHEMA, decodes));
+static ROSTER: LazyLock<Payload> =
+    LazyLock::new(|| payloads::roster(&SCHEMA, ROSTER_PARTICIPANTS, decodes));
 static CREATE_CALL: LazyLock<Payload> = LazyLock::new(|| payloads::create_call_response(&SCHEMA));
+
+/// Whether a documented notification decodes as the generated type.
+fn decodes(notification: &Value) -> bool {
+    CommsNotification::deserialize(notification).is_ok()
+}
 
 fn main() {
     println!("machine: {}", workspace::machine());

@@ -150,6 +150,67 @@ pub fn generate_files_with(
     })
 }
 
+/// Like [`generate_files_with`], but an operation the generator rejects
+/// (a schema problem at `/paths/<path>/<method>`, such as a path no request
+/// function can be built from) is left out of the document instead of
+/// failing the whole crate. Returns the crate and every problem that made
+/// an operation be left out. Any other schema problem is still an error.
+/// For documents whose operations are not all curated (the whole beta
+/// reference); the committed crate uses the strict form.
+pub fn generate_files_leaving_out_operations(
+    document: &serde_json::Value,
+    config: &EmitConfig,
+) -> Result<(GeneratedCrate, Vec<ir::SchemaProblem>), GenerateError> {
+    let mut document = std::borrow::Cow::Borrowed(document);
+    let mut left_out = Vec::new();
+    loop {
+        let error = match generate_files_with(&document, config) {
+            Ok(generated) => return Ok((generated, left_out)),
+            Err(GenerateError::Schema(error)) => error,
+            Err(other) => return Err(other),
+        };
+        let operations: Vec<(String, String)> = error
+            .problems
+            .iter()
+            .filter_map(|problem| operation_at(&problem.pointer))
+            .collect();
+        if operations.len() != error.problems.len() {
+            return Err(GenerateError::Schema(error));
+        }
+        let paths = document
+            .to_mut()
+            .get_mut("paths")
+            .and_then(|p| p.as_object_mut());
+        let Some(paths) = paths else {
+            return Err(GenerateError::Schema(error));
+        };
+        let mut removed = 0;
+        for (path, method) in &operations {
+            if let Some(item) = paths.get_mut(path).and_then(|i| i.as_object_mut()) {
+                removed += usize::from(item.remove(method).is_some());
+            }
+        }
+        if removed == 0 {
+            return Err(GenerateError::Schema(error));
+        }
+        paths.retain(|_, item| item.as_object().is_none_or(|i| !i.is_empty()));
+        left_out.extend(error.problems);
+    }
+}
+
+/// The (path, method) of a pointer `/paths/<escaped path>/<method>`.
+fn operation_at(pointer: &str) -> Option<(String, String)> {
+    let rest = pointer.strip_prefix("/paths/")?;
+    let (path, method) = rest.rsplit_once('/')?;
+    if method.is_empty() || method.chars().any(|c| !c.is_ascii_lowercase()) {
+        return None;
+    }
+    Some((
+        path.replace("~1", "/").replace("~0", "~"),
+        method.to_owned(),
+    ))
+}
+
 /// What to generate, from where, to where.
 #[derive(Debug, Clone, PartialEq)]
 pub struct GenerateConfig {

@@ -3,6 +3,7 @@
 //! and the type-name registry.
 
 use super::format::{PendingFile, format_all, parse_file};
+use super::returned_by::ReturnedBy;
 use super::tokens::{code, ident};
 use super::{
     EmitConfig, EmitError, EmitNotes, GeneratedFile, enums, example, families, notifications,
@@ -40,6 +41,7 @@ pub(super) fn emit(
     files.push(readme);
     let modules = modules(ir);
     let operations_by_module = operations_by_module(ir);
+    let returned = &ReturnedBy::index(ir);
     let mut pending = vec![
         PendingFile::new("src/lib.rs", || lib_rs(ir)),
         PendingFile::new("src/registry.rs", || registry(ir)),
@@ -55,7 +57,7 @@ pub(super) fn emit(
         let operation = operations_by_module.get(module.as_str()).copied();
         pending.push(PendingFile::tree(
             group_dir(*group).join(format!("{module}.rs")),
-            move |path| module_file(path, ir, ids, operation, *group),
+            move |path| module_file(path, ir, returned, ids, operation, *group),
         ));
     }
     files.extend(format_all(&header, pending)?);
@@ -195,6 +197,7 @@ fn group_index(
 fn module_file(
     path: &Path,
     ir: &Ir,
+    returned: &ReturnedBy,
     ids: &[usize],
     operation: Option<&Operation>,
     group: Group,
@@ -209,7 +212,7 @@ fn module_file(
         let def = &ir.types[*id];
         match &def.kind {
             TypeKind::Struct(st) => {
-                file.items.extend(structs::emit(ir, def, st)?);
+                file.items.extend(structs::emit(ir, returned, def, st)?);
                 let extras = notifications::struct_extras(ir, def, st);
                 file.items.extend(parse_file(path, extras)?.items);
             }
@@ -218,7 +221,7 @@ fn module_file(
                 .extend(parse_file(path, enums::emit(def, en))?.items),
             TypeKind::Family(family) => file
                 .items
-                .extend(parse_file(path, families::emit(ir, def, family))?.items),
+                .extend(parse_file(path, families::emit(ir, returned, def, family))?.items),
             TypeKind::Union(union) => file
                 .items
                 .extend(parse_file(path, notifications::emit_union(ir, def, union))?.items),

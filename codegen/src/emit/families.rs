@@ -2,13 +2,14 @@
 //! an `Unrecognized` raw-JSON member, dispatched on `@odata.type` by the
 //! runtime's family visitor.
 
+use super::returned_by::ReturnedBy;
 use super::tokens::{code, docs, ident, type_path};
 use crate::ir::{FamilyDef, FamilyMember, Ir, TypeDef};
 use proc_macro2::TokenStream;
 use quote::quote;
 
 /// Every item of one family enum.
-pub fn emit(ir: &Ir, def: &TypeDef, family: &FamilyDef) -> TokenStream {
+pub fn emit(ir: &Ir, returned: &ReturnedBy, def: &TypeDef, family: &FamilyDef) -> TokenStream {
     let name = ident(&def.rust_name);
     let unrecognized = ident(&family.unrecognized);
     let base_member = &family.members[..1];
@@ -21,7 +22,7 @@ pub fn emit(ir: &Ir, def: &TypeDef, family: &FamilyDef) -> TokenStream {
         def.rust_name,
         family.unrecognized
     );
-    if let Some(section) = super::returned_by::section(ir, def.id) {
+    if let Some(section) = returned.section(ir, def.id) {
         doc_text.push_str(&format!("\n\n{section}"));
     }
     let doc = docs(&doc_text);

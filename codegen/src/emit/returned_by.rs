@@ -9,6 +9,7 @@
 
 use super::tokens::code;
 use crate::ir::{Ir, Operation, OperationResult, TypeId, TypeKind, TypeRef};
+use std::collections::BTreeMap;
 
 /// How an operation's success holds the type.
 enum Place {
@@ -20,62 +21,78 @@ enum Place {
     Page,
 }
 
-/// The markdown section for the type `id`, `None` when no operation
-/// returns it.
-pub fn section(ir: &Ir, id: TypeId) -> Option<String> {
-    let mut lines: Vec<String> = returns(ir, id)
-        .into_iter()
-        .map(|(op, status, place)| line(op, status, &place, None))
-        .collect();
-    if let Some(family) = family_of_base(ir, id) {
-        let family_name = &ir.get(family).rust_name;
-        lines.extend(
-            returns(ir, family)
-                .into_iter()
-                .map(|(op, status, place)| line(op, status, &place, Some(family_name))),
-        );
-    }
-    if lines.is_empty() {
-        return None;
-    }
-    Some(format!("# Returned by\n\n{}", lines.join("\n")))
+/// Where each type is returned, computed once for the whole IR (a scan of
+/// every operation per type is quadratic: at the scale of the whole beta
+/// reference it was a fifth of the generation time).
+pub struct ReturnedBy<'a> {
+    /// Per type, every (operation, status, place) whose documented success
+    /// holds it, in operation order.
+    returns: BTreeMap<TypeId, Vec<(&'a Operation, &'a str, Place)>>,
+    /// The family of each base struct (the first in type order).
+    family_of_base: BTreeMap<TypeId, TypeId>,
 }
 
-/// Every (operation, status, place) whose documented success holds `id`,
-/// in operation order.
-fn returns(ir: &Ir, id: TypeId) -> Vec<(&Operation, &str, Place)> {
-    let mut found = Vec::new();
-    for op in &ir.operations {
-        let success = ir.success(op);
-        let status = success.response.map_or("", |r| r.status.as_str());
-        let place = match &success.result {
-            OperationResult::Value(ty) => place_in(ty, id),
-            OperationResult::Collection(item) => {
-                (*item == TypeRef::Named(id)).then_some(Place::Page)
+impl<'a> ReturnedBy<'a> {
+    /// The index of `ir`.
+    pub fn index(ir: &'a Ir) -> Self {
+        let mut returns: BTreeMap<TypeId, Vec<(&Operation, &str, Place)>> = BTreeMap::new();
+        for op in &ir.operations {
+            let success = ir.success(op);
+            let status = success.response.map_or("", |r| r.status.as_str());
+            if let Some((id, place)) = place_of(&success.result) {
+                returns.entry(id).or_default().push((op, status, place));
             }
-            OperationResult::Nothing => None,
-        };
-        if let Some(place) = place {
-            found.push((op, status, place));
+        }
+        let mut family_of_base = BTreeMap::new();
+        for def in &ir.types {
+            if let TypeKind::Family(family) = &def.kind {
+                family_of_base.entry(family.base).or_insert(def.id);
+            }
+        }
+        ReturnedBy {
+            returns,
+            family_of_base,
         }
     }
-    found
-}
 
-fn place_in(ty: &TypeRef, id: TypeId) -> Option<Place> {
-    match ty {
-        TypeRef::Named(named) if *named == id => Some(Place::Itself),
-        TypeRef::Array(item) if **item == TypeRef::Named(id) => Some(Place::Array),
-        _ => None,
+    /// The markdown section for the type `id`, `None` when no operation
+    /// returns it.
+    pub fn section(&self, ir: &Ir, id: TypeId) -> Option<String> {
+        let mut lines: Vec<String> = self
+            .returns_of(id)
+            .iter()
+            .map(|(op, status, place)| line(op, status, place, None))
+            .collect();
+        if let Some(family) = self.family_of_base.get(&id) {
+            let family_name = &ir.get(*family).rust_name;
+            lines.extend(
+                self.returns_of(*family)
+                    .iter()
+                    .map(|(op, status, place)| line(op, status, place, Some(family_name))),
+            );
+        }
+        if lines.is_empty() {
+            return None;
+        }
+        Some(format!("# Returned by\n\n{}", lines.join("\n")))
+    }
+
+    fn returns_of(&self, id: TypeId) -> &[(&'a Operation, &'a str, Place)] {
+        self.returns.get(&id).map_or(&[], Vec::as_slice)
     }
 }
 
-/// The family whose base struct is `id`.
-fn family_of_base(ir: &Ir, id: TypeId) -> Option<TypeId> {
-    ir.types.iter().find_map(|def| match &def.kind {
-        TypeKind::Family(family) if family.base == id => Some(def.id),
+/// The named type a documented success holds, and how.
+fn place_of(result: &OperationResult) -> Option<(TypeId, Place)> {
+    match result {
+        OperationResult::Value(TypeRef::Named(id)) => Some((*id, Place::Itself)),
+        OperationResult::Value(TypeRef::Array(item)) => match **item {
+            TypeRef::Named(id) => Some((id, Place::Array)),
+            _ => None,
+        },
+        OperationResult::Collection(TypeRef::Named(id)) => Some((*id, Place::Page)),
         _ => None,
-    })
+    }
 }
 
 fn line(op: &Operation, status: &str, place: &Place, family: Option<&String>) -> String {
@@ -110,7 +127,7 @@ mod tests {
     }
 
     fn section_of(ir: &Ir, schema_name: &str) -> Option<String> {
-        section(ir, ir.find(schema_name).unwrap().id)
+        ReturnedBy::index(ir).section(ir, ir.find(schema_name).unwrap().id)
     }
 
     #[test]

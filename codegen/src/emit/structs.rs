@@ -8,6 +8,7 @@
 
 use super::EmitError;
 use super::doc_text::doc_text;
+use super::returned_by::ReturnedBy;
 use super::struct_templates::{self, StructTemplates};
 use super::template::{Fill, doc_attrs};
 use super::tokens::{code, doc_lines, ident, rust_type, setter_name};
@@ -15,13 +16,19 @@ use crate::ir::{FieldDef, Ir, StructDef, TypeDef, TypeRef};
 use std::collections::BTreeMap;
 
 /// Every item of one struct type.
-pub fn emit(ir: &Ir, def: &TypeDef, st: &StructDef) -> Result<Vec<syn::Item>, EmitError> {
+pub fn emit(
+    ir: &Ir,
+    returned: &ReturnedBy,
+    def: &TypeDef,
+    st: &StructDef,
+) -> Result<Vec<syn::Item>, EmitError> {
     let types = FieldTypes::of(ir, st)?;
-    struct_templates::with(|templates| items(ir, def, st, templates, &types))
+    struct_templates::with(|templates| items(ir, returned, def, st, templates, &types))
 }
 
 fn items(
     ir: &Ir,
+    returned: &ReturnedBy,
     def: &TypeDef,
     st: &StructDef,
     t: &StructTemplates,
@@ -30,7 +37,7 @@ fn items(
     let docs = |text: &str| doc_attrs(&t.doc, &doc_lines(text));
     let mut fill = Fill::new()
         .ident("__Name__", ident(&def.rust_name))
-        .docs("__type_docs__", docs(&type_docs(ir, def, st)))
+        .docs("__type_docs__", docs(&type_docs(ir, returned, def, st)))
         .string(
             "__expecting__",
             format!("a {} object", def.schema_name.trim_end_matches("#base")),
@@ -92,7 +99,7 @@ fn items(
     fill.items(template)
 }
 
-fn type_docs(ir: &Ir, def: &TypeDef, st: &StructDef) -> String {
+fn type_docs(ir: &Ir, returned: &ReturnedBy, def: &TypeDef, st: &StructDef) -> String {
     let mut text = match &def.docs {
         Some(description) => doc_text(description),
         None => format!(
@@ -113,7 +120,7 @@ fn type_docs(ir: &Ir, def: &TypeDef, st: &StructDef) -> String {
     if let Some(page) = &def.page {
         text.push_str(&format!("\n\nDocumented in {}.", code(page)));
     }
-    if let Some(section) = super::returned_by::section(ir, def.id) {
+    if let Some(section) = returned.section(ir, def.id) {
         text.push_str(&format!("\n\n{section}"));
     }
     text
