@@ -1,5 +1,5 @@
-//! The README section "Make a call" (`docs/make-a-call.md`), run: its code
-//! (`docs/make-a-call.rs`, compiled here as it is shown) creates the call
+//! The README section "Make a call", run: its code (`docs/make-a-call.rs`,
+//! compiled here as the README shows it) creates the call
 //! against a local server on 127.0.0.1 that checks the request and answers
 //! with the documented response, then reads the documented `establishing`
 //! and `established` notifications, from the schema and, with the docs
@@ -20,20 +20,24 @@ use wiremock::matchers::{body_json, header, method, path};
 use wiremock::{Mock, MockServer, ResponseTemplate};
 
 #[test]
-fn the_section_shows_the_code_that_runs() {
+fn the_readme_section_shows_the_code_that_runs() {
     let root = callgen_conformance::workspace_root();
-    let markdown = std::fs::read_to_string(root.join("docs/make-a-call.md")).unwrap();
+    let readme = std::fs::read_to_string(root.join("README.md")).unwrap();
     let code = std::fs::read_to_string(root.join("docs/make-a-call.rs")).unwrap();
-    let block = markdown
+    let section = readme
+        .split("\n## Make a call\n")
+        .nth(1)
+        .expect("the README has a section \"## Make a call\"");
+    let section = section.split("\n## ").next().unwrap();
+    let block = section
         .split("```rust\n")
         .nth(1)
         .and_then(|rest| rest.split("```").next())
-        .unwrap();
+        .expect("the section shows Rust code");
     assert_eq!(
         block, code,
-        "docs/make-a-call.md must show docs/make-a-call.rs as it is"
+        "the README's \"Make a call\" must show docs/make-a-call.rs as it is"
     );
-    assert!(markdown.starts_with("## Make a call\n"));
 }
 
 #[tokio::test]
