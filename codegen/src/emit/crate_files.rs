@@ -216,9 +216,7 @@ fn module_file(
                 let extras = notifications::struct_extras(ir, def, st);
                 file.items.extend(parse_file(path, extras)?.items);
             }
-            TypeKind::Enum(en) => file
-                .items
-                .extend(parse_file(path, enums::emit(def, en))?.items),
+            TypeKind::Enum(en) => file.items.extend(enums::emit(def, en)?),
             TypeKind::Family(family) => file
                 .items
                 .extend(parse_file(path, families::emit(ir, returned, def, family))?.items),

@@ -15,6 +15,7 @@
 
 mod crate_files;
 mod doc_text;
+mod enum_templates;
 mod enums;
 pub mod example;
 mod families;

@@ -8,15 +8,16 @@
 //! A template is ordinary Rust with placeholders spelled `__name__`: an
 //! identifier, a string literal, a single-segment type, a
 //! `#[doc = "__name__"]` attribute (replaced by any number of doc
-//! attributes), or a list entry replaced by a list: a struct field named
-//! `__name__`, an impl item `fn __name__() {}`, a match arm
+//! attributes), a string literal `"__name__"` among a macro's tokens, or a
+//! list entry replaced by a list: a struct field named `__name__`, an enum
+//! variant `__name__`, an impl item `fn __name__() {}`, a match arm
 //! `"__name__" => {}`, a statement `__name__;`. Filling visits only the
 //! template's own nodes, never the values put in. This module knows syn,
 //! not what the templates say.
 
-use proc_macro2::{Ident, Span};
+use proc_macro2::{Ident, Literal, Span, TokenTree};
 use syn::visit_mut::{self, VisitMut};
-use syn::{Arm, Attribute, Expr, Field, ImplItem, Lit, LitStr, Meta, Pat, Stmt, Type};
+use syn::{Arm, Attribute, Expr, Field, ImplItem, Lit, LitStr, Meta, Pat, Stmt, Type, Variant};
 
 /// Values for the placeholders of one template instance.
 #[derive(Default)]
@@ -26,6 +27,7 @@ pub struct Fill {
     types: Vec<(&'static str, Type)>,
     docs: Vec<(&'static str, Vec<Attribute>)>,
     fields: Vec<(&'static str, Vec<Field>)>,
+    variants: Vec<(&'static str, Vec<Variant>)>,
     impl_items: Vec<(&'static str, Vec<ImplItem>)>,
     arms: Vec<(&'static str, Vec<Arm>)>,
     stmts: Vec<(&'static str, Vec<Stmt>)>,
@@ -67,6 +69,12 @@ impl Fill {
         self
     }
 
+    /// The enum variant placeholder `name` becomes `value`.
+    pub fn variants(mut self, name: &'static str, value: Vec<Variant>) -> Self {
+        self.variants.push((name, value));
+        self
+    }
+
     /// The impl item placeholder `name` becomes `value`.
     pub fn impl_items(mut self, name: &'static str, value: Vec<ImplItem>) -> Self {
         self.impl_items.push((name, value));
@@ -104,6 +112,12 @@ impl Fill {
         field
     }
 
+    /// Fills the placeholders of an enum variant.
+    pub fn variant(mut self, mut variant: Variant) -> Variant {
+        self.visit_variant_mut(&mut variant);
+        variant
+    }
+
     /// Fills the placeholders of an impl item.
     pub fn impl_item(mut self, mut item: ImplItem) -> ImplItem {
         self.visit_impl_item_mut(&mut item);
@@ -134,6 +148,20 @@ impl Fill {
             }
         }
         *attrs = out;
+    }
+
+    /// `literal`, or the value of the string placeholder it names.
+    fn macro_literal(&self, literal: Literal) -> Literal {
+        let text = literal.to_string();
+        let name = text.strip_prefix('"').and_then(|t| t.strip_suffix('"'));
+        match name.and_then(|name| position(&self.strings, |n| n == name)) {
+            Some(index) => {
+                let mut filled = Literal::string(&self.strings[index].1);
+                filled.set_span(literal.span());
+                filled
+            }
+            None => literal,
+        }
     }
 
     fn doc_placeholder(&self, attr: &Attribute) -> Option<usize> {
@@ -197,6 +225,21 @@ impl VisitMut for Fill {
         }
     }
 
+    fn visit_macro_mut(&mut self, mac: &mut syn::Macro) {
+        visit_mut::visit_macro_mut(self, mac);
+        if self.strings.is_empty() {
+            return;
+        }
+        let tokens = std::mem::take(&mut mac.tokens);
+        mac.tokens = tokens
+            .into_iter()
+            .map(|token| match token {
+                TokenTree::Literal(literal) => TokenTree::Literal(self.macro_literal(literal)),
+                other => other,
+            })
+            .collect();
+    }
+
     fn visit_type_mut(&mut self, ty: &mut Type) {
         if let Type::Path(path) = ty
             && path.qself.is_none()
@@ -210,28 +253,45 @@ impl VisitMut for Fill {
     }
 
     fn visit_item_struct_mut(&mut self, item: &mut syn::ItemStruct) {
-        self.expand_docs(&mut item.attrs);
         visit_mut::visit_item_struct_mut(self, item);
+        self.expand_docs(&mut item.attrs);
     }
 
     fn visit_item_enum_mut(&mut self, item: &mut syn::ItemEnum) {
-        self.expand_docs(&mut item.attrs);
+        let variants = std::mem::take(&mut item.variants);
         visit_mut::visit_item_enum_mut(self, item);
+        let mut out = syn::punctuated::Punctuated::new();
+        for mut variant in variants {
+            match position(&self.variants, |name| variant.ident == name) {
+                Some(index) => out.extend(take(&mut self.variants, index)),
+                None => {
+                    self.visit_variant_mut(&mut variant);
+                    out.push(variant);
+                }
+            }
+        }
+        item.variants = out;
+        self.expand_docs(&mut item.attrs);
+    }
+
+    fn visit_variant_mut(&mut self, variant: &mut Variant) {
+        visit_mut::visit_variant_mut(self, variant);
+        self.expand_docs(&mut variant.attrs);
     }
 
     fn visit_field_mut(&mut self, field: &mut Field) {
-        self.expand_docs(&mut field.attrs);
         visit_mut::visit_field_mut(self, field);
+        self.expand_docs(&mut field.attrs);
     }
 
     fn visit_impl_item_fn_mut(&mut self, item: &mut syn::ImplItemFn) {
-        self.expand_docs(&mut item.attrs);
         visit_mut::visit_impl_item_fn_mut(self, item);
+        self.expand_docs(&mut item.attrs);
     }
 
     fn visit_impl_item_const_mut(&mut self, item: &mut syn::ImplItemConst) {
-        self.expand_docs(&mut item.attrs);
         visit_mut::visit_impl_item_const_mut(self, item);
+        self.expand_docs(&mut item.attrs);
     }
 
     fn visit_fields_named_mut(&mut self, fields: &mut syn::FieldsNamed) {
@@ -321,4 +381,90 @@ impl VisitMut for Fill {
         }
         block.stmts = out;
     }
+}
+
+/// Pieces taken out of parsed templates; a template that does not parse
+/// or lacks the piece is a generator bug, reported as an [`EmitError`]
+/// naming the template.
+pub mod pieces {
+    use crate::emit::EmitError;
+    use proc_macro2::TokenStream;
+    use std::path::PathBuf;
+    use syn::{Arm, Attribute, Item, Stmt, Variant};
+
+    /// The error for the template `what`.
+    pub fn bug(what: &str, message: impl std::fmt::Display) -> EmitError {
+        EmitError {
+            path: PathBuf::from(format!("<template: {what}>")),
+            message: message.to_string(),
+        }
+    }
+
+    /// Parses the template `what`.
+    pub fn parse<T: syn::parse::Parse>(what: &str, tokens: TokenStream) -> Result<T, EmitError> {
+        syn::parse2(tokens).map_err(|e| bug(what, e))
+    }
+
+    /// The items of the template `what`.
+    pub fn items(what: &str, tokens: TokenStream) -> Result<Vec<Item>, EmitError> {
+        Ok(parse::<syn::File>(what, tokens)?.items)
+    }
+
+    /// The first match arm of the match expression `tokens`.
+    pub fn arm(what: &str, tokens: TokenStream) -> Result<Arm, EmitError> {
+        parse::<syn::ExprMatch>(what, tokens)?
+            .arms
+            .into_iter()
+            .next()
+            .ok_or_else(|| bug(what, "no match arm"))
+    }
+
+    /// The statements of the block `tokens`.
+    pub fn stmts(what: &str, tokens: TokenStream) -> Result<Vec<Stmt>, EmitError> {
+        Ok(parse::<syn::Block>(what, tokens)?.stmts)
+    }
+
+    /// The only statement of the block `tokens`.
+    pub fn stmt(what: &str, tokens: TokenStream) -> Result<Stmt, EmitError> {
+        stmts(what, tokens)?
+            .into_iter()
+            .next()
+            .ok_or_else(|| bug(what, "no statement"))
+    }
+
+    /// The first variant of the enum `tokens`.
+    pub fn variant(what: &str, tokens: TokenStream) -> Result<Variant, EmitError> {
+        parse::<syn::ItemEnum>(what, tokens)?
+            .variants
+            .into_iter()
+            .next()
+            .ok_or_else(|| bug(what, "no variant"))
+    }
+
+    /// A doc attribute, to build others from (see [`super::doc_attrs`]).
+    pub fn doc() -> Result<Attribute, EmitError> {
+        parse::<syn::ItemStruct>(
+            "doc",
+            quote::quote!(
+                #[doc = ""]
+                struct S;
+            ),
+        )?
+        .attrs
+        .into_iter()
+        .next()
+        .ok_or_else(|| bug("doc", "no attribute"))
+    }
+}
+
+/// Runs `f` with this thread's value of `templates`, a thread-local
+/// holding parsed templates (syn trees cannot cross threads).
+pub fn with<T: 'static, R>(
+    templates: &'static std::thread::LocalKey<Result<T, crate::emit::EmitError>>,
+    f: impl FnOnce(&T) -> R,
+) -> Result<R, crate::emit::EmitError> {
+    templates.with(|templates| match templates {
+        Ok(templates) => Ok(f(templates)),
+        Err(error) => Err(error.clone()),
+    })
 }
