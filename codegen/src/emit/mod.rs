@@ -19,9 +19,13 @@ mod enum_templates;
 mod enums;
 pub mod example;
 mod families;
+mod family_templates;
 mod format;
 mod notifications;
+mod operation_templates;
 mod operations;
+mod registry_templates;
+mod request_type;
 mod returned_by;
 mod struct_templates;
 mod structs;
@@ -70,6 +74,17 @@ pub struct EmitError {
 pub struct EmitNotes {
     /// Why the README example could not be shown, if it could not.
     pub readme_example_problem: Option<String>,
+}
+
+/// Parses this thread's templates now rather than on first use. The CLI
+/// runs it on every worker thread while the main thread reads the schema,
+/// so that template parsing overlaps schema reading.
+pub fn prepare_templates() {
+    // A template that does not parse is reported by the emission itself.
+    let _ = struct_templates::with(|_| ());
+    let _ = enum_templates::with(|_| ());
+    let _ = family_templates::with(|_| ());
+    let _ = operation_templates::with(|_| ());
 }
 
 /// Emits every file of the generated crate, sorted by path.

@@ -11,13 +11,18 @@
 //! attributes), a string literal `"__name__"` among a macro's tokens, or a
 //! list entry replaced by a list: a struct field named `__name__`, an enum
 //! variant `__name__`, an impl item `fn __name__() {}`, a match arm
-//! `"__name__" => {}`, a statement `__name__;`. Filling visits only the
+//! `"__name__" => {}`, a statement `__name__;`, an array element
+//! `__name__`, a function argument `__name__: ()`, a field of a struct
+//! expression `__name__: ()`. Filling visits only the
 //! template's own nodes, never the values put in. This module knows syn,
 //! not what the templates say.
 
 use proc_macro2::{Ident, Literal, Span, TokenTree};
 use syn::visit_mut::{self, VisitMut};
-use syn::{Arm, Attribute, Expr, Field, ImplItem, Lit, LitStr, Meta, Pat, Stmt, Type, Variant};
+use syn::{
+    Arm, Attribute, Expr, Field, FieldValue, FnArg, ImplItem, Lit, LitStr, Member, Meta, Pat, Stmt,
+    Type, Variant,
+};
 
 /// Values for the placeholders of one template instance.
 #[derive(Default)]
@@ -31,6 +36,9 @@ pub struct Fill {
     impl_items: Vec<(&'static str, Vec<ImplItem>)>,
     arms: Vec<(&'static str, Vec<Arm>)>,
     stmts: Vec<(&'static str, Vec<Stmt>)>,
+    elements: Vec<(&'static str, Vec<Expr>)>,
+    arguments: Vec<(&'static str, Vec<FnArg>)>,
+    field_values: Vec<(&'static str, Vec<FieldValue>)>,
 }
 
 impl Fill {
@@ -91,6 +99,49 @@ impl Fill {
     pub fn stmts(mut self, name: &'static str, value: Vec<Stmt>) -> Self {
         self.stmts.push((name, value));
         self
+    }
+
+    /// The array element placeholder `name` becomes `value`.
+    pub fn elements(mut self, name: &'static str, value: Vec<Expr>) -> Self {
+        self.elements.push((name, value));
+        self
+    }
+
+    /// The function argument placeholder `name` becomes `value`.
+    pub fn arguments(mut self, name: &'static str, value: Vec<FnArg>) -> Self {
+        self.arguments.push((name, value));
+        self
+    }
+
+    /// The struct expression field placeholder `name` becomes `value`.
+    pub fn field_values(mut self, name: &'static str, value: Vec<FieldValue>) -> Self {
+        self.field_values.push((name, value));
+        self
+    }
+
+    /// Fills the placeholders of a function argument.
+    pub fn argument(mut self, mut argument: FnArg) -> FnArg {
+        self.visit_fn_arg_mut(&mut argument);
+        argument
+    }
+
+    /// Fills the placeholders of a struct expression field.
+    pub fn field_value(mut self, mut field: FieldValue) -> FieldValue {
+        self.visit_field_value_mut(&mut field);
+        field
+    }
+
+    /// A copy of `file` with its placeholders filled.
+    pub fn file(mut self, file: &syn::File) -> syn::File {
+        let mut file = file.clone();
+        self.visit_file_mut(&mut file);
+        file
+    }
+
+    /// Fills the placeholders of an expression.
+    pub fn expr(mut self, mut expr: Expr) -> Expr {
+        self.visit_expr_mut(&mut expr);
+        expr
     }
 
     /// Copies of `items` with their placeholders filled (each list
@@ -359,6 +410,84 @@ impl VisitMut for Fill {
             }
         }
         node.arms = out;
+    }
+
+    fn visit_expr_array_mut(&mut self, node: &mut syn::ExprArray) {
+        let elements = std::mem::take(&mut node.elems);
+        visit_mut::visit_expr_array_mut(self, node);
+        let trailing = elements.trailing_punct();
+        let mut out = syn::punctuated::Punctuated::new();
+        for mut element in elements {
+            let placeholder = match &element {
+                Expr::Path(path) => path
+                    .path
+                    .get_ident()
+                    .and_then(|ident| position(&self.elements, |name| *ident == name)),
+                _ => None,
+            };
+            match placeholder {
+                Some(index) => out.extend(take(&mut self.elements, index)),
+                None => {
+                    self.visit_expr_mut(&mut element);
+                    out.push(element);
+                }
+            }
+        }
+        if trailing && !out.empty_or_trailing() {
+            out.push_punct(Default::default());
+        }
+        node.elems = out;
+    }
+
+    fn visit_signature_mut(&mut self, node: &mut syn::Signature) {
+        let inputs = std::mem::take(&mut node.inputs);
+        visit_mut::visit_signature_mut(self, node);
+        let trailing = inputs.trailing_punct();
+        let mut out = syn::punctuated::Punctuated::new();
+        for mut input in inputs {
+            let placeholder = match &input {
+                FnArg::Typed(typed) => match &*typed.pat {
+                    Pat::Ident(pat) => position(&self.arguments, |name| pat.ident == name),
+                    _ => None,
+                },
+                FnArg::Receiver(_) => None,
+            };
+            match placeholder {
+                Some(index) => out.extend(take(&mut self.arguments, index)),
+                None => {
+                    self.visit_fn_arg_mut(&mut input);
+                    out.push(input);
+                }
+            }
+        }
+        if trailing && !out.empty_or_trailing() {
+            out.push_punct(Default::default());
+        }
+        node.inputs = out;
+    }
+
+    fn visit_expr_struct_mut(&mut self, node: &mut syn::ExprStruct) {
+        let fields = std::mem::take(&mut node.fields);
+        visit_mut::visit_expr_struct_mut(self, node);
+        let trailing = fields.trailing_punct();
+        let mut out = syn::punctuated::Punctuated::new();
+        for mut field in fields {
+            let placeholder = match &field.member {
+                Member::Named(ident) => position(&self.field_values, |name| *ident == name),
+                Member::Unnamed(_) => None,
+            };
+            match placeholder {
+                Some(index) => out.extend(take(&mut self.field_values, index)),
+                None => {
+                    self.visit_field_value_mut(&mut field);
+                    out.push(field);
+                }
+            }
+        }
+        if trailing && !out.empty_or_trailing() {
+            out.push_punct(Default::default());
+        }
+        node.fields = out;
     }
 
     fn visit_block_mut(&mut self, block: &mut syn::Block) {
