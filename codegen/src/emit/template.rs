@@ -228,8 +228,8 @@ impl Fill {
         if !meta.path.is_ident("doc") {
             return None;
         }
-        let value = lit.value();
-        self.docs.iter().position(|(name, _)| *name == value)
+        let repr = repr(lit);
+        position(&self.docs, |name| spells(&repr, name))
     }
 }
 
@@ -251,6 +251,18 @@ pub fn doc_attrs(template: &Attribute, lines: &[String]) -> Vec<Attribute> {
         .collect()
 }
 
+/// The literal as written (`"..."`): placeholders are recognised on it,
+/// which is cheaper than unescaping every literal's value.
+fn repr(lit: &LitStr) -> String {
+    lit.token().to_string()
+}
+
+/// Whether the string literal written `repr` is the placeholder `name`
+/// (placeholder names need no escapes).
+fn spells(repr: &str, name: &str) -> bool {
+    repr.strip_prefix('"').and_then(|r| r.strip_suffix('"')) == Some(name)
+}
+
 fn take<T>(lists: &mut [(&'static str, Vec<T>)], index: usize) -> Vec<T> {
     std::mem::take(&mut lists[index].1)
 }
@@ -270,8 +282,8 @@ impl VisitMut for Fill {
         if self.strings.is_empty() {
             return;
         }
-        let value = lit.value();
-        if let Some(index) = position(&self.strings, |name| value == name) {
+        let repr = repr(lit);
+        if let Some(index) = position(&self.strings, |name| spells(&repr, name)) {
             *lit = LitStr::new(&self.strings[index].1, lit.span());
         }
     }
@@ -396,8 +408,8 @@ impl VisitMut for Fill {
                 Pat::Lit(syn::ExprLit {
                     lit: Lit::Str(lit), ..
                 }) if !self.arms.is_empty() => {
-                    let value = lit.value();
-                    position(&self.arms, |name| value == name)
+                    let repr = repr(lit);
+                    position(&self.arms, |name| spells(&repr, name))
                 }
                 _ => None,
             };
