@@ -1,8 +1,11 @@
 //! Intermediate representation -> Rust source files.
 //!
-//! Builds tokens with quote for every type ([`structs`], [`enums`],
-//! [`families`]; [`returned_by`] adds the operations returning a type to
-//! its docs), groups them one module per type (a family's enum shares its
+//! Builds the syntax trees of every type ([`structs`], [`enums`],
+//! [`families`], [`notifications`]; [`returned_by`] adds the operations
+//! returning a type to its docs) and of every operation's request type
+//! ([`request_type`]), most of them by filling in templates parsed once per
+//! thread ([`template`]: parsing is the dominant cost otherwise, and the
+//! code repeats), groups them one module per type (a family's enum shares its
 //! base's module, an operation's bodies share the operation's module), adds
 //! the crate root, module indexes and the type-name registry ([`crate_files`]),
 //! and formats each file with prettyplease on a `syn::File`, the files in
