@@ -5,12 +5,16 @@
 //! generate, compare with / write the output directory).
 //!
 //! Run: `cargo bench -p callgen-benches --bench generate`. Target: the
-//! whole pipeline under 20 ms.
+//! whole pipeline under 20 ms. The bench uses the CLI's allocator
+//! (mimalloc), so that it measures what `cargo run --release` runs.
 
 use callgen::generate::{GenerateConfig, default_emit_config, generate, generate_files};
 use callgen_benches::workspace;
 use divan::Bencher;
 use std::sync::LazyLock;
+
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 static SCHEMA: LazyLock<serde_json::Value> = LazyLock::new(workspace::committed_schema);
 

@@ -244,6 +244,7 @@ pub struct GenerateReport {
 /// untouched (no write, no new modification times for cargo to rebuild on).
 pub fn generate(config: &GenerateConfig) -> Result<GenerateReport, GenerateError> {
     let start = Instant::now();
+    rayon::spawn_broadcast(|_| crate::emit::prepare_templates());
     let document = read_schema(&config.schema)?;
     let generating = Instant::now();
     let generated = generate_files_with(&document, &config.emit)?;

@@ -3,11 +3,13 @@
 //! and the type-name registry.
 
 use super::format::{PendingFile, format_all, parse_file};
+use super::registry_templates;
 use super::returned_by::ReturnedBy;
+use super::template::Fill;
 use super::tokens::{code, ident};
 use super::{
     EmitConfig, EmitError, EmitNotes, GeneratedFile, enums, example, families, notifications,
-    operations, structs,
+    operations, request_type, structs,
 };
 use crate::ir::{Group, Ir, Operation, TypeDef, TypeKind};
 use proc_macro2::TokenStream;
@@ -44,7 +46,7 @@ pub(super) fn emit(
     let returned = &ReturnedBy::index(ir);
     let mut pending = vec![
         PendingFile::new("src/lib.rs", || lib_rs(ir)),
-        PendingFile::new("src/registry.rs", || registry(ir)),
+        PendingFile::tree("src/registry.rs", |_| registry(ir)),
     ];
     for group in [Group::Models, Group::Operations] {
         let modules = &modules;
@@ -205,8 +207,7 @@ fn module_file(
     let doc = module_doc(ir, ids, operation, group);
     let mut file = parse_file(path, quote!(#![doc = #doc]))?;
     if let (Group::Operations, Some(op)) = (group, operation) {
-        file.items
-            .extend(parse_file(path, operations::emit(ir, op))?.items);
+        file.items.extend(request_type::emit(ir, op)?);
     }
     for id in ids {
         let def = &ir.types[*id];
@@ -216,12 +217,10 @@ fn module_file(
                 let extras = notifications::struct_extras(ir, def, st);
                 file.items.extend(parse_file(path, extras)?.items);
             }
-            TypeKind::Enum(en) => file
-                .items
-                .extend(parse_file(path, enums::emit(def, en))?.items),
+            TypeKind::Enum(en) => file.items.extend(enums::emit(def, en)?),
             TypeKind::Family(family) => file
                 .items
-                .extend(parse_file(path, families::emit(ir, returned, def, family))?.items),
+                .extend(families::emit(ir, returned, def, family)?),
             TypeKind::Union(union) => file
                 .items
                 .extend(parse_file(path, notifications::emit_union(ir, def, union))?.items),
@@ -243,62 +242,34 @@ fn module_doc(ir: &Ir, ids: &[usize], operation: Option<&Operation>, group: Grou
     format!(" The {} type.", names.join(", "))
 }
 
-fn registry(ir: &Ir) -> TokenStream {
-    let mut entries: Vec<(&str, &TypeDef)> = ir
-        .types
-        .iter()
-        .map(|t| (t.schema_name.as_str(), t))
-        .collect();
-    entries.sort_by(|a, b| a.0.cmp(b.0));
-    let items = entries.iter().map(|(schema_name, def)| {
-        let name = ident(&def.rust_name);
-        let group = match def.group {
-            Group::Models => quote!(models),
-            Group::Operations => quote!(operations),
-        };
-        let rust_type = format!("{}::{}", if def.group == Group::Models { "models" } else { "operations" }, def.rust_name);
-        quote!(::callgen_runtime::registry::Entry::of::<crate::#group::#name>(#schema_name, #rust_type))
-    });
-    let methods = operations::index(ir);
-    quote! {
-        #![doc = " Every generated type by its schema name (`microsoft.graph.call`, `call.mute#request`), and every operation by its operation id (`call.mute`), for code that routes payloads or requests by name, such as the conformance suite."]
-
-        #methods
-
-        /// Every generated type, sorted by schema name.
-        pub static TYPES: &[::callgen_runtime::registry::Entry] = &[#(#items),*];
-
-        /// The entry of the type with schema name `schema_name`.
-        pub fn find(schema_name: &str) -> ::std::option::Option<&'static ::callgen_runtime::registry::Entry> {
-            ::callgen_runtime::registry::find(TYPES, schema_name)
-        }
-
-        /// Reads `json` as the type named `schema_name`, reports what was understood, and writes it back.
-        pub fn round_trip_value(
-            schema_name: &str,
-            json: &::serde_json::Value,
-        ) -> ::std::result::Result<::callgen_runtime::registry::RoundTrip, ::callgen_runtime::registry::RoundTripError> {
-            match find(schema_name) {
-                ::std::option::Option::Some(entry) => entry.round_trip_value(json),
-                ::std::option::Option::None => ::std::result::Result::Err(
-                    ::callgen_runtime::registry::RoundTripError::UnknownType(::std::string::ToString::to_string(schema_name)),
-                ),
-            }
-        }
-
-        /// Reads the JSON text `json` (with serde_json's nesting limit) as the type named `schema_name`, reports what was understood, and writes it back.
-        pub fn round_trip_str(
-            schema_name: &str,
-            json: &str,
-        ) -> ::std::result::Result<::callgen_runtime::registry::RoundTrip, ::callgen_runtime::registry::RoundTripError> {
-            match find(schema_name) {
-                ::std::option::Option::Some(entry) => entry.round_trip_str(json),
-                ::std::option::Option::None => ::std::result::Result::Err(
-                    ::callgen_runtime::registry::RoundTripError::UnknownType(::std::string::ToString::to_string(schema_name)),
-                ),
-            }
-        }
-    }
+/// The registry file: every type by schema name, every operation by id.
+fn registry(ir: &Ir) -> Result<syn::File, EmitError> {
+    registry_templates::with(|t| {
+        let mut entries: Vec<&TypeDef> = ir.types.iter().collect();
+        entries.sort_by(|a, b| a.schema_name.cmp(&b.schema_name));
+        let types = entries
+            .iter()
+            .map(|def| {
+                let group = match def.group {
+                    Group::Models => "models",
+                    Group::Operations => "operations",
+                };
+                Fill::new()
+                    .ident("__group__", ident(group))
+                    .ident("__Name__", ident(&def.rust_name))
+                    .string("__schema_name__", def.schema_name.as_str())
+                    .string("__rust_type__", format!("{group}::{}", def.rust_name))
+                    .expr(t.type_entry.clone())
+            })
+            .collect();
+        Fill::new()
+            .elements(
+                "__methods__",
+                operations::method_entries(ir, &t.method_entry),
+            )
+            .elements("__types__", types)
+            .file(&t.file)
+    })
 }
 
 fn readme(ir: &Ir, config: &EmitConfig) -> (GeneratedFile, Option<String>) {

@@ -43,19 +43,23 @@ pub fn doc_text(description: &str) -> String {
             index = end;
             continue;
         }
-        let at_line_start = out
-            .rsplit('\n')
-            .next()
-            .is_some_and(|line| line.trim().is_empty());
         match c {
             '[' | ']' | '<' | '>' => out.push('\\'),
-            '#' if at_line_start => out.push('\\'),
+            '#' if at_line_start(&out) => out.push('\\'),
             _ => {}
         }
         out.push(c);
         index += 1;
     }
     out
+}
+
+/// Whether only whitespace follows the last line break of `out` (checked
+/// for `#` only: scanning back for every character is quadratic).
+fn at_line_start(out: &str) -> bool {
+    out.rsplit('\n')
+        .next()
+        .is_some_and(|line| line.trim().is_empty())
 }
 
 fn is_url(text: &str) -> bool {

@@ -1,112 +1,96 @@
 //! A string enumeration: members plus a catch-all that keeps any value the
 //! schema does not list and writes it back unchanged.
+//!
+//! The code is built as syntax trees from the templates of
+//! [`super::enum_templates`] (cloned and filled in, never parsed per enum
+//! or per member).
 
+use super::EmitError;
 use super::doc_text::doc_text;
-use super::tokens::{code, docs, ident};
-use crate::ir::{EnumDef, TypeDef};
-use proc_macro2::TokenStream;
-use quote::quote;
+use super::enum_templates::{self, EnumTemplates};
+use super::template::{Fill, doc_attrs};
+use super::tokens::{code, doc_lines, ident};
+use crate::ir::{EnumDef, EnumMember, TypeDef};
 
 /// Every item of one enumeration.
-pub fn emit(def: &TypeDef, en: &EnumDef) -> TokenStream {
-    let name = ident(&def.rust_name);
-    let catch_all = ident(&en.catch_all);
-    let doc = docs(&enum_docs(def, en));
-    let variants = en.members.iter().map(|m| {
-        let variant = ident(&m.rust_name);
-        let doc = docs(&code(&m.wire_name));
-        quote!(#doc #variant,)
-    });
-    let wires: Vec<&str> = en.members.iter().map(|m| m.wire_name.as_str()).collect();
-    let idents: Vec<_> = en.members.iter().map(|m| ident(&m.rust_name)).collect();
-    let names: Vec<String> = en
-        .members
-        .iter()
-        .map(|m| format!("{}::{}", def.rust_name, m.rust_name))
-        .collect();
-    let expecting = format!("a {} value (a string)", def.schema_name);
-    let unrecognized_note = format!("{}::{}({{value:?}})", def.rust_name, en.catch_all);
+pub fn emit(def: &TypeDef, en: &EnumDef) -> Result<Vec<syn::Item>, EmitError> {
+    enum_templates::with(|templates| items(def, en, templates))
+}
+
+fn items(def: &TypeDef, en: &EnumDef, t: &EnumTemplates) -> Vec<syn::Item> {
     let from_known = if en.members.is_empty() {
-        quote!(let _ = value; ::std::option::Option::None)
+        t.from_known_empty.clone()
     } else {
-        quote! {
-            match value {
-                #(#wires => ::std::option::Option::Some(Self::#idents),)*
-                _ => ::std::option::Option::None,
-            }
-        }
+        let arms = en
+            .members
+            .iter()
+            .map(|m| member_arm(&t.from_known_arm, m, None))
+            .collect();
+        vec![
+            Fill::new()
+                .arms("__arms__", arms)
+                .stmt(t.from_known.clone()),
+        ]
     };
-    quote! {
-        #doc
-        #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
-        pub enum #name {
-            #(#variants)*
-            /// A value this version of the schema does not list, kept exactly as received.
-            #catch_all(::std::string::String),
-        }
+    Fill::new()
+        .ident("__Name__", ident(&def.rust_name))
+        .ident("__CatchAll__", ident(&en.catch_all))
+        .docs(
+            "__docs__",
+            doc_attrs(&t.doc, &doc_lines(&enum_docs(def, en))),
+        )
+        .variants(
+            "__variants__",
+            en.members.iter().map(|m| variant(t, m)).collect(),
+        )
+        .arms(
+            "__as_str__",
+            en.members
+                .iter()
+                .map(|m| member_arm(&t.as_str_arm, m, None))
+                .collect(),
+        )
+        .arms(
+            "__inspect__",
+            en.members
+                .iter()
+                .map(|m| {
+                    let note = format!("{}::{}", def.rust_name, m.rust_name);
+                    member_arm(&t.inspect_arm, m, Some(note))
+                })
+                .collect(),
+        )
+        .stmts("__from_known__", from_known)
+        .string(
+            "__expecting__",
+            format!("a {} value (a string)", def.schema_name),
+        )
+        .string(
+            "__unrecognized__",
+            format!("{}::{}({{value:?}})", def.rust_name, en.catch_all),
+        )
+        .items(&t.items)
+}
 
-        impl #name {
-            /// The value as written on the wire.
-            pub fn as_str(&self) -> &str {
-                match self {
-                    #(Self::#idents => #wires,)*
-                    Self::#catch_all(value) => value,
-                }
-            }
+fn variant(t: &EnumTemplates, member: &EnumMember) -> syn::Variant {
+    Fill::new()
+        .ident("__Member__", ident(&member.rust_name))
+        .docs(
+            "__docs__",
+            doc_attrs(&t.doc, &doc_lines(&code(&member.wire_name))),
+        )
+        .variant(t.variant.clone())
+}
 
-            /// The member for a wire value; values the schema does not list
-            /// are kept in the catch-all member.
-            pub fn from_wire(value: &str) -> Self {
-                <Self as ::callgen_runtime::de::WireEnum>::from_known(value)
-                    .unwrap_or_else(|| Self::#catch_all(::std::string::ToString::to_string(value)))
-            }
-        }
-
-        impl ::std::convert::From<&str> for #name {
-            fn from(value: &str) -> Self {
-                Self::from_wire(value)
-            }
-        }
-
-        impl ::std::fmt::Display for #name {
-            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-                f.write_str(self.as_str())
-            }
-        }
-
-        impl ::callgen_runtime::de::WireEnum for #name {
-            const EXPECTING: &'static str = #expecting;
-
-            fn from_known(value: &str) -> ::std::option::Option<Self> {
-                #from_known
-            }
-
-            fn from_unrecognized(value: ::std::string::String) -> Self {
-                Self::#catch_all(value)
-            }
-        }
-
-        impl<'de> ::serde::Deserialize<'de> for #name {
-            fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
-                ::callgen_runtime::de::deserialize_enum(deserializer)
-            }
-        }
-
-        impl ::serde::Serialize for #name {
-            fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
-                serializer.serialize_str(self.as_str())
-            }
-        }
-
-        impl ::callgen_runtime::Inspect for #name {
-            fn inspect(&self, walker: &mut ::callgen_runtime::inspect::Walker) {
-                match self {
-                    #(Self::#idents => walker.note(#names),)*
-                    Self::#catch_all(value) => walker.note(::std::format!(#unrecognized_note)),
-                }
-            }
-        }
-    }
+/// A match arm of `template` for `member` (its wire name, and `note` when
+/// the arm writes one).
+fn member_arm(template: &syn::Arm, member: &EnumMember, note: Option<String>) -> syn::Arm {
+    let fill = Fill::new().ident("__Member__", ident(&member.rust_name));
+    let fill = match note {
+        Some(note) => fill.string("__note__", note),
+        None => fill.string("__wire__", member.wire_name.as_str()),
+    };
+    fill.arm(template.clone())
 }
 
 fn enum_docs(def: &TypeDef, en: &EnumDef) -> String {

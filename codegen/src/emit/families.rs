@@ -1,153 +1,169 @@
 //! A polymorphic family: an enum over the base type, every descendant, and
 //! an `Unrecognized` raw-JSON member, dispatched on `@odata.type` by the
 //! runtime's family visitor.
+//!
+//! The code is built as syntax trees from the templates of
+//! [`super::family_templates`] (cloned and filled in, never parsed per
+//! family or per member; only member types are parsed).
 
+use super::EmitError;
+use super::family_templates::{self, FamilyTemplates};
 use super::returned_by::ReturnedBy;
-use super::tokens::{code, docs, ident, type_path};
+use super::template::{Fill, doc_attrs, pieces};
+use super::tokens::{code, doc_lines, ident, type_path};
 use crate::ir::{FamilyDef, FamilyMember, Ir, TypeDef};
-use proc_macro2::TokenStream;
 use quote::quote;
 
 /// Every item of one family enum.
-pub fn emit(ir: &Ir, returned: &ReturnedBy, def: &TypeDef, family: &FamilyDef) -> TokenStream {
+pub fn emit(
+    ir: &Ir,
+    returned: &ReturnedBy,
+    def: &TypeDef,
+    family: &FamilyDef,
+) -> Result<Vec<syn::Item>, EmitError> {
+    let types = family
+        .members
+        .iter()
+        .map(|m| member_types(ir, m))
+        .collect::<Result<Vec<_>, _>>()?;
+    let base = pieces::parse::<syn::Type>("family base type", type_path(ir, family.base))?;
+    family_templates::with(|t| items(ir, returned, def, family, &types, base, t))
+}
+
+/// A member's path type, and its variant's type (the path, boxed or not).
+struct MemberTypes {
+    path: syn::Type,
+    variant: syn::Type,
+}
+
+fn member_types(ir: &Ir, member: &FamilyMember) -> Result<MemberTypes, EmitError> {
+    let path = type_path(ir, member.ty);
+    let variant = match member.boxed {
+        true => quote!(::std::boxed::Box<#path>),
+        false => path.clone(),
+    };
+    Ok(MemberTypes {
+        path: pieces::parse("family member type", path)?,
+        variant: pieces::parse("family member type", variant)?,
+    })
+}
+
+fn items(
+    ir: &Ir,
+    returned: &ReturnedBy,
+    def: &TypeDef,
+    family: &FamilyDef,
+    types: &[MemberTypes],
+    base: syn::Type,
+    t: &FamilyTemplates,
+) -> Vec<syn::Item> {
     let name = ident(&def.rust_name);
     let unrecognized = ident(&family.unrecognized);
-    let base_member = &family.members[..1];
-    let base_variant = base_member.iter().map(|m| ident(&m.rust_name));
-    let base_path = type_path(ir, family.base);
-    let base_type = &family.base_type_name;
-    let mut doc_text = format!(
+    let members = || family.members.iter().zip(types);
+    let variants = members().map(|(m, ty)| variant(t, m, ty)).collect();
+    let mut out = Fill::new()
+        .ident("__Name__", name.clone())
+        .ident("__Unrecognized__", unrecognized.clone())
+        .docs(
+            "__docs__",
+            doc_attrs(&t.doc, &doc_lines(&family_docs(ir, returned, def, family))),
+        )
+        .variants("__variants__", variants)
+        .items(&t.head);
+    for (m, ty) in members() {
+        out.extend(
+            Fill::new()
+                .ident("__Name__", name.clone())
+                .ident("__Member__", ident(&m.rust_name))
+                .ty("__Path__", ty.path.clone())
+                .items(&t.from[usize::from(m.boxed)]),
+        );
+    }
+    let from_base = family
+        .members
+        .first()
+        .map(|base| {
+            Fill::new()
+                .ident("__Member__", ident(&base.rust_name))
+                .stmt(t.from_base[usize::from(base.boxed)].clone())
+        })
+        .into_iter()
+        .collect();
+    let member_arms = |template: &syn::Arm| {
+        family
+            .members
+            .iter()
+            .map(|m| member_arm(template, m))
+            .collect()
+    };
+    out.extend(
+        Fill::new()
+            .ident("__Name__", name)
+            .ident("__Unrecognized__", unrecognized)
+            .ty("__Base__", base)
+            .string("__base_type__", family.base_type_name.as_str())
+            .string(
+                "__unrecognized_note__",
+                format!("{}::{} (raw JSON)", def.rust_name, family.unrecognized),
+            )
+            .arms("__odata_type__", member_arms(&t.odata_type_arm))
+            .stmts("__from_base__", from_base)
+            .arms(
+                "__dispatch__",
+                family
+                    .members
+                    .iter()
+                    .map(|m| {
+                        Fill::new()
+                            .ident("__Member__", ident(&m.rust_name))
+                            .string("__type__", m.type_name.as_str())
+                            .arm(t.dispatch_arm[usize::from(m.boxed)].clone())
+                    })
+                    .collect(),
+            )
+            .arms("__serialize__", member_arms(&t.serialize_arm))
+            .arms(
+                "__inspect__",
+                family
+                    .members
+                    .iter()
+                    .map(|m| {
+                        Fill::new()
+                            .ident("__Member__", ident(&m.rust_name))
+                            .string("__note__", format!("{}::{}", def.rust_name, m.rust_name))
+                            .arm(t.inspect_arm.clone())
+                    })
+                    .collect(),
+            )
+            .items(&t.tail),
+    );
+    out
+}
+
+fn variant(t: &FamilyTemplates, member: &FamilyMember, types: &MemberTypes) -> syn::Variant {
+    let doc = format!("`@odata.type` {}.", code(&format!("#{}", member.type_name)));
+    Fill::new()
+        .ident("__Member__", ident(&member.rust_name))
+        .ty("__Type__", types.variant.clone())
+        .docs("__docs__", doc_attrs(&t.doc, &doc_lines(&doc)))
+        .variant(t.variant.clone())
+}
+
+fn member_arm(template: &syn::Arm, member: &FamilyMember) -> syn::Arm {
+    Fill::new()
+        .ident("__Member__", ident(&member.rust_name))
+        .arm(template.clone())
+}
+
+fn family_docs(ir: &Ir, returned: &ReturnedBy, def: &TypeDef, family: &FamilyDef) -> String {
+    let mut text = format!(
         "{} or any type derived from it, chosen by `@odata.type`.\n\nWithout `@odata.type` (or with the base's own) the value is the base type; a type this version of the schema does not know is kept as raw JSON in [`{}::{}`].",
-        code(base_type),
+        code(&family.base_type_name),
         def.rust_name,
         family.unrecognized
     );
     if let Some(section) = returned.section(ir, def.id) {
-        doc_text.push_str(&format!("\n\n{section}"));
+        text.push_str(&format!("\n\n{section}"));
     }
-    let doc = docs(&doc_text);
-    let variants = family.members.iter().map(|m| {
-        let variant = ident(&m.rust_name);
-        let ty = member_type(ir, m);
-        let doc = docs(&format!(
-            "`@odata.type` {}.",
-            code(&format!("#{}", m.type_name))
-        ));
-        quote!(#doc #variant(#ty),)
-    });
-    let froms = family.members.iter().map(|m| {
-        let variant = ident(&m.rust_name);
-        let path = type_path(ir, m.ty);
-        let value = wrap(m, quote!(value));
-        quote! {
-            impl ::std::convert::From<#path> for #name {
-                fn from(value: #path) -> Self {
-                    Self::#variant(#value)
-                }
-            }
-        }
-    });
-    let idents: Vec<_> = family.members.iter().map(|m| ident(&m.rust_name)).collect();
-    let type_names: Vec<&str> = family
-        .members
-        .iter()
-        .map(|m| m.type_name.as_str())
-        .collect();
-    let reads = family.members.iter().map(|m| {
-        let variant = ident(&m.rust_name);
-        if m.boxed {
-            quote!(source.read().map(|value| Self::#variant(::std::boxed::Box::new(value))))
-        } else {
-            quote!(source.read().map(Self::#variant))
-        }
-    });
-    let notes: Vec<String> = family
-        .members
-        .iter()
-        .map(|m| format!("{}::{}", def.rust_name, m.rust_name))
-        .collect();
-    let unrecognized_note = format!("{}::{} (raw JSON)", def.rust_name, family.unrecognized);
-    let from_base = wrap(&family.members[0], quote!(base));
-    quote! {
-        #doc
-        #[derive(Debug, Clone, PartialEq)]
-        #[allow(clippy::large_enum_variant)]
-        pub enum #name {
-            #(#variants)*
-            /// An object whose `@odata.type` names a type this version of the schema does not place in this family, kept exactly as received.
-            #unrecognized(::serde_json::Map<::std::string::String, ::serde_json::Value>),
-        }
-
-        #(#froms)*
-
-        impl #name {
-            /// The `@odata.type` of the value, exactly as received or set.
-            pub fn odata_type(&self) -> ::std::option::Option<&str> {
-                match self {
-                    #(Self::#idents(value) => value.odata_type.as_deref(),)*
-                    Self::#unrecognized(raw) => raw.get("@odata.type").and_then(::serde_json::Value::as_str),
-                }
-            }
-        }
-
-        impl<'de> ::callgen_runtime::family::Family<'de> for #name {
-            type Base = #base_path;
-            const BASE_TYPE: &'static str = #base_type;
-
-            fn from_base(base: #base_path) -> Self {
-                #(Self::#base_variant(#from_base))*
-            }
-
-            fn dispatch<S: ::callgen_runtime::family::ModelSource<'de>>(source: S) -> ::std::result::Result<Self, S::Error> {
-                match source.type_name() {
-                    #(#type_names => #reads,)*
-                    _ => source.raw().map(Self::#unrecognized),
-                }
-            }
-        }
-
-        impl<'de> ::serde::Deserialize<'de> for #name {
-            fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
-                ::callgen_runtime::family::deserialize_family(deserializer)
-            }
-        }
-
-        impl ::serde::Serialize for #name {
-            fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
-                match self {
-                    #(Self::#idents(value) => ::serde::Serialize::serialize(value, serializer),)*
-                    Self::#unrecognized(raw) => ::serde::Serialize::serialize(raw, serializer),
-                }
-            }
-        }
-
-        impl ::callgen_runtime::Inspect for #name {
-            fn inspect(&self, walker: &mut ::callgen_runtime::inspect::Walker) {
-                match self {
-                    #(Self::#idents(value) => {
-                        walker.note(#notes);
-                        ::callgen_runtime::Inspect::inspect(value, walker);
-                    })*
-                    Self::#unrecognized(_) => walker.note(#unrecognized_note),
-                }
-            }
-        }
-    }
-}
-
-fn member_type(ir: &Ir, member: &FamilyMember) -> TokenStream {
-    let path = type_path(ir, member.ty);
-    if member.boxed {
-        quote!(::std::boxed::Box<#path>)
-    } else {
-        path
-    }
-}
-
-fn wrap(member: &FamilyMember, value: TokenStream) -> TokenStream {
-    if member.boxed {
-        quote!(::std::boxed::Box::new(#value))
-    } else {
-        value
-    }
+    text
 }

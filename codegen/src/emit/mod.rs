@@ -1,8 +1,11 @@
 //! Intermediate representation -> Rust source files.
 //!
-//! Builds tokens with quote for every type ([`structs`], [`enums`],
-//! [`families`]; [`returned_by`] adds the operations returning a type to
-//! its docs), groups them one module per type (a family's enum shares its
+//! Builds the syntax trees of every type ([`structs`], [`enums`],
+//! [`families`], [`notifications`]; [`returned_by`] adds the operations
+//! returning a type to its docs) and of every operation's request type
+//! ([`request_type`]), most of them by filling in templates parsed once per
+//! thread ([`template`]: parsing is the dominant cost otherwise, and the
+//! code repeats), groups them one module per type (a family's enum shares its
 //! base's module, an operation's bodies share the operation's module), adds
 //! the crate root, module indexes and the type-name registry ([`crate_files`]),
 //! and formats each file with prettyplease on a `syn::File`, the files in
@@ -15,12 +18,17 @@
 
 mod crate_files;
 mod doc_text;
+mod enum_templates;
 mod enums;
 pub mod example;
 mod families;
+mod family_templates;
 mod format;
 mod notifications;
+mod operation_templates;
 mod operations;
+mod registry_templates;
+mod request_type;
 mod returned_by;
 mod struct_templates;
 mod structs;
@@ -69,6 +77,17 @@ pub struct EmitError {
 pub struct EmitNotes {
     /// Why the README example could not be shown, if it could not.
     pub readme_example_problem: Option<String>,
+}
+
+/// Parses this thread's templates now rather than on first use. The CLI
+/// runs it on every worker thread while the main thread reads the schema,
+/// so that template parsing overlaps schema reading.
+pub fn prepare_templates() {
+    // A template that does not parse is reported by the emission itself.
+    let _ = struct_templates::with(|_| ());
+    let _ = enum_templates::with(|_| ());
+    let _ = family_templates::with(|_| ());
+    let _ = operation_templates::with(|_| ());
 }
 
 /// Emits every file of the generated crate, sorted by path.
