@@ -13,7 +13,7 @@
 
 use crate::de::Key;
 use crate::family::{ModelSource, RestOfMap};
-use crate::odata::{ODATA_TYPE, type_name};
+use crate::odata::{ODATA_TYPE, Received, type_name};
 use serde::Deserialize;
 use serde::de::{
     self, DeserializeOwned, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor,
@@ -154,7 +154,7 @@ impl<'de, U: Union<'de>> Visitor<'de> for UnionVisitor<U> {
             return U::untyped_object(Map::new());
         };
         if first.as_str() == ODATA_TYPE {
-            let odata_type = map.next_value::<String>()?;
+            let odata_type = map.next_value::<Received<'de>>()?.0;
             return U::object(RestOfMap::new(odata_type, &mut map));
         }
         let object = buffer_object(first, &mut map)?;
@@ -246,7 +246,7 @@ impl<'de, U: Union<'de>> Visitor<'de> for ItemVisitor<U> {
             return typed_from_object::<U, A::Error>(Map::new());
         };
         if first.as_str() == ODATA_TYPE {
-            let odata_type = map.next_value::<String>()?;
+            let odata_type = map.next_value::<Received<'de>>()?.0;
             let source = RestOfMap::new(odata_type, &mut map);
             return if U::item_accepts(source.type_name()) {
                 U::item(source).map(Element::Typed)

@@ -181,7 +181,7 @@ fn constructor_tokens(with_odata: bool) -> TokenStream {
             #[doc = "__new_docs__"]
             pub fn new() -> Self {
                 Self {
-                    odata_type: ::std::option::Option::Some(::std::string::ToString::to_string(Self::ODATA_TYPE)),
+                    odata_type: ::std::option::Option::Some(::std::borrow::Cow::Borrowed(Self::ODATA_TYPE)),
                     ..::std::default::Default::default()
                 }
             }
@@ -197,12 +197,16 @@ fn constructor_tokens(with_odata: bool) -> TokenStream {
 
 fn items_tokens(with_odata: bool) -> TokenStream {
     let constructor = constructor_tokens(with_odata);
+    let declared = match with_odata {
+        true => quote!(Self::ODATA_TYPE),
+        false => quote!(""),
+    };
     quote! {
         #[doc = "__type_docs__"]
         #[derive(Debug, Clone, PartialEq, Default)]
         pub struct __Name__ {
-            /// The `@odata.type` exactly as received (with or without `#`), or as set by the constructor; not written when `None`.
-            pub odata_type: ::std::option::Option<::std::string::String>,
+            /// The `@odata.type` exactly as received (with or without `#`), or as set by the constructor; not written when `None`. The type's own value is kept without a copy.
+            pub odata_type: ::std::option::Option<::std::borrow::Cow<'static, str>>,
             __fields__: (),
             /// Properties this version of the schema does not know, kept in arrival order and written back.
             pub unknown_fields: ::callgen_runtime::UnknownFields,
@@ -215,7 +219,7 @@ fn items_tokens(with_odata: bool) -> TokenStream {
 
             /// Sets `@odata.type` to `value`, exactly as it is to be written.
             pub fn with_odata_type(mut self, value: impl ::std::convert::Into<::std::string::String>) -> Self {
-                self.odata_type = ::std::option::Option::Some(value.into());
+                self.odata_type = ::std::option::Option::Some(::std::borrow::Cow::Owned(value.into()));
                 self
             }
 
@@ -234,12 +238,13 @@ fn items_tokens(with_odata: bool) -> TokenStream {
 
         impl<'de> ::callgen_runtime::de::MapModel<'de> for __Name__ {
             const EXPECTING: &'static str = "__expecting__";
+            const DECLARED_ODATA_TYPE: &'static str = #declared;
 
             fn odata_type(&self) -> ::std::option::Option<&str> {
                 self.odata_type.as_deref()
             }
 
-            fn set_odata_type(&mut self, odata_type: ::std::string::String) {
+            fn set_odata_type(&mut self, odata_type: ::std::borrow::Cow<'static, str>) {
                 self.odata_type = ::std::option::Option::Some(odata_type);
             }
 
@@ -249,7 +254,7 @@ fn items_tokens(with_odata: bool) -> TokenStream {
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match key.as_str() {
-                    "@odata.type" => ::callgen_runtime::de::next_odata_type(map, &mut self.odata_type),
+                    "@odata.type" => ::callgen_runtime::de::next_odata_type(map, &mut self.odata_type, Self::DECLARED_ODATA_TYPE),
                     "__arms__" => {}
                     _ => ::callgen_runtime::de::next_unknown(map, &mut self.unknown_fields, key),
                 }
