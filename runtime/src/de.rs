@@ -148,6 +148,75 @@ pub fn next_field<'de, T: de::Deserialize<'de>, A: MapAccess<'de>>(
     Ok(())
 }
 
+/// Reads a schema property holding a boxed generated struct, like
+/// [`next_field`], but straight into its box: the struct is built in place
+/// on the heap instead of on the stack and then moved.
+#[inline]
+pub fn next_boxed<'de, T: MapModel<'de>, A: MapAccess<'de>>(
+    map: &mut A,
+    slot: &mut Field<Box<T>>,
+    wire_name: &'static str,
+) -> Result<(), A::Error> {
+    if slot.is_present() {
+        return Err(de::Error::duplicate_field(wire_name));
+    }
+    *slot = map.next_value_seed(BoxedSeed::<T>(PhantomData))?;
+    Ok(())
+}
+
+/// A nullable object read into a box: `null` or the object.
+struct BoxedSeed<T>(PhantomData<T>);
+
+impl<'de, T: MapModel<'de>> de::DeserializeSeed<'de> for BoxedSeed<T> {
+    type Value = Field<Box<T>>;
+
+    #[inline]
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
+        deserializer.deserialize_option(BoxedVisitor::<T>(PhantomData))
+    }
+}
+
+struct BoxedVisitor<T>(PhantomData<T>);
+
+impl<'de, T: MapModel<'de>> Visitor<'de> for BoxedVisitor<T> {
+    type Value = Field<Box<T>>;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str(T::EXPECTING)
+    }
+
+    fn visit_none<E: de::Error>(self) -> Result<Self::Value, E> {
+        Ok(Field::Null)
+    }
+
+    fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
+        Ok(Field::Null)
+    }
+
+    #[inline]
+    fn visit_some<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
+        let mut boxed = Box::<T>::default();
+        deserializer.deserialize_map(InPlace(&mut *boxed))?;
+        Ok(Field::Value(boxed))
+    }
+}
+
+/// Reads a JSON object into an existing value.
+struct InPlace<'a, T>(&'a mut T);
+
+impl<'de, T: MapModel<'de>> Visitor<'de> for InPlace<'_, T> {
+    type Value = ();
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str(T::EXPECTING)
+    }
+
+    #[inline]
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+        visit_remaining(self.0, &mut map)
+    }
+}
+
 /// Reads `@odata.type`, which must be a string given once, for a type whose
 /// own value is `declared` (see [`MapModel::DECLARED_ODATA_TYPE`]).
 #[inline]

@@ -219,3 +219,69 @@ fn odata_type_is_kept_as_received_and_borrowed_only_when_declared() {
     let circle: Circle = serde_json::from_str(r##"{"@odata.type": "#test.Circle"}"##).unwrap();
     assert!(matches!(circle.odata_type, Some(Cow::Owned(ref t)) if t == "#test.Circle"));
 }
+
+/// A struct with a boxed struct property, read in place.
+#[derive(Debug, Default, PartialEq)]
+struct Holder {
+    odata_type: Option<Cow<'static, str>>,
+    inner: Field<Box<Circle>>,
+    unknown_fields: UnknownFields,
+}
+
+impl<'de> MapModel<'de> for Holder {
+    const EXPECTING: &'static str = "a holder object";
+    const DECLARED_ODATA_TYPE: &'static str = "";
+    fn odata_type(&self) -> Option<&str> {
+        self.odata_type.as_deref()
+    }
+    fn set_odata_type(&mut self, odata_type: Cow<'static, str>) {
+        self.odata_type = Some(odata_type);
+    }
+    fn visit_entry<A: serde::de::MapAccess<'de>>(
+        &mut self,
+        key: Key<'de>,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        match key.as_str() {
+            "@odata.type" => {
+                de::next_odata_type(map, &mut self.odata_type, Self::DECLARED_ODATA_TYPE)
+            }
+            "inner" => de::next_boxed(map, &mut self.inner, "inner"),
+            _ => de::next_unknown(map, &mut self.unknown_fields, key),
+        }
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for Holder {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        de::deserialize_struct(d)
+    }
+}
+
+#[test]
+fn boxed_struct_properties_are_read_in_place_with_null_and_errors_kept() {
+    let holder: Holder =
+        serde_json::from_str(r##"{"inner": {"@odata.type": "#test.circle", "radius": 4}}"##)
+            .unwrap();
+    let inner = holder.inner.get().unwrap();
+    assert_eq!(inner.radius, Field::Value(4));
+    assert_eq!(inner.odata_type.as_deref(), Some("#test.circle"));
+    let holder: Holder = serde_json::from_str(r#"{"inner": null}"#).unwrap();
+    assert!(holder.inner.is_null());
+    let holder: Holder = serde_json::from_str("{}").unwrap();
+    assert!(holder.inner.is_absent());
+    let from_value: Holder = serde_json::from_value(json!({"inner": {"radius": 1}})).unwrap();
+    assert_eq!(
+        from_value.inner.get().map(|c| &c.radius),
+        Some(&Field::Value(1))
+    );
+    let wrong = serde_json::from_str::<Holder>(r#"{"inner": 3}"#).unwrap_err();
+    assert!(wrong.to_string().contains("a circle object"), "{wrong}");
+    let twice = serde_json::from_str::<Holder>(r#"{"inner": {}, "inner": null}"#).unwrap_err();
+    assert!(
+        twice.to_string().contains("duplicate field `inner`"),
+        "{twice}"
+    );
+    let deep = serde_json::from_str::<Holder>(r#"{"inner": {"radius": "big"}}"#).unwrap_err();
+    assert!(deep.to_string().contains("line 1"), "{deep}");
+}

@@ -27,6 +27,8 @@ pub struct StructTemplates {
     pub setter_array_boxed: ImplItem,
     /// A `visit_entry` match arm.
     pub arm: Arm,
+    /// A `visit_entry` match arm of a boxed struct, read in place.
+    pub arm_boxed: Arm,
     /// A `serialize` statement.
     pub serialize: Stmt,
     /// An `inspect` statement.
@@ -73,7 +75,8 @@ fn build() -> Result<StructTemplates, EmitError> {
         setter_boxed: first_impl_item(parse("setter", setter_tokens(false, true))?)?,
         setter_array: first_impl_item(parse("setter", setter_tokens(true, false))?)?,
         setter_array_boxed: first_impl_item(parse("setter", setter_tokens(true, true))?)?,
-        arm: first_arm(parse("arm", arm_tokens())?)?,
+        arm: first_arm(parse("arm", arm_tokens(false))?)?,
+        arm_boxed: first_arm(parse("arm", arm_tokens(true))?)?,
         serialize: first_stmt(parse(
             "serialize",
             quote!({
@@ -164,10 +167,14 @@ fn setter_tokens(array: bool, boxed: bool) -> TokenStream {
     }
 }
 
-fn arm_tokens() -> TokenStream {
+fn arm_tokens(boxed_struct: bool) -> TokenStream {
+    let read = match boxed_struct {
+        true => quote!(next_boxed),
+        false => quote!(next_field),
+    };
     quote! {
         match key {
-            "__wire__" => ::callgen_runtime::de::next_field(map, &mut self.__field__, "__wire__"),
+            "__wire__" => ::callgen_runtime::de::#read(map, &mut self.__field__, "__wire__"),
         }
     }
 }

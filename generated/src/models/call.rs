@@ -520,7 +520,7 @@ impl<'de> ::callgen_runtime::de::MapModel<'de> for Call {
                 )
             }
             "answeredBy" => {
-                ::callgen_runtime::de::next_field(
+                ::callgen_runtime::de::next_boxed(
                     map,
                     &mut self.answered_by,
                     "answeredBy",
@@ -548,14 +548,14 @@ impl<'de> ::callgen_runtime::de::MapModel<'de> for Call {
                 )
             }
             "chatInfo" => {
-                ::callgen_runtime::de::next_field(map, &mut self.chat_info, "chatInfo")
+                ::callgen_runtime::de::next_boxed(map, &mut self.chat_info, "chatInfo")
             }
             "direction" => {
                 ::callgen_runtime::de::next_field(map, &mut self.direction, "direction")
             }
             "id" => ::callgen_runtime::de::next_field(map, &mut self.id, "id"),
             "incomingContext" => {
-                ::callgen_runtime::de::next_field(
+                ::callgen_runtime::de::next_boxed(
                     map,
                     &mut self.incoming_context,
                     "incomingContext",
@@ -569,14 +569,14 @@ impl<'de> ::callgen_runtime::de::MapModel<'de> for Call {
                 )
             }
             "mediaState" => {
-                ::callgen_runtime::de::next_field(
+                ::callgen_runtime::de::next_boxed(
                     map,
                     &mut self.media_state,
                     "mediaState",
                 )
             }
             "meetingCapability" => {
-                ::callgen_runtime::de::next_field(
+                ::callgen_runtime::de::next_boxed(
                     map,
                     &mut self.meeting_capability,
                     "meetingCapability",
@@ -590,7 +590,7 @@ impl<'de> ::callgen_runtime::de::MapModel<'de> for Call {
                 )
             }
             "transcription" => {
-                ::callgen_runtime::de::next_field(
+                ::callgen_runtime::de::next_boxed(
                     map,
                     &mut self.transcription,
                     "transcription",
@@ -618,7 +618,7 @@ impl<'de> ::callgen_runtime::de::MapModel<'de> for Call {
                 )
             }
             "resultInfo" => {
-                ::callgen_runtime::de::next_field(
+                ::callgen_runtime::de::next_boxed(
                     map,
                     &mut self.result_info,
                     "resultInfo",
@@ -639,7 +639,7 @@ impl<'de> ::callgen_runtime::de::MapModel<'de> for Call {
                 )
             }
             "source" => {
-                ::callgen_runtime::de::next_field(map, &mut self.source, "source")
+                ::callgen_runtime::de::next_boxed(map, &mut self.source, "source")
             }
             "state" => ::callgen_runtime::de::next_field(map, &mut self.state, "state"),
             "subject" => {
@@ -659,7 +659,7 @@ impl<'de> ::callgen_runtime::de::MapModel<'de> for Call {
                 )
             }
             "toneInfo" => {
-                ::callgen_runtime::de::next_field(map, &mut self.tone_info, "toneInfo")
+                ::callgen_runtime::de::next_boxed(map, &mut self.tone_info, "toneInfo")
             }
             "audioRoutingGroups" => {
                 ::callgen_runtime::de::next_field(

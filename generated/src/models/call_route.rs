@@ -113,9 +113,9 @@ impl<'de> ::callgen_runtime::de::MapModel<'de> for CallRoute {
                     Self::DECLARED_ODATA_TYPE,
                 )
             }
-            "final" => ::callgen_runtime::de::next_field(map, &mut self.r#final, "final"),
+            "final" => ::callgen_runtime::de::next_boxed(map, &mut self.r#final, "final"),
             "original" => {
-                ::callgen_runtime::de::next_field(map, &mut self.original, "original")
+                ::callgen_runtime::de::next_boxed(map, &mut self.original, "original")
             }
             "routingType" => {
                 ::callgen_runtime::de::next_field(

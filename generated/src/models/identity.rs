@@ -133,7 +133,7 @@ impl<'de> ::callgen_runtime::de::MapModel<'de> for Identity {
                 ::callgen_runtime::de::next_field(map, &mut self.tenant_id, "tenantId")
             }
             "thumbnails" => {
-                ::callgen_runtime::de::next_field(
+                ::callgen_runtime::de::next_boxed(
                     map,
                     &mut self.thumbnails,
                     "thumbnails",

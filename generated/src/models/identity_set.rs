@@ -200,42 +200,42 @@ impl<'de> ::callgen_runtime::de::MapModel<'de> for IdentitySet {
                 )
             }
             "application" => {
-                ::callgen_runtime::de::next_field(
+                ::callgen_runtime::de::next_boxed(
                     map,
                     &mut self.application,
                     "application",
                 )
             }
             "applicationInstance" => {
-                ::callgen_runtime::de::next_field(
+                ::callgen_runtime::de::next_boxed(
                     map,
                     &mut self.application_instance,
                     "applicationInstance",
                 )
             }
             "conversation" => {
-                ::callgen_runtime::de::next_field(
+                ::callgen_runtime::de::next_boxed(
                     map,
                     &mut self.conversation,
                     "conversation",
                 )
             }
             "conversationIdentityType" => {
-                ::callgen_runtime::de::next_field(
+                ::callgen_runtime::de::next_boxed(
                     map,
                     &mut self.conversation_identity_type,
                     "conversationIdentityType",
                 )
             }
             "device" => {
-                ::callgen_runtime::de::next_field(map, &mut self.device, "device")
+                ::callgen_runtime::de::next_boxed(map, &mut self.device, "device")
             }
             "encrypted" => {
-                ::callgen_runtime::de::next_field(map, &mut self.encrypted, "encrypted")
+                ::callgen_runtime::de::next_boxed(map, &mut self.encrypted, "encrypted")
             }
-            "guest" => ::callgen_runtime::de::next_field(map, &mut self.guest, "guest"),
-            "phone" => ::callgen_runtime::de::next_field(map, &mut self.phone, "phone"),
-            "user" => ::callgen_runtime::de::next_field(map, &mut self.user, "user"),
+            "guest" => ::callgen_runtime::de::next_boxed(map, &mut self.guest, "guest"),
+            "phone" => ::callgen_runtime::de::next_boxed(map, &mut self.phone, "phone"),
+            "user" => ::callgen_runtime::de::next_boxed(map, &mut self.user, "user"),
             _ => ::callgen_runtime::de::next_unknown(map, &mut self.unknown_fields, key),
         }
     }

@@ -135,7 +135,7 @@ impl<'de> ::callgen_runtime::de::MapModel<'de> for IncomingContext {
                 )
             }
             "onBehalfOf" => {
-                ::callgen_runtime::de::next_field(
+                ::callgen_runtime::de::next_boxed(
                     map,
                     &mut self.on_behalf_of,
                     "onBehalfOf",
@@ -149,7 +149,7 @@ impl<'de> ::callgen_runtime::de::MapModel<'de> for IncomingContext {
                 )
             }
             "transferor" => {
-                ::callgen_runtime::de::next_field(
+                ::callgen_runtime::de::next_boxed(
                     map,
                     &mut self.transferor,
                     "transferor",

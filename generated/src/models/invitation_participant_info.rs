@@ -123,7 +123,7 @@ impl<'de> ::callgen_runtime::de::MapModel<'de> for InvitationParticipantInfo {
                 )
             }
             "identity" => {
-                ::callgen_runtime::de::next_field(map, &mut self.identity, "identity")
+                ::callgen_runtime::de::next_boxed(map, &mut self.identity, "identity")
             }
             "replacesCallId" => {
                 ::callgen_runtime::de::next_field(

@@ -88,7 +88,7 @@ impl<'de> ::callgen_runtime::de::MapModel<'de> for MediaPrompt {
                 )
             }
             "mediaInfo" => {
-                ::callgen_runtime::de::next_field(map, &mut self.media_info, "mediaInfo")
+                ::callgen_runtime::de::next_boxed(map, &mut self.media_info, "mediaInfo")
             }
             _ => ::callgen_runtime::de::next_unknown(map, &mut self.unknown_fields, key),
         }

@@ -90,7 +90,7 @@ impl<'de> ::callgen_runtime::de::MapModel<'de> for OrganizerMeetingInfo {
                 )
             }
             "organizer" => {
-                ::callgen_runtime::de::next_field(map, &mut self.organizer, "organizer")
+                ::callgen_runtime::de::next_boxed(map, &mut self.organizer, "organizer")
             }
             _ => ::callgen_runtime::de::next_unknown(map, &mut self.unknown_fields, key),
         }

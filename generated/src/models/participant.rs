@@ -168,7 +168,7 @@ impl<'de> ::callgen_runtime::de::MapModel<'de> for Participant {
                 )
             }
             "id" => ::callgen_runtime::de::next_field(map, &mut self.id, "id"),
-            "info" => ::callgen_runtime::de::next_field(map, &mut self.info, "info"),
+            "info" => ::callgen_runtime::de::next_boxed(map, &mut self.info, "info"),
             "isInLobby" => {
                 ::callgen_runtime::de::next_field(
                     map,
@@ -190,7 +190,7 @@ impl<'de> ::callgen_runtime::de::MapModel<'de> for Participant {
                 ::callgen_runtime::de::next_field(map, &mut self.metadata, "metadata")
             }
             "recordingInfo" => {
-                ::callgen_runtime::de::next_field(
+                ::callgen_runtime::de::next_boxed(
                     map,
                     &mut self.recording_info,
                     "recordingInfo",

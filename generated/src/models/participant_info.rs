@@ -157,7 +157,7 @@ impl<'de> ::callgen_runtime::de::MapModel<'de> for ParticipantInfo {
                 )
             }
             "identity" => {
-                ::callgen_runtime::de::next_field(map, &mut self.identity, "identity")
+                ::callgen_runtime::de::next_boxed(map, &mut self.identity, "identity")
             }
             "endpointType" => {
                 ::callgen_runtime::de::next_field(

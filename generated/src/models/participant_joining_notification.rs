@@ -85,7 +85,7 @@ impl<'de> ::callgen_runtime::de::MapModel<'de> for ParticipantJoiningNotificatio
                     Self::DECLARED_ODATA_TYPE,
                 )
             }
-            "call" => ::callgen_runtime::de::next_field(map, &mut self.call, "call"),
+            "call" => ::callgen_runtime::de::next_boxed(map, &mut self.call, "call"),
             _ => ::callgen_runtime::de::next_unknown(map, &mut self.unknown_fields, key),
         }
     }

@@ -129,7 +129,7 @@ impl<'de> ::callgen_runtime::de::MapModel<'de> for ParticipantMixerLevel {
                 )
             }
             "ducking" => {
-                ::callgen_runtime::de::next_field(map, &mut self.ducking, "ducking")
+                ::callgen_runtime::de::next_boxed(map, &mut self.ducking, "ducking")
             }
             "exclusiveMode" => {
                 ::callgen_runtime::de::next_field(

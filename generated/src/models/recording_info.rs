@@ -118,7 +118,7 @@ impl<'de> ::callgen_runtime::de::MapModel<'de> for RecordingInfo {
                 )
             }
             "initiatedBy" => {
-                ::callgen_runtime::de::next_field(
+                ::callgen_runtime::de::next_boxed(
                     map,
                     &mut self.initiated_by,
                     "initiatedBy",
@@ -132,7 +132,7 @@ impl<'de> ::callgen_runtime::de::MapModel<'de> for RecordingInfo {
                 )
             }
             "initiator" => {
-                ::callgen_runtime::de::next_field(map, &mut self.initiator, "initiator")
+                ::callgen_runtime::de::next_boxed(map, &mut self.initiator, "initiator")
             }
             _ => ::callgen_runtime::de::next_unknown(map, &mut self.unknown_fields, key),
         }

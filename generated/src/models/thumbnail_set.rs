@@ -140,13 +140,13 @@ impl<'de> ::callgen_runtime::de::MapModel<'de> for ThumbnailSet {
                 )
             }
             "id" => ::callgen_runtime::de::next_field(map, &mut self.id, "id"),
-            "large" => ::callgen_runtime::de::next_field(map, &mut self.large, "large"),
+            "large" => ::callgen_runtime::de::next_boxed(map, &mut self.large, "large"),
             "medium" => {
-                ::callgen_runtime::de::next_field(map, &mut self.medium, "medium")
+                ::callgen_runtime::de::next_boxed(map, &mut self.medium, "medium")
             }
-            "small" => ::callgen_runtime::de::next_field(map, &mut self.small, "small"),
+            "small" => ::callgen_runtime::de::next_boxed(map, &mut self.small, "small"),
             "source" => {
-                ::callgen_runtime::de::next_field(map, &mut self.source, "source")
+                ::callgen_runtime::de::next_boxed(map, &mut self.source, "source")
             }
             _ => ::callgen_runtime::de::next_unknown(map, &mut self.unknown_fields, key),
         }

@@ -138,7 +138,7 @@ impl<'de> ::callgen_runtime::de::MapModel<'de> for UpdateRecordingStatusOperatio
             }
             "id" => ::callgen_runtime::de::next_field(map, &mut self.id, "id"),
             "resultInfo" => {
-                ::callgen_runtime::de::next_field(
+                ::callgen_runtime::de::next_boxed(
                     map,
                     &mut self.result_info,
                     "resultInfo",

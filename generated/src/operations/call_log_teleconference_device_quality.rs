@@ -144,7 +144,7 @@ for CallLogTeleconferenceDeviceQualityRequest {
                 )
             }
             "quality" => {
-                ::callgen_runtime::de::next_field(map, &mut self.quality, "quality")
+                ::callgen_runtime::de::next_boxed(map, &mut self.quality, "quality")
             }
             _ => ::callgen_runtime::de::next_unknown(map, &mut self.unknown_fields, key),
         }

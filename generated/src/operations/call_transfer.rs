@@ -156,7 +156,7 @@ impl<'de> ::callgen_runtime::de::MapModel<'de> for CallTransferRequest {
                 )
             }
             "transferTarget" => {
-                ::callgen_runtime::de::next_field(
+                ::callgen_runtime::de::next_boxed(
                     map,
                     &mut self.transfer_target,
                     "transferTarget",
