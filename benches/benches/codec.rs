@@ -12,6 +12,14 @@
 //! Run: `cargo bench -p callgen-benches --bench codec`. Targets: typed
 //! decode at most 0.5x the `Value` decode time; typed encode no slower than
 //! the `Value` encode.
+//!
+//! For instruction counts, `CALLGEN_CODEC_PROFILE=<payload>/<operation>[/<n>]`
+//! (payload `call_state_batch`, `roster_1000` or `create_call_response`;
+//! operation `decode_typed`, `decode_value`, `encode_typed` or
+//! `encode_value`) runs that operation `n` times (default 100) in
+//! [`profile_loop`] and exits instead of benchmarking; under callgrind:
+//! `valgrind --tool=callgrind --collect-atstart=no
+//! --toggle-collect='*profile_loop*' target/release/deps/codec-<hash>`.
 
 use callgen_benches::payloads::{self, Payload};
 use callgen_benches::untyped::untyped;
@@ -41,6 +49,9 @@ fn decodes(notification: &Value) -> bool {
 }
 
 fn main() {
+    if let Ok(spec) = std::env::var("CALLGEN_CODEC_PROFILE") {
+        return profile(&spec);
+    }
     println!("machine: {}", workspace::machine());
     check::<CommsNotifications>(&CALL_STATE);
     check::<CommsNotifications>(&ROSTER);
@@ -71,6 +82,75 @@ fn check<T: DeserializeOwned + Serialize + Inspect>(payload: &Payload) {
         100.0 * raw.bytes as f64 / payload.bytes.len() as f64,
         raw.properties
     );
+}
+
+/// Runs one operation on one payload `n` times (see the module docs).
+fn profile(spec: &str) {
+    let mut parts = spec.split('/');
+    let (payload, operation) = (parts.next().unwrap_or(""), parts.next().unwrap_or(""));
+    let n: usize = parts.next().and_then(|n| n.parse().ok()).unwrap_or(100);
+    let (payload, call): (&Payload, bool) = match payload {
+        "call_state_batch" => (&CALL_STATE, false),
+        "roster_1000" => (&ROSTER, false),
+        "create_call_response" => (&CREATE_CALL, true),
+        other => panic!("unknown payload {other:?}"),
+    };
+    let bytes = payload.bytes.as_slice();
+    let typed_value = serde_json::from_slice::<Value>(bytes).unwrap_or_else(|e| panic!("{e}"));
+    let typed_call: Call = match call {
+        true => serde_json::from_slice(bytes).unwrap_or_else(|e| panic!("{e}")),
+        false => Call::default(),
+    };
+    let typed_batch: CommsNotifications = match call {
+        true => CommsNotifications::default(),
+        false => serde_json::from_slice(bytes).unwrap_or_else(|e| panic!("{e}")),
+    };
+    let started = std::time::Instant::now();
+    let length = match (operation, call) {
+        ("decode_typed", true) => profile_loop(n, || {
+            serde_json::from_slice::<Call>(bytes)
+                .map(|_| 0)
+                .unwrap_or(1)
+        }),
+        ("decode_typed", false) => profile_loop(n, || {
+            serde_json::from_slice::<CommsNotifications>(bytes)
+                .map(|_| 0)
+                .unwrap_or(1)
+        }),
+        ("decode_value", _) => profile_loop(n, || {
+            serde_json::from_slice::<Value>(bytes)
+                .map(|_| 0)
+                .unwrap_or(1)
+        }),
+        ("encode_typed", true) => profile_loop(n, || {
+            serde_json::to_vec(&typed_call)
+                .map(|v| v.len())
+                .unwrap_or(0)
+        }),
+        ("encode_typed", false) => profile_loop(n, || {
+            serde_json::to_vec(&typed_batch)
+                .map(|v| v.len())
+                .unwrap_or(0)
+        }),
+        ("encode_value", _) => profile_loop(n, || {
+            serde_json::to_vec(&typed_value)
+                .map(|v| v.len())
+                .unwrap_or(0)
+        }),
+        (other, _) => panic!("unknown operation {other:?}"),
+    };
+    println!("{spec}: {n} runs in {:?} ({length})", started.elapsed());
+}
+
+/// Runs `operation` `n` times; the only function callgrind counts in the
+/// profiling mode.
+#[inline(never)]
+fn profile_loop(n: usize, mut operation: impl FnMut() -> usize) -> usize {
+    let mut total = 0;
+    for _ in 0..n {
+        total += divan::black_box(operation());
+    }
+    total
 }
 
 fn decode_typed<T: DeserializeOwned>(bencher: Bencher, payload: &Payload) {

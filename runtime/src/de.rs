@@ -7,9 +7,11 @@
 //! particular schema and never recurses by itself: nesting depth is bounded
 //! by the deserializer (serde_json's recursion limit).
 
-use crate::{Field, UnknownFields, odata::ODATA_TYPE};
+use crate::odata::{ODATA_TYPE, ReadOdataType};
+use crate::{Field, UnknownFields};
 use serde::de::{self, DeserializeOwned, Deserializer, MapAccess, Visitor};
 use serde_json::Value;
+use std::borrow::Cow;
 use std::fmt;
 use std::marker::PhantomData;
 
@@ -25,6 +27,7 @@ pub enum Key<'de> {
 
 impl<'de> Key<'de> {
     /// The key's text.
+    #[inline]
     pub fn as_str(&self) -> &str {
         match self {
             Key::Borrowed(key) => key,
@@ -42,6 +45,7 @@ impl<'de> Key<'de> {
 }
 
 impl<'de> de::Deserialize<'de> for Key<'de> {
+    #[inline]
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         struct KeyVisitor;
         impl<'de> Visitor<'de> for KeyVisitor {
@@ -49,6 +53,7 @@ impl<'de> de::Deserialize<'de> for Key<'de> {
             fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
                 f.write_str("a property name")
             }
+            #[inline]
             fn visit_borrowed_str<E: de::Error>(self, v: &'de str) -> Result<Key<'de>, E> {
                 Ok(Key::Borrowed(v))
             }
@@ -72,11 +77,15 @@ pub trait MapModel<'de>: Default {
     /// (`a microsoft.graph.call object`).
     const EXPECTING: &'static str;
 
+    /// The type's own `@odata.type` value (with `#`), or `""` when it has
+    /// none: a received value equal to it is kept without a copy.
+    const DECLARED_ODATA_TYPE: &'static str;
+
     /// The `@odata.type` received or set, exactly as written.
     fn odata_type(&self) -> Option<&str>;
 
     /// Records the `@odata.type` read before the rest of the object.
-    fn set_odata_type(&mut self, odata_type: String);
+    fn set_odata_type(&mut self, odata_type: Cow<'static, str>);
 
     /// Reads the value of the entry `key` from `map` into `self`.
     fn visit_entry<A: MapAccess<'de>>(
@@ -87,14 +96,15 @@ pub trait MapModel<'de>: Default {
 }
 
 /// Reads the remaining entries of `map` into `value`.
+#[inline]
 pub fn visit_remaining<'de, T: MapModel<'de>, A: MapAccess<'de>>(
-    mut value: T,
+    value: &mut T,
     map: &mut A,
-) -> Result<T, A::Error> {
+) -> Result<(), A::Error> {
     while let Some(key) = map.next_key::<Key<'de>>()? {
         value.visit_entry(key, map)?;
     }
-    Ok(value)
+    Ok(())
 }
 
 /// Deserializes a generated struct from a JSON object.
@@ -114,12 +124,15 @@ impl<'de, T: MapModel<'de>> Visitor<'de> for StructVisitor<T> {
     }
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<T, A::Error> {
-        visit_remaining(T::default(), &mut map)
+        let mut value = T::default();
+        visit_remaining(&mut value, &mut map)?;
+        Ok(value)
     }
 }
 
 /// Reads a schema property into its three-state slot: `null` becomes
 /// [`Field::Null`]. A property given twice is an error.
+#[inline]
 pub fn next_field<'de, T: de::Deserialize<'de>, A: MapAccess<'de>>(
     map: &mut A,
     slot: &mut Field<T>,
@@ -135,15 +148,87 @@ pub fn next_field<'de, T: de::Deserialize<'de>, A: MapAccess<'de>>(
     Ok(())
 }
 
-/// Reads `@odata.type`, which must be a string given once.
+/// Reads a schema property holding a boxed generated struct, like
+/// [`next_field`], but straight into its box: the struct is built in place
+/// on the heap instead of on the stack and then moved.
+#[inline]
+pub fn next_boxed<'de, T: MapModel<'de>, A: MapAccess<'de>>(
+    map: &mut A,
+    slot: &mut Field<Box<T>>,
+    wire_name: &'static str,
+) -> Result<(), A::Error> {
+    if slot.is_present() {
+        return Err(de::Error::duplicate_field(wire_name));
+    }
+    *slot = map.next_value_seed(BoxedSeed::<T>(PhantomData))?;
+    Ok(())
+}
+
+/// A nullable object read into a box: `null` or the object.
+struct BoxedSeed<T>(PhantomData<T>);
+
+impl<'de, T: MapModel<'de>> de::DeserializeSeed<'de> for BoxedSeed<T> {
+    type Value = Field<Box<T>>;
+
+    #[inline]
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
+        deserializer.deserialize_option(BoxedVisitor::<T>(PhantomData))
+    }
+}
+
+struct BoxedVisitor<T>(PhantomData<T>);
+
+impl<'de, T: MapModel<'de>> Visitor<'de> for BoxedVisitor<T> {
+    type Value = Field<Box<T>>;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str(T::EXPECTING)
+    }
+
+    fn visit_none<E: de::Error>(self) -> Result<Self::Value, E> {
+        Ok(Field::Null)
+    }
+
+    fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
+        Ok(Field::Null)
+    }
+
+    #[inline]
+    fn visit_some<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
+        let mut boxed = Box::<T>::default();
+        deserializer.deserialize_map(InPlace(&mut *boxed))?;
+        Ok(Field::Value(boxed))
+    }
+}
+
+/// Reads a JSON object into an existing value.
+struct InPlace<'a, T>(&'a mut T);
+
+impl<'de, T: MapModel<'de>> Visitor<'de> for InPlace<'_, T> {
+    type Value = ();
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str(T::EXPECTING)
+    }
+
+    #[inline]
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+        visit_remaining(self.0, &mut map)
+    }
+}
+
+/// Reads `@odata.type`, which must be a string given once, for a type whose
+/// own value is `declared` (see [`MapModel::DECLARED_ODATA_TYPE`]).
+#[inline]
 pub fn next_odata_type<'de, A: MapAccess<'de>>(
     map: &mut A,
-    slot: &mut Option<String>,
+    slot: &mut Option<Cow<'static, str>>,
+    declared: &'static str,
 ) -> Result<(), A::Error> {
     if slot.is_some() {
         return Err(de::Error::duplicate_field(ODATA_TYPE));
     }
-    *slot = Some(map.next_value::<String>()?);
+    *slot = Some(map.next_value_seed(ReadOdataType(declared))?);
     Ok(())
 }
 
@@ -154,14 +239,14 @@ pub fn next_unknown<'de, A: MapAccess<'de>>(
     bag: &mut UnknownFields,
     key: Key<'de>,
 ) -> Result<(), A::Error> {
-    if bag.get(key.as_str()).is_some() {
+    if bag.contains(key.as_str()) {
         return Err(de::Error::custom(format_args!(
             "duplicate field `{}`",
             key.as_str()
         )));
     }
     let value = map.next_value::<Value>()?;
-    bag.insert(key.into_owned(), value);
+    bag.push_new(key.into_owned(), value);
     Ok(())
 }
 

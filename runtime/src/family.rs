@@ -11,9 +11,10 @@
 //! not name. This module knows no particular family.
 
 use crate::de::{Key, MapModel, convert, visit_remaining};
-use crate::odata::{ODATA_TYPE, type_name};
+use crate::odata::{ODATA_TYPE, Received, keep_cow, type_name};
 use serde::de::{self, DeserializeOwned, Deserializer, MapAccess, Visitor};
 use serde_json::{Map, Value};
+use std::borrow::Cow;
 use std::fmt;
 use std::marker::PhantomData;
 
@@ -69,12 +70,12 @@ impl<'de, F: Family<'de>> Visitor<'de> for FamilyVisitor<F> {
             return Ok(F::from_base(F::Base::default()));
         };
         if first.as_str() == ODATA_TYPE {
-            let odata_type = map.next_value::<String>()?;
+            let odata_type = map.next_value::<Received<'de>>()?.0;
             return F::dispatch(RestOfMap::new(odata_type, &mut map));
         }
         let mut base = F::Base::default();
         base.visit_entry(first, &mut map)?;
-        let base = visit_remaining(base, &mut map)?;
+        visit_remaining(&mut base, &mut map)?;
         match base.odata_type().map(type_name) {
             None => Ok(F::from_base(base)),
             Some(name) if name == F::BASE_TYPE => Ok(F::from_base(base)),
@@ -87,34 +88,40 @@ impl<'de, F: Family<'de>> Visitor<'de> for FamilyVisitor<F> {
 }
 
 /// The rest of an object whose first entry was `@odata.type`.
-pub(crate) struct RestOfMap<'a, A> {
-    odata_type: String,
+pub(crate) struct RestOfMap<'a, 'de, A> {
+    odata_type: Cow<'de, str>,
     map: &'a mut A,
 }
 
-impl<'a, A> RestOfMap<'a, A> {
+impl<'a, 'de, A> RestOfMap<'a, 'de, A> {
     /// The rest of `map`, whose `@odata.type` was `odata_type`.
-    pub(crate) fn new(odata_type: String, map: &'a mut A) -> Self {
+    #[inline]
+    pub(crate) fn new(odata_type: Cow<'de, str>, map: &'a mut A) -> Self {
         RestOfMap { odata_type, map }
     }
 }
 
-impl<'de, A: MapAccess<'de>> ModelSource<'de> for RestOfMap<'_, A> {
+impl<'de, A: MapAccess<'de>> ModelSource<'de> for RestOfMap<'_, 'de, A> {
     type Error = A::Error;
 
     fn type_name(&self) -> &str {
         type_name(&self.odata_type)
     }
 
+    #[inline]
     fn read<T: MapModel<'de> + DeserializeOwned>(self) -> Result<T, A::Error> {
         let mut value = T::default();
-        value.set_odata_type(self.odata_type);
-        visit_remaining(value, self.map)
+        value.set_odata_type(keep_cow(self.odata_type, T::DECLARED_ODATA_TYPE));
+        visit_remaining(&mut value, self.map)?;
+        Ok(value)
     }
 
     fn raw(self) -> Result<Map<String, Value>, A::Error> {
         let mut object = Map::new();
-        object.insert(ODATA_TYPE.to_owned(), Value::String(self.odata_type));
+        object.insert(
+            ODATA_TYPE.to_owned(),
+            Value::String(self.odata_type.into_owned()),
+        );
         while let Some((key, value)) = self.map.next_entry::<String, Value>()? {
             if object.contains_key(&key) {
                 return Err(de::Error::custom(format_args!("duplicate field `{key}`")));

@@ -6,19 +6,22 @@ use crate::Field;
 use crate::odata::ODATA_TYPE;
 use serde::Serialize;
 use serde::ser::SerializeMap;
+use std::borrow::Cow;
 
 /// Writes `@odata.type` when it is set.
+#[inline]
 pub fn odata_type<M: SerializeMap>(
     map: &mut M,
-    odata_type: &Option<String>,
+    odata_type: &Option<Cow<'static, str>>,
 ) -> Result<(), M::Error> {
     match odata_type {
-        Some(value) => map.serialize_entry(ODATA_TYPE, value),
+        Some(value) => map.serialize_entry(ODATA_TYPE, value.as_ref()),
         None => Ok(()),
     }
 }
 
 /// Writes a schema property: nothing when absent, `null`, or the value.
+#[inline]
 pub fn field<M: SerializeMap, T: Serialize>(
     map: &mut M,
     wire_name: &'static str,

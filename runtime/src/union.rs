@@ -13,7 +13,7 @@
 
 use crate::de::Key;
 use crate::family::{ModelSource, RestOfMap};
-use crate::odata::{ODATA_TYPE, type_name};
+use crate::odata::{ODATA_TYPE, Received, type_name};
 use serde::Deserialize;
 use serde::de::{
     self, DeserializeOwned, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor,
@@ -154,7 +154,7 @@ impl<'de, U: Union<'de>> Visitor<'de> for UnionVisitor<U> {
             return U::untyped_object(Map::new());
         };
         if first.as_str() == ODATA_TYPE {
-            let odata_type = map.next_value::<String>()?;
+            let odata_type = map.next_value::<Received<'de>>()?.0;
             return U::object(RestOfMap::new(odata_type, &mut map));
         }
         let object = buffer_object(first, &mut map)?;
@@ -171,14 +171,14 @@ impl<'de, U: Union<'de>> Visitor<'de> for UnionVisitor<U> {
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<U, A::Error> {
         let mut items: Vec<U::Item> = Vec::new();
         if U::HAS_COLLECTION {
-            while let Some(element) = seq.next_element_seed(ItemSeed::<U>(PhantomData))? {
-                match element {
-                    Element::Typed(item) => items.push(item),
-                    Element::Raw(value) => {
-                        let mut raw = to_values::<U::Item, A::Error>(&items)?;
-                        raw.push(value);
-                        return finish_raw::<U, A>(raw, seq);
-                    }
+            while let Some(element) = seq.next_element_seed(ItemSeed::<U, U::Item> {
+                items: &mut items,
+                union: PhantomData,
+            })? {
+                if let Element::Raw(value) = element {
+                    let mut raw = to_values::<U::Item, A::Error>(&items)?;
+                    raw.push(value);
+                    return finish_raw::<U, A>(raw, seq);
                 }
             }
             return Ok(U::from_items(items));
@@ -206,26 +206,39 @@ fn finish_raw<'de, U: Union<'de>, A: SeqAccess<'de>>(
     Ok(U::from_raw(Value::Array(raw)))
 }
 
-/// One array element: an item of the collection alternative, or not.
-enum Element<T> {
-    Typed(T),
+/// One array element: an item of the collection alternative (already
+/// pushed onto the items, so that a large item is not moved again), or not.
+enum Element {
+    Pushed,
     Raw(Value),
 }
 
-struct ItemSeed<U>(PhantomData<U>);
+/// Reads one array element of the union `U`, pushing a typed item (`T`,
+/// the union's item type) onto `items`.
+struct ItemSeed<'a, U, T> {
+    items: &'a mut Vec<T>,
+    union: PhantomData<U>,
+}
 
-impl<'de, U: Union<'de>> DeserializeSeed<'de> for ItemSeed<U> {
-    type Value = Element<U::Item>;
+impl<'de, U: Union<'de>> DeserializeSeed<'de> for ItemSeed<'_, U, U::Item> {
+    type Value = Element;
 
+    #[inline]
     fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
-        deserializer.deserialize_any(ItemVisitor::<U>(PhantomData))
+        deserializer.deserialize_any(ItemVisitor::<U, U::Item> {
+            items: self.items,
+            union: PhantomData,
+        })
     }
 }
 
-struct ItemVisitor<U>(PhantomData<U>);
+struct ItemVisitor<'a, U, T> {
+    items: &'a mut Vec<T>,
+    union: PhantomData<U>,
+}
 
-impl<'de, U: Union<'de>> Visitor<'de> for ItemVisitor<U> {
-    type Value = Element<U::Item>;
+impl<'de, U: Union<'de>> Visitor<'de> for ItemVisitor<'_, U, U::Item> {
+    type Value = Element;
 
     fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
         f.write_str("an item of a collection")
@@ -243,13 +256,14 @@ impl<'de, U: Union<'de>> Visitor<'de> for ItemVisitor<U> {
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
         let Some(first) = map.next_key::<Key<'de>>()? else {
-            return typed_from_object::<U, A::Error>(Map::new());
+            return typed_from_object::<U, A::Error>(Map::new(), self.items);
         };
         if first.as_str() == ODATA_TYPE {
-            let odata_type = map.next_value::<String>()?;
+            let odata_type = map.next_value::<Received<'de>>()?.0;
             let source = RestOfMap::new(odata_type, &mut map);
             return if U::item_accepts(source.type_name()) {
-                U::item(source).map(Element::Typed)
+                self.items.push(U::item(source)?);
+                Ok(Element::Pushed)
             } else {
                 source.raw().map(|raw| Element::Raw(Value::Object(raw)))
             };
@@ -257,16 +271,17 @@ impl<'de, U: Union<'de>> Visitor<'de> for ItemVisitor<U> {
         let object = buffer_object(first, &mut map)?;
         match buffered_type(&object).map(type_name) {
             Some(name) if !U::item_accepts(name) => Ok(Element::Raw(Value::Object(object))),
-            _ => typed_from_object::<U, A::Error>(object),
+            _ => typed_from_object::<U, A::Error>(object, self.items),
         }
     }
 }
 
-/// A buffered item without `@odata.type`, or naming an accepted type.
+/// A buffered item without `@odata.type`, or naming an accepted type,
+/// pushed onto `items`.
 fn typed_from_object<'de, U: Union<'de>, E: de::Error>(
     object: Map<String, Value>,
-) -> Result<Element<U::Item>, E> {
-    U::Item::deserialize(Value::Object(object))
-        .map(Element::Typed)
-        .map_err(E::custom)
+    items: &mut Vec<U::Item>,
+) -> Result<Element, E> {
+    items.push(U::Item::deserialize(Value::Object(object)).map_err(E::custom)?);
+    Ok(Element::Pushed)
 }

@@ -11,13 +11,19 @@ use std::fmt;
 use serde::ser::SerializeMap;
 use serde_json::Value;
 
+/// How many properties a bag holds before it keeps an index of their names:
+/// below this, finding a name by scanning is cheaper than any index (a
+/// payload's unknown properties are nearly always a handful).
+const INDEX_FROM: usize = 16;
+
 /// Properties the schema does not know, in the order they were received.
 #[derive(Clone, Default)]
 pub struct UnknownFields {
     entries: Vec<(String, Value)>,
-    /// Where each name is in `entries`: an object with very many unknown
-    /// properties still decodes in `n log n`, not `n²`.
-    positions: BTreeMap<String, usize>,
+    /// Where each name is in `entries`, kept only from [`INDEX_FROM`]
+    /// properties on: an object with very many unknown properties still
+    /// decodes in `n log n`, not `n²`, and a small bag costs no index.
+    positions: Option<BTreeMap<String, usize>>,
 }
 
 impl UnknownFields {
@@ -26,32 +32,68 @@ impl UnknownFields {
         UnknownFields::default()
     }
 
+    /// Where the property `name` is in `entries`.
+    fn position(&self, name: &str) -> Option<usize> {
+        match &self.positions {
+            Some(positions) => positions.get(name).copied(),
+            None => self.entries.iter().position(|(key, _)| key == name),
+        }
+    }
+
     /// The value of the property `name`, if it was received.
     pub fn get(&self, name: &str) -> Option<&Value> {
-        let position = *self.positions.get(name)?;
+        let position = self.position(name)?;
         self.entries.get(position).map(|(_, value)| value)
+    }
+
+    /// Whether the property `name` was received.
+    #[inline]
+    pub fn contains(&self, name: &str) -> bool {
+        !self.entries.is_empty() && self.position(name).is_some()
     }
 
     /// Sets the property `name`, replacing an earlier value of the same name
     /// in place (as a JSON object would).
     pub fn insert(&mut self, name: impl Into<String>, value: Value) {
         let name = name.into();
-        if let Some(&position) = self.positions.get(&name) {
+        if let Some(position) = self.position(&name) {
             if let Some(entry) = self.entries.get_mut(position) {
                 entry.1 = value;
                 return;
             }
         }
-        self.positions.insert(name.clone(), self.entries.len());
+        self.push_new(name, value);
+    }
+
+    /// Appends a property known not to be in the bag yet.
+    pub(crate) fn push_new(&mut self, name: String, value: Value) {
+        if let Some(positions) = &mut self.positions {
+            positions.insert(name.clone(), self.entries.len());
+        }
         self.entries.push((name, value));
+        if self.positions.is_none() && self.entries.len() >= INDEX_FROM {
+            self.positions = Some(self.index());
+        }
+    }
+
+    /// Every name with its position.
+    fn index(&self) -> BTreeMap<String, usize> {
+        self.entries
+            .iter()
+            .enumerate()
+            .map(|(position, (key, _))| (key.clone(), position))
+            .collect()
     }
 
     /// Removes the property `name` and returns its value.
     pub fn remove(&mut self, name: &str) -> Option<Value> {
-        let position = self.positions.remove(name)?;
+        let position = self.position(name)?;
         let (_, value) = self.entries.remove(position);
-        for later in self.positions.values_mut().filter(|p| **p > position) {
-            *later -= 1;
+        if let Some(positions) = &mut self.positions {
+            positions.remove(name);
+            for later in positions.values_mut().filter(|p| **p > position) {
+                *later -= 1;
+            }
         }
         Some(value)
     }
@@ -64,16 +106,19 @@ impl UnknownFields {
     }
 
     /// How many properties there are.
+    #[inline]
     pub fn len(&self) -> usize {
         self.entries.len()
     }
 
     /// Whether there are none.
+    #[inline]
     pub fn is_empty(&self) -> bool {
         self.entries.is_empty()
     }
 
     /// Writes every property as an entry of `map`.
+    #[inline]
     pub fn serialize_entries<M: SerializeMap>(&self, map: &mut M) -> Result<(), M::Error> {
         for (key, value) in &self.entries {
             map.serialize_entry(key, value)?;
@@ -129,5 +174,26 @@ mod tests {
         assert_eq!(bag.len(), 20_000);
         assert_eq!(bag.get("p7"), Some(&json!("again")));
         assert_eq!(bag.iter().nth(8).map(|(k, _)| k), Some("p8"));
+    }
+
+    #[test]
+    fn the_index_appears_at_its_threshold_and_stays_consistent() {
+        let mut bag = UnknownFields::new();
+        for i in 0..INDEX_FROM + 3 {
+            bag.insert(format!("p{i}"), json!(i));
+            assert_eq!(bag.positions.is_some(), i + 1 >= INDEX_FROM);
+        }
+        assert_eq!(bag.remove("p2"), Some(json!(2)));
+        assert_eq!(bag.remove("p0"), Some(json!(0)));
+        assert!(!bag.contains("p0"));
+        bag.insert("p5", json!("five"));
+        bag.insert("new", json!("last"));
+        for (position, (key, value)) in bag.iter().enumerate() {
+            assert_eq!(bag.position(key), Some(position));
+            assert_eq!(bag.get(key), Some(value));
+        }
+        assert_eq!(bag.iter().next(), Some(("p1", &json!(1))));
+        assert_eq!(bag.get("p5"), Some(&json!("five")));
+        assert_eq!(bag.iter().last().map(|(k, _)| k), Some("new"));
     }
 }

@@ -6,35 +6,39 @@ use callgen_runtime::family::{self, Family, ModelSource};
 use callgen_runtime::{Field, UnknownFields, ser};
 use serde::ser::SerializeMap;
 use serde_json::{Map, Value, json};
+use std::borrow::Cow;
 
 #[derive(Debug, Default, PartialEq)]
 struct Shape {
-    odata_type: Option<String>,
+    odata_type: Option<Cow<'static, str>>,
     name: Field<String>,
     unknown_fields: UnknownFields,
 }
 
 #[derive(Debug, Default, PartialEq)]
 struct Circle {
-    odata_type: Option<String>,
+    odata_type: Option<Cow<'static, str>>,
     name: Field<String>,
     radius: Field<i64>,
     unknown_fields: UnknownFields,
 }
 
 macro_rules! model {
-    ($t:ty, $expecting:literal, [$(($wire:literal, $field:ident)),*]) => {
+    ($t:ty, $expecting:literal, $declared:literal, [$(($wire:literal, $field:ident)),*]) => {
         impl<'de> MapModel<'de> for $t {
             const EXPECTING: &'static str = $expecting;
+            const DECLARED_ODATA_TYPE: &'static str = $declared;
             fn odata_type(&self) -> Option<&str> {
                 self.odata_type.as_deref()
             }
-            fn set_odata_type(&mut self, odata_type: String) {
+            fn set_odata_type(&mut self, odata_type: Cow<'static, str>) {
                 self.odata_type = Some(odata_type);
             }
             fn visit_entry<A: serde::de::MapAccess<'de>>(&mut self, key: Key<'de>, map: &mut A) -> Result<(), A::Error> {
                 match key.as_str() {
-                    "@odata.type" => de::next_odata_type(map, &mut self.odata_type),
+                    "@odata.type" => {
+                        de::next_odata_type(map, &mut self.odata_type, Self::DECLARED_ODATA_TYPE)
+                    }
                     $($wire => de::next_field(map, &mut self.$field, $wire),)*
                     _ => de::next_unknown(map, &mut self.unknown_fields, key),
                 }
@@ -57,10 +61,11 @@ macro_rules! model {
     };
 }
 
-model!(Shape, "a shape object", [("name", name)]);
+model!(Shape, "a shape object", "#test.shape", [("name", name)]);
 model!(
     Circle,
     "a circle object",
+    "#test.circle",
     [("name", name), ("radius", radius)]
 );
 
@@ -184,4 +189,99 @@ fn errors_for_duplicates_wrong_shapes_and_bad_discriminators() {
 fn keys_with_escapes_are_still_matched() {
     let shape: Shape = serde_json::from_str(r#"{"n\u0061me": "escaped"}"#).unwrap();
     assert_eq!(shape.name.get().map(String::as_str), Some("escaped"));
+}
+
+#[test]
+fn odata_type_is_kept_as_received_and_borrowed_only_when_declared() {
+    for (text, expected, borrowed) in [
+        (r##"{"@odata.type": "#test.circle"}"##, "#test.circle", true),
+        (r#"{"@odata.type": "test.circle"}"#, "test.circle", true),
+        (
+            r#"{"@odata.type": "\u0023test.circle"}"#,
+            "#test.circle",
+            true,
+        ),
+        (
+            r#"{"radius": 1, "@odata.type": "test.circle"}"#,
+            "test.circle",
+            true,
+        ),
+    ] {
+        let AnyShape::Circle(circle) = read(text) else {
+            panic!("not a circle: {text}");
+        };
+        assert_eq!(circle.odata_type.as_deref(), Some(expected), "{text}");
+        let is_borrowed = matches!(circle.odata_type, Some(Cow::Borrowed(_)));
+        assert_eq!(is_borrowed, borrowed, "{text}");
+        let written = serde_json::to_value(&circle).unwrap();
+        assert_eq!(written["@odata.type"], json!(expected));
+    }
+    let circle: Circle = serde_json::from_str(r##"{"@odata.type": "#test.Circle"}"##).unwrap();
+    assert!(matches!(circle.odata_type, Some(Cow::Owned(ref t)) if t == "#test.Circle"));
+}
+
+/// A struct with a boxed struct property, read in place.
+#[derive(Debug, Default, PartialEq)]
+struct Holder {
+    odata_type: Option<Cow<'static, str>>,
+    inner: Field<Box<Circle>>,
+    unknown_fields: UnknownFields,
+}
+
+impl<'de> MapModel<'de> for Holder {
+    const EXPECTING: &'static str = "a holder object";
+    const DECLARED_ODATA_TYPE: &'static str = "";
+    fn odata_type(&self) -> Option<&str> {
+        self.odata_type.as_deref()
+    }
+    fn set_odata_type(&mut self, odata_type: Cow<'static, str>) {
+        self.odata_type = Some(odata_type);
+    }
+    fn visit_entry<A: serde::de::MapAccess<'de>>(
+        &mut self,
+        key: Key<'de>,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        match key.as_str() {
+            "@odata.type" => {
+                de::next_odata_type(map, &mut self.odata_type, Self::DECLARED_ODATA_TYPE)
+            }
+            "inner" => de::next_boxed(map, &mut self.inner, "inner"),
+            _ => de::next_unknown(map, &mut self.unknown_fields, key),
+        }
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for Holder {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        de::deserialize_struct(d)
+    }
+}
+
+#[test]
+fn boxed_struct_properties_are_read_in_place_with_null_and_errors_kept() {
+    let holder: Holder =
+        serde_json::from_str(r##"{"inner": {"@odata.type": "#test.circle", "radius": 4}}"##)
+            .unwrap();
+    let inner = holder.inner.get().unwrap();
+    assert_eq!(inner.radius, Field::Value(4));
+    assert_eq!(inner.odata_type.as_deref(), Some("#test.circle"));
+    let holder: Holder = serde_json::from_str(r#"{"inner": null}"#).unwrap();
+    assert!(holder.inner.is_null());
+    let holder: Holder = serde_json::from_str("{}").unwrap();
+    assert!(holder.inner.is_absent());
+    let from_value: Holder = serde_json::from_value(json!({"inner": {"radius": 1}})).unwrap();
+    assert_eq!(
+        from_value.inner.get().map(|c| &c.radius),
+        Some(&Field::Value(1))
+    );
+    let wrong = serde_json::from_str::<Holder>(r#"{"inner": 3}"#).unwrap_err();
+    assert!(wrong.to_string().contains("a circle object"), "{wrong}");
+    let twice = serde_json::from_str::<Holder>(r#"{"inner": {}, "inner": null}"#).unwrap_err();
+    assert!(
+        twice.to_string().contains("duplicate field `inner`"),
+        "{twice}"
+    );
+    let deep = serde_json::from_str::<Holder>(r#"{"inner": {"radius": "big"}}"#).unwrap_err();
+    assert!(deep.to_string().contains("line 1"), "{deep}");
 }

@@ -27,6 +27,8 @@ pub struct StructTemplates {
     pub setter_array_boxed: ImplItem,
     /// A `visit_entry` match arm.
     pub arm: Arm,
+    /// A `visit_entry` match arm of a boxed struct, read in place.
+    pub arm_boxed: Arm,
     /// A `serialize` statement.
     pub serialize: Stmt,
     /// An `inspect` statement.
@@ -73,7 +75,8 @@ fn build() -> Result<StructTemplates, EmitError> {
         setter_boxed: first_impl_item(parse("setter", setter_tokens(false, true))?)?,
         setter_array: first_impl_item(parse("setter", setter_tokens(true, false))?)?,
         setter_array_boxed: first_impl_item(parse("setter", setter_tokens(true, true))?)?,
-        arm: first_arm(parse("arm", arm_tokens())?)?,
+        arm: first_arm(parse("arm", arm_tokens(false))?)?,
+        arm_boxed: first_arm(parse("arm", arm_tokens(true))?)?,
         serialize: first_stmt(parse(
             "serialize",
             quote!({
@@ -164,10 +167,14 @@ fn setter_tokens(array: bool, boxed: bool) -> TokenStream {
     }
 }
 
-fn arm_tokens() -> TokenStream {
+fn arm_tokens(boxed_struct: bool) -> TokenStream {
+    let read = match boxed_struct {
+        true => quote!(next_boxed),
+        false => quote!(next_field),
+    };
     quote! {
         match key {
-            "__wire__" => ::callgen_runtime::de::next_field(map, &mut self.__field__, "__wire__"),
+            "__wire__" => ::callgen_runtime::de::#read(map, &mut self.__field__, "__wire__"),
         }
     }
 }
@@ -181,7 +188,7 @@ fn constructor_tokens(with_odata: bool) -> TokenStream {
             #[doc = "__new_docs__"]
             pub fn new() -> Self {
                 Self {
-                    odata_type: ::std::option::Option::Some(::std::string::ToString::to_string(Self::ODATA_TYPE)),
+                    odata_type: ::std::option::Option::Some(::std::borrow::Cow::Borrowed(Self::ODATA_TYPE)),
                     ..::std::default::Default::default()
                 }
             }
@@ -197,12 +204,16 @@ fn constructor_tokens(with_odata: bool) -> TokenStream {
 
 fn items_tokens(with_odata: bool) -> TokenStream {
     let constructor = constructor_tokens(with_odata);
+    let declared = match with_odata {
+        true => quote!(Self::ODATA_TYPE),
+        false => quote!(""),
+    };
     quote! {
         #[doc = "__type_docs__"]
         #[derive(Debug, Clone, PartialEq, Default)]
         pub struct __Name__ {
-            /// The `@odata.type` exactly as received (with or without `#`), or as set by the constructor; not written when `None`.
-            pub odata_type: ::std::option::Option<::std::string::String>,
+            /// The `@odata.type` exactly as received (with or without `#`), or as set by the constructor; not written when `None`. The type's own value is kept without a copy.
+            pub odata_type: ::std::option::Option<::std::borrow::Cow<'static, str>>,
             __fields__: (),
             /// Properties this version of the schema does not know, kept in arrival order and written back.
             pub unknown_fields: ::callgen_runtime::UnknownFields,
@@ -215,7 +226,7 @@ fn items_tokens(with_odata: bool) -> TokenStream {
 
             /// Sets `@odata.type` to `value`, exactly as it is to be written.
             pub fn with_odata_type(mut self, value: impl ::std::convert::Into<::std::string::String>) -> Self {
-                self.odata_type = ::std::option::Option::Some(value.into());
+                self.odata_type = ::std::option::Option::Some(::std::borrow::Cow::Owned(value.into()));
                 self
             }
 
@@ -234,12 +245,13 @@ fn items_tokens(with_odata: bool) -> TokenStream {
 
         impl<'de> ::callgen_runtime::de::MapModel<'de> for __Name__ {
             const EXPECTING: &'static str = "__expecting__";
+            const DECLARED_ODATA_TYPE: &'static str = #declared;
 
             fn odata_type(&self) -> ::std::option::Option<&str> {
                 self.odata_type.as_deref()
             }
 
-            fn set_odata_type(&mut self, odata_type: ::std::string::String) {
+            fn set_odata_type(&mut self, odata_type: ::std::borrow::Cow<'static, str>) {
                 self.odata_type = ::std::option::Option::Some(odata_type);
             }
 
@@ -249,7 +261,7 @@ fn items_tokens(with_odata: bool) -> TokenStream {
                 map: &mut A,
             ) -> ::std::result::Result<(), A::Error> {
                 match key.as_str() {
-                    "@odata.type" => ::callgen_runtime::de::next_odata_type(map, &mut self.odata_type),
+                    "@odata.type" => ::callgen_runtime::de::next_odata_type(map, &mut self.odata_type, Self::DECLARED_ODATA_TYPE),
                     "__arms__" => {}
                     _ => ::callgen_runtime::de::next_unknown(map, &mut self.unknown_fields, key),
                 }

@@ -12,7 +12,7 @@ use super::returned_by::ReturnedBy;
 use super::struct_templates::{self, StructTemplates};
 use super::template::{Fill, doc_attrs};
 use super::tokens::{code, doc_lines, ident, rust_type, setter_name};
-use crate::ir::{FieldDef, Ir, StructDef, TypeDef, TypeRef};
+use crate::ir::{FieldDef, Ir, StructDef, TypeDef, TypeKind, TypeRef};
 use std::collections::BTreeMap;
 
 /// Every item of one struct type.
@@ -58,7 +58,10 @@ fn items(
                 .map(|(f, ty)| setter(t, f, ty))
                 .collect(),
         )
-        .arms("__arms__", st.fields.iter().map(|f| arm(t, f)).collect())
+        .arms(
+            "__arms__",
+            st.fields.iter().map(|f| arm(ir, t, f)).collect(),
+        )
         .stmts(
             "__serialize__",
             st.fields
@@ -183,11 +186,23 @@ fn setter(t: &StructTemplates, field: &FieldDef, value: &syn::Type) -> syn::Impl
         .impl_item(template.clone())
 }
 
-fn arm(t: &StructTemplates, field: &FieldDef) -> syn::Arm {
+fn arm(ir: &Ir, t: &StructTemplates, field: &FieldDef) -> syn::Arm {
+    let template = match is_boxed_struct(ir, field) {
+        true => &t.arm_boxed,
+        false => &t.arm,
+    };
     Fill::new()
         .ident("__field__", ident(&field.rust_name))
         .string("__wire__", field.wire_name.as_str())
-        .arm(t.arm.clone())
+        .arm(template.clone())
+}
+
+/// Whether the field holds one boxed generated struct (read in place).
+fn is_boxed_struct(ir: &Ir, field: &FieldDef) -> bool {
+    match &field.ty {
+        TypeRef::Named(id) => field.boxed && matches!(ir.get(*id).kind, TypeKind::Struct(_)),
+        _ => false,
+    }
 }
 
 fn statement(template: &syn::Stmt, field: &FieldDef) -> syn::Stmt {

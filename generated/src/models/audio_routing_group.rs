@@ -12,8 +12,8 @@
 /// - [`CallListAudioRoutingGroups`](crate::operations::CallListAudioRoutingGroups): `GET /communications/calls/{call-id}/audioRoutingGroups` (`call.listAudioRoutingGroups`, 200), a collection page of them
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct AudioRoutingGroup {
-    /// The `@odata.type` exactly as received (with or without `#`), or as set by the constructor; not written when `None`.
-    pub odata_type: ::std::option::Option<::std::string::String>,
+    /// The `@odata.type` exactly as received (with or without `#`), or as set by the constructor; not written when `None`. The type's own value is kept without a copy.
+    pub odata_type: ::std::option::Option<::std::borrow::Cow<'static, str>>,
     /// Read-only.
     ///
     /// JSON `id`, read-only.
@@ -42,7 +42,7 @@ impl AudioRoutingGroup {
     pub fn new() -> Self {
         Self {
             odata_type: ::std::option::Option::Some(
-                ::std::string::ToString::to_string(Self::ODATA_TYPE),
+                ::std::borrow::Cow::Borrowed(Self::ODATA_TYPE),
             ),
             ..::std::default::Default::default()
         }
@@ -90,7 +90,9 @@ impl AudioRoutingGroup {
         mut self,
         value: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.odata_type = ::std::option::Option::Some(value.into());
+        self.odata_type = ::std::option::Option::Some(
+            ::std::borrow::Cow::Owned(value.into()),
+        );
         self
     }
     /// Adds a property the schema does not know.
@@ -112,10 +114,11 @@ impl<'de> ::serde::Deserialize<'de> for AudioRoutingGroup {
 }
 impl<'de> ::callgen_runtime::de::MapModel<'de> for AudioRoutingGroup {
     const EXPECTING: &'static str = "a microsoft.graph.audioRoutingGroup object";
+    const DECLARED_ODATA_TYPE: &'static str = Self::ODATA_TYPE;
     fn odata_type(&self) -> ::std::option::Option<&str> {
         self.odata_type.as_deref()
     }
-    fn set_odata_type(&mut self, odata_type: ::std::string::String) {
+    fn set_odata_type(&mut self, odata_type: ::std::borrow::Cow<'static, str>) {
         self.odata_type = ::std::option::Option::Some(odata_type);
     }
     fn visit_entry<A: ::serde::de::MapAccess<'de>>(
@@ -125,7 +128,11 @@ impl<'de> ::callgen_runtime::de::MapModel<'de> for AudioRoutingGroup {
     ) -> ::std::result::Result<(), A::Error> {
         match key.as_str() {
             "@odata.type" => {
-                ::callgen_runtime::de::next_odata_type(map, &mut self.odata_type)
+                ::callgen_runtime::de::next_odata_type(
+                    map,
+                    &mut self.odata_type,
+                    Self::DECLARED_ODATA_TYPE,
+                )
             }
             "id" => ::callgen_runtime::de::next_field(map, &mut self.id, "id"),
             "receivers" => {

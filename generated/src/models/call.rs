@@ -10,8 +10,8 @@
 /// - [`CallGet`](crate::operations::CallGet): `GET /communications/calls/{call-id}` (`call.get`, 200)
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Call {
-    /// The `@odata.type` exactly as received (with or without `#`), or as set by the constructor; not written when `None`.
-    pub odata_type: ::std::option::Option<::std::string::String>,
+    /// The `@odata.type` exactly as received (with or without `#`), or as set by the constructor; not written when `None`. The type's own value is kept without a copy.
+    pub odata_type: ::std::option::Option<::std::borrow::Cow<'static, str>>,
     /// The list of active modalities. Possible values are: unknown, audio, video, videoBasedScreenSharing, data. Read-only.
     ///
     /// JSON `activeModalities`, read-only.
@@ -172,7 +172,7 @@ impl Call {
     pub fn new() -> Self {
         Self {
             odata_type: ::std::option::Option::Some(
-                ::std::string::ToString::to_string(Self::ODATA_TYPE),
+                ::std::borrow::Cow::Borrowed(Self::ODATA_TYPE),
             ),
             ..::std::default::Default::default()
         }
@@ -468,7 +468,9 @@ impl Call {
         mut self,
         value: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.odata_type = ::std::option::Option::Some(value.into());
+        self.odata_type = ::std::option::Option::Some(
+            ::std::borrow::Cow::Owned(value.into()),
+        );
         self
     }
     /// Adds a property the schema does not know.
@@ -490,10 +492,11 @@ impl<'de> ::serde::Deserialize<'de> for Call {
 }
 impl<'de> ::callgen_runtime::de::MapModel<'de> for Call {
     const EXPECTING: &'static str = "a microsoft.graph.call object";
+    const DECLARED_ODATA_TYPE: &'static str = Self::ODATA_TYPE;
     fn odata_type(&self) -> ::std::option::Option<&str> {
         self.odata_type.as_deref()
     }
-    fn set_odata_type(&mut self, odata_type: ::std::string::String) {
+    fn set_odata_type(&mut self, odata_type: ::std::borrow::Cow<'static, str>) {
         self.odata_type = ::std::option::Option::Some(odata_type);
     }
     fn visit_entry<A: ::serde::de::MapAccess<'de>>(
@@ -503,7 +506,11 @@ impl<'de> ::callgen_runtime::de::MapModel<'de> for Call {
     ) -> ::std::result::Result<(), A::Error> {
         match key.as_str() {
             "@odata.type" => {
-                ::callgen_runtime::de::next_odata_type(map, &mut self.odata_type)
+                ::callgen_runtime::de::next_odata_type(
+                    map,
+                    &mut self.odata_type,
+                    Self::DECLARED_ODATA_TYPE,
+                )
             }
             "activeModalities" => {
                 ::callgen_runtime::de::next_field(
@@ -513,7 +520,7 @@ impl<'de> ::callgen_runtime::de::MapModel<'de> for Call {
                 )
             }
             "answeredBy" => {
-                ::callgen_runtime::de::next_field(
+                ::callgen_runtime::de::next_boxed(
                     map,
                     &mut self.answered_by,
                     "answeredBy",
@@ -541,14 +548,14 @@ impl<'de> ::callgen_runtime::de::MapModel<'de> for Call {
                 )
             }
             "chatInfo" => {
-                ::callgen_runtime::de::next_field(map, &mut self.chat_info, "chatInfo")
+                ::callgen_runtime::de::next_boxed(map, &mut self.chat_info, "chatInfo")
             }
             "direction" => {
                 ::callgen_runtime::de::next_field(map, &mut self.direction, "direction")
             }
             "id" => ::callgen_runtime::de::next_field(map, &mut self.id, "id"),
             "incomingContext" => {
-                ::callgen_runtime::de::next_field(
+                ::callgen_runtime::de::next_boxed(
                     map,
                     &mut self.incoming_context,
                     "incomingContext",
@@ -562,14 +569,14 @@ impl<'de> ::callgen_runtime::de::MapModel<'de> for Call {
                 )
             }
             "mediaState" => {
-                ::callgen_runtime::de::next_field(
+                ::callgen_runtime::de::next_boxed(
                     map,
                     &mut self.media_state,
                     "mediaState",
                 )
             }
             "meetingCapability" => {
-                ::callgen_runtime::de::next_field(
+                ::callgen_runtime::de::next_boxed(
                     map,
                     &mut self.meeting_capability,
                     "meetingCapability",
@@ -583,7 +590,7 @@ impl<'de> ::callgen_runtime::de::MapModel<'de> for Call {
                 )
             }
             "transcription" => {
-                ::callgen_runtime::de::next_field(
+                ::callgen_runtime::de::next_boxed(
                     map,
                     &mut self.transcription,
                     "transcription",
@@ -611,7 +618,7 @@ impl<'de> ::callgen_runtime::de::MapModel<'de> for Call {
                 )
             }
             "resultInfo" => {
-                ::callgen_runtime::de::next_field(
+                ::callgen_runtime::de::next_boxed(
                     map,
                     &mut self.result_info,
                     "resultInfo",
@@ -632,7 +639,7 @@ impl<'de> ::callgen_runtime::de::MapModel<'de> for Call {
                 )
             }
             "source" => {
-                ::callgen_runtime::de::next_field(map, &mut self.source, "source")
+                ::callgen_runtime::de::next_boxed(map, &mut self.source, "source")
             }
             "state" => ::callgen_runtime::de::next_field(map, &mut self.state, "state"),
             "subject" => {
@@ -652,7 +659,7 @@ impl<'de> ::callgen_runtime::de::MapModel<'de> for Call {
                 )
             }
             "toneInfo" => {
-                ::callgen_runtime::de::next_field(map, &mut self.tone_info, "toneInfo")
+                ::callgen_runtime::de::next_boxed(map, &mut self.tone_info, "toneInfo")
             }
             "audioRoutingGroups" => {
                 ::callgen_runtime::de::next_field(

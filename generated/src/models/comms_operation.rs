@@ -10,8 +10,8 @@
 /// - [`ParticipantMuteAll`](crate::operations::ParticipantMuteAll): `POST /communications/calls/{call-id}/participants/muteAll` (`participant.muteAll`, 200), as [`AnyCommsOperation`](crate::models::AnyCommsOperation) (chosen by `@odata.type`)
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct CommsOperation {
-    /// The `@odata.type` exactly as received (with or without `#`), or as set by the constructor; not written when `None`.
-    pub odata_type: ::std::option::Option<::std::string::String>,
+    /// The `@odata.type` exactly as received (with or without `#`), or as set by the constructor; not written when `None`. The type's own value is kept without a copy.
+    pub odata_type: ::std::option::Option<::std::borrow::Cow<'static, str>>,
     /// Unique Client Context string. Max limit is 256 chars.
     ///
     /// JSON `clientContext`.
@@ -40,7 +40,7 @@ impl CommsOperation {
     pub fn new() -> Self {
         Self {
             odata_type: ::std::option::Option::Some(
-                ::std::string::ToString::to_string(Self::ODATA_TYPE),
+                ::std::borrow::Cow::Borrowed(Self::ODATA_TYPE),
             ),
             ..::std::default::Default::default()
         }
@@ -84,7 +84,9 @@ impl CommsOperation {
         mut self,
         value: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.odata_type = ::std::option::Option::Some(value.into());
+        self.odata_type = ::std::option::Option::Some(
+            ::std::borrow::Cow::Owned(value.into()),
+        );
         self
     }
     /// Adds a property the schema does not know.
@@ -106,10 +108,11 @@ impl<'de> ::serde::Deserialize<'de> for CommsOperation {
 }
 impl<'de> ::callgen_runtime::de::MapModel<'de> for CommsOperation {
     const EXPECTING: &'static str = "a microsoft.graph.commsOperation object";
+    const DECLARED_ODATA_TYPE: &'static str = Self::ODATA_TYPE;
     fn odata_type(&self) -> ::std::option::Option<&str> {
         self.odata_type.as_deref()
     }
-    fn set_odata_type(&mut self, odata_type: ::std::string::String) {
+    fn set_odata_type(&mut self, odata_type: ::std::borrow::Cow<'static, str>) {
         self.odata_type = ::std::option::Option::Some(odata_type);
     }
     fn visit_entry<A: ::serde::de::MapAccess<'de>>(
@@ -119,7 +122,11 @@ impl<'de> ::callgen_runtime::de::MapModel<'de> for CommsOperation {
     ) -> ::std::result::Result<(), A::Error> {
         match key.as_str() {
             "@odata.type" => {
-                ::callgen_runtime::de::next_odata_type(map, &mut self.odata_type)
+                ::callgen_runtime::de::next_odata_type(
+                    map,
+                    &mut self.odata_type,
+                    Self::DECLARED_ODATA_TYPE,
+                )
             }
             "clientContext" => {
                 ::callgen_runtime::de::next_field(
@@ -130,7 +137,7 @@ impl<'de> ::callgen_runtime::de::MapModel<'de> for CommsOperation {
             }
             "id" => ::callgen_runtime::de::next_field(map, &mut self.id, "id"),
             "resultInfo" => {
-                ::callgen_runtime::de::next_field(
+                ::callgen_runtime::de::next_boxed(
                     map,
                     &mut self.result_info,
                     "resultInfo",

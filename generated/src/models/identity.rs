@@ -5,8 +5,8 @@
 /// Documented in `api-reference/beta/resources/identity.md`.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Identity {
-    /// The `@odata.type` exactly as received (with or without `#`), or as set by the constructor; not written when `None`.
-    pub odata_type: ::std::option::Option<::std::string::String>,
+    /// The `@odata.type` exactly as received (with or without `#`), or as set by the constructor; not written when `None`. The type's own value is kept without a copy.
+    pub odata_type: ::std::option::Option<::std::borrow::Cow<'static, str>>,
     /// The identity's display name. Note that this may not always be available or up to date. For example, if a user changes their display name, the API may show the new value in a future response, but the items associated with the user won't show up as having changed when using delta.
     ///
     /// JSON `displayName`, nullable.
@@ -33,7 +33,7 @@ impl Identity {
     pub fn new() -> Self {
         Self {
             odata_type: ::std::option::Option::Some(
-                ::std::string::ToString::to_string(Self::ODATA_TYPE),
+                ::std::borrow::Cow::Borrowed(Self::ODATA_TYPE),
             ),
             ..::std::default::Default::default()
         }
@@ -77,7 +77,9 @@ impl Identity {
         mut self,
         value: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.odata_type = ::std::option::Option::Some(value.into());
+        self.odata_type = ::std::option::Option::Some(
+            ::std::borrow::Cow::Owned(value.into()),
+        );
         self
     }
     /// Adds a property the schema does not know.
@@ -99,10 +101,11 @@ impl<'de> ::serde::Deserialize<'de> for Identity {
 }
 impl<'de> ::callgen_runtime::de::MapModel<'de> for Identity {
     const EXPECTING: &'static str = "a microsoft.graph.identity object";
+    const DECLARED_ODATA_TYPE: &'static str = Self::ODATA_TYPE;
     fn odata_type(&self) -> ::std::option::Option<&str> {
         self.odata_type.as_deref()
     }
-    fn set_odata_type(&mut self, odata_type: ::std::string::String) {
+    fn set_odata_type(&mut self, odata_type: ::std::borrow::Cow<'static, str>) {
         self.odata_type = ::std::option::Option::Some(odata_type);
     }
     fn visit_entry<A: ::serde::de::MapAccess<'de>>(
@@ -112,7 +115,11 @@ impl<'de> ::callgen_runtime::de::MapModel<'de> for Identity {
     ) -> ::std::result::Result<(), A::Error> {
         match key.as_str() {
             "@odata.type" => {
-                ::callgen_runtime::de::next_odata_type(map, &mut self.odata_type)
+                ::callgen_runtime::de::next_odata_type(
+                    map,
+                    &mut self.odata_type,
+                    Self::DECLARED_ODATA_TYPE,
+                )
             }
             "displayName" => {
                 ::callgen_runtime::de::next_field(
@@ -126,7 +133,7 @@ impl<'de> ::callgen_runtime::de::MapModel<'de> for Identity {
                 ::callgen_runtime::de::next_field(map, &mut self.tenant_id, "tenantId")
             }
             "thumbnails" => {
-                ::callgen_runtime::de::next_field(
+                ::callgen_runtime::de::next_boxed(
                     map,
                     &mut self.thumbnails,
                     "thumbnails",

@@ -5,8 +5,8 @@
 /// Documented in `api-reference/beta/resources/identityset.md`.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct IdentitySet {
-    /// The `@odata.type` exactly as received (with or without `#`), or as set by the constructor; not written when `None`.
-    pub odata_type: ::std::option::Option<::std::string::String>,
+    /// The `@odata.type` exactly as received (with or without `#`), or as set by the constructor; not written when `None`. The type's own value is kept without a copy.
+    pub odata_type: ::std::option::Option<::std::borrow::Cow<'static, str>>,
     /// Optional. The application associated with this action.
     ///
     /// JSON `application`, nullable.
@@ -55,7 +55,7 @@ impl IdentitySet {
     pub fn new() -> Self {
         Self {
             odata_type: ::std::option::Option::Some(
-                ::std::string::ToString::to_string(Self::ODATA_TYPE),
+                ::std::borrow::Cow::Borrowed(Self::ODATA_TYPE),
             ),
             ..::std::default::Default::default()
         }
@@ -155,7 +155,9 @@ impl IdentitySet {
         mut self,
         value: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.odata_type = ::std::option::Option::Some(value.into());
+        self.odata_type = ::std::option::Option::Some(
+            ::std::borrow::Cow::Owned(value.into()),
+        );
         self
     }
     /// Adds a property the schema does not know.
@@ -177,10 +179,11 @@ impl<'de> ::serde::Deserialize<'de> for IdentitySet {
 }
 impl<'de> ::callgen_runtime::de::MapModel<'de> for IdentitySet {
     const EXPECTING: &'static str = "a microsoft.graph.identitySet object";
+    const DECLARED_ODATA_TYPE: &'static str = Self::ODATA_TYPE;
     fn odata_type(&self) -> ::std::option::Option<&str> {
         self.odata_type.as_deref()
     }
-    fn set_odata_type(&mut self, odata_type: ::std::string::String) {
+    fn set_odata_type(&mut self, odata_type: ::std::borrow::Cow<'static, str>) {
         self.odata_type = ::std::option::Option::Some(odata_type);
     }
     fn visit_entry<A: ::serde::de::MapAccess<'de>>(
@@ -190,45 +193,49 @@ impl<'de> ::callgen_runtime::de::MapModel<'de> for IdentitySet {
     ) -> ::std::result::Result<(), A::Error> {
         match key.as_str() {
             "@odata.type" => {
-                ::callgen_runtime::de::next_odata_type(map, &mut self.odata_type)
+                ::callgen_runtime::de::next_odata_type(
+                    map,
+                    &mut self.odata_type,
+                    Self::DECLARED_ODATA_TYPE,
+                )
             }
             "application" => {
-                ::callgen_runtime::de::next_field(
+                ::callgen_runtime::de::next_boxed(
                     map,
                     &mut self.application,
                     "application",
                 )
             }
             "applicationInstance" => {
-                ::callgen_runtime::de::next_field(
+                ::callgen_runtime::de::next_boxed(
                     map,
                     &mut self.application_instance,
                     "applicationInstance",
                 )
             }
             "conversation" => {
-                ::callgen_runtime::de::next_field(
+                ::callgen_runtime::de::next_boxed(
                     map,
                     &mut self.conversation,
                     "conversation",
                 )
             }
             "conversationIdentityType" => {
-                ::callgen_runtime::de::next_field(
+                ::callgen_runtime::de::next_boxed(
                     map,
                     &mut self.conversation_identity_type,
                     "conversationIdentityType",
                 )
             }
             "device" => {
-                ::callgen_runtime::de::next_field(map, &mut self.device, "device")
+                ::callgen_runtime::de::next_boxed(map, &mut self.device, "device")
             }
             "encrypted" => {
-                ::callgen_runtime::de::next_field(map, &mut self.encrypted, "encrypted")
+                ::callgen_runtime::de::next_boxed(map, &mut self.encrypted, "encrypted")
             }
-            "guest" => ::callgen_runtime::de::next_field(map, &mut self.guest, "guest"),
-            "phone" => ::callgen_runtime::de::next_field(map, &mut self.phone, "phone"),
-            "user" => ::callgen_runtime::de::next_field(map, &mut self.user, "user"),
+            "guest" => ::callgen_runtime::de::next_boxed(map, &mut self.guest, "guest"),
+            "phone" => ::callgen_runtime::de::next_boxed(map, &mut self.phone, "phone"),
+            "user" => ::callgen_runtime::de::next_boxed(map, &mut self.user, "user"),
             _ => ::callgen_runtime::de::next_unknown(map, &mut self.unknown_fields, key),
         }
     }

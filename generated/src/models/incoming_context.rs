@@ -5,8 +5,8 @@
 /// Documented in `api-reference/beta/resources/incomingcontext.md`.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct IncomingContext {
-    /// The `@odata.type` exactly as received (with or without `#`), or as set by the constructor; not written when `None`.
-    pub odata_type: ::std::option::Option<::std::string::String>,
+    /// The `@odata.type` exactly as received (with or without `#`), or as set by the constructor; not written when `None`. The type's own value is kept without a copy.
+    pub odata_type: ::std::option::Option<::std::borrow::Cow<'static, str>>,
     /// The id of the participant that is under observation. Read-only.
     ///
     /// JSON `observedParticipantId`, read-only.
@@ -37,7 +37,7 @@ impl IncomingContext {
     pub fn new() -> Self {
         Self {
             odata_type: ::std::option::Option::Some(
-                ::std::string::ToString::to_string(Self::ODATA_TYPE),
+                ::std::borrow::Cow::Borrowed(Self::ODATA_TYPE),
             ),
             ..::std::default::Default::default()
         }
@@ -83,7 +83,9 @@ impl IncomingContext {
         mut self,
         value: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.odata_type = ::std::option::Option::Some(value.into());
+        self.odata_type = ::std::option::Option::Some(
+            ::std::borrow::Cow::Owned(value.into()),
+        );
         self
     }
     /// Adds a property the schema does not know.
@@ -105,10 +107,11 @@ impl<'de> ::serde::Deserialize<'de> for IncomingContext {
 }
 impl<'de> ::callgen_runtime::de::MapModel<'de> for IncomingContext {
     const EXPECTING: &'static str = "a microsoft.graph.incomingContext object";
+    const DECLARED_ODATA_TYPE: &'static str = Self::ODATA_TYPE;
     fn odata_type(&self) -> ::std::option::Option<&str> {
         self.odata_type.as_deref()
     }
-    fn set_odata_type(&mut self, odata_type: ::std::string::String) {
+    fn set_odata_type(&mut self, odata_type: ::std::borrow::Cow<'static, str>) {
         self.odata_type = ::std::option::Option::Some(odata_type);
     }
     fn visit_entry<A: ::serde::de::MapAccess<'de>>(
@@ -118,7 +121,11 @@ impl<'de> ::callgen_runtime::de::MapModel<'de> for IncomingContext {
     ) -> ::std::result::Result<(), A::Error> {
         match key.as_str() {
             "@odata.type" => {
-                ::callgen_runtime::de::next_odata_type(map, &mut self.odata_type)
+                ::callgen_runtime::de::next_odata_type(
+                    map,
+                    &mut self.odata_type,
+                    Self::DECLARED_ODATA_TYPE,
+                )
             }
             "observedParticipantId" => {
                 ::callgen_runtime::de::next_field(
@@ -128,7 +135,7 @@ impl<'de> ::callgen_runtime::de::MapModel<'de> for IncomingContext {
                 )
             }
             "onBehalfOf" => {
-                ::callgen_runtime::de::next_field(
+                ::callgen_runtime::de::next_boxed(
                     map,
                     &mut self.on_behalf_of,
                     "onBehalfOf",
@@ -142,7 +149,7 @@ impl<'de> ::callgen_runtime::de::MapModel<'de> for IncomingContext {
                 )
             }
             "transferor" => {
-                ::callgen_runtime::de::next_field(
+                ::callgen_runtime::de::next_boxed(
                     map,
                     &mut self.transferor,
                     "transferor",

@@ -5,8 +5,8 @@
 /// Documented in `api-reference/beta/resources/invitationparticipantinfo.md`.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct InvitationParticipantInfo {
-    /// The `@odata.type` exactly as received (with or without `#`), or as set by the constructor; not written when `None`.
-    pub odata_type: ::std::option::Option<::std::string::String>,
+    /// The `@odata.type` exactly as received (with or without `#`), or as set by the constructor; not written when `None`. The type's own value is kept without a copy.
+    pub odata_type: ::std::option::Option<::std::borrow::Cow<'static, str>>,
     /// The type of endpoint. Possible values are: default, voicemail.
     ///
     /// JSON `endpointType`, nullable.
@@ -33,7 +33,7 @@ impl InvitationParticipantInfo {
     pub fn new() -> Self {
         Self {
             odata_type: ::std::option::Option::Some(
-                ::std::string::ToString::to_string(Self::ODATA_TYPE),
+                ::std::borrow::Cow::Borrowed(Self::ODATA_TYPE),
             ),
             ..::std::default::Default::default()
         }
@@ -71,7 +71,9 @@ impl InvitationParticipantInfo {
         mut self,
         value: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.odata_type = ::std::option::Option::Some(value.into());
+        self.odata_type = ::std::option::Option::Some(
+            ::std::borrow::Cow::Owned(value.into()),
+        );
         self
     }
     /// Adds a property the schema does not know.
@@ -93,10 +95,11 @@ impl<'de> ::serde::Deserialize<'de> for InvitationParticipantInfo {
 }
 impl<'de> ::callgen_runtime::de::MapModel<'de> for InvitationParticipantInfo {
     const EXPECTING: &'static str = "a microsoft.graph.invitationParticipantInfo object";
+    const DECLARED_ODATA_TYPE: &'static str = Self::ODATA_TYPE;
     fn odata_type(&self) -> ::std::option::Option<&str> {
         self.odata_type.as_deref()
     }
-    fn set_odata_type(&mut self, odata_type: ::std::string::String) {
+    fn set_odata_type(&mut self, odata_type: ::std::borrow::Cow<'static, str>) {
         self.odata_type = ::std::option::Option::Some(odata_type);
     }
     fn visit_entry<A: ::serde::de::MapAccess<'de>>(
@@ -106,7 +109,11 @@ impl<'de> ::callgen_runtime::de::MapModel<'de> for InvitationParticipantInfo {
     ) -> ::std::result::Result<(), A::Error> {
         match key.as_str() {
             "@odata.type" => {
-                ::callgen_runtime::de::next_odata_type(map, &mut self.odata_type)
+                ::callgen_runtime::de::next_odata_type(
+                    map,
+                    &mut self.odata_type,
+                    Self::DECLARED_ODATA_TYPE,
+                )
             }
             "endpointType" => {
                 ::callgen_runtime::de::next_field(
@@ -116,7 +123,7 @@ impl<'de> ::callgen_runtime::de::MapModel<'de> for InvitationParticipantInfo {
                 )
             }
             "identity" => {
-                ::callgen_runtime::de::next_field(map, &mut self.identity, "identity")
+                ::callgen_runtime::de::next_boxed(map, &mut self.identity, "identity")
             }
             "replacesCallId" => {
                 ::callgen_runtime::de::next_field(

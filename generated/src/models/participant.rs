@@ -10,8 +10,8 @@
 /// - [`ParticipantGet`](crate::operations::ParticipantGet): `GET /communications/calls/{call-id}/participants/{participant-id}` (`participant.get`, 200)
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Participant {
-    /// The `@odata.type` exactly as received (with or without `#`), or as set by the constructor; not written when `None`.
-    pub odata_type: ::std::option::Option<::std::string::String>,
+    /// The `@odata.type` exactly as received (with or without `#`), or as set by the constructor; not written when `None`. The type's own value is kept without a copy.
+    pub odata_type: ::std::option::Option<::std::borrow::Cow<'static, str>>,
     /// The participant ID.
     ///
     /// JSON `id`, nullable.
@@ -56,7 +56,7 @@ impl Participant {
     pub fn new() -> Self {
         Self {
             odata_type: ::std::option::Option::Some(
-                ::std::string::ToString::to_string(Self::ODATA_TYPE),
+                ::std::borrow::Cow::Borrowed(Self::ODATA_TYPE),
             ),
             ..::std::default::Default::default()
         }
@@ -123,7 +123,9 @@ impl Participant {
         mut self,
         value: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.odata_type = ::std::option::Option::Some(value.into());
+        self.odata_type = ::std::option::Option::Some(
+            ::std::borrow::Cow::Owned(value.into()),
+        );
         self
     }
     /// Adds a property the schema does not know.
@@ -145,10 +147,11 @@ impl<'de> ::serde::Deserialize<'de> for Participant {
 }
 impl<'de> ::callgen_runtime::de::MapModel<'de> for Participant {
     const EXPECTING: &'static str = "a microsoft.graph.participant object";
+    const DECLARED_ODATA_TYPE: &'static str = Self::ODATA_TYPE;
     fn odata_type(&self) -> ::std::option::Option<&str> {
         self.odata_type.as_deref()
     }
-    fn set_odata_type(&mut self, odata_type: ::std::string::String) {
+    fn set_odata_type(&mut self, odata_type: ::std::borrow::Cow<'static, str>) {
         self.odata_type = ::std::option::Option::Some(odata_type);
     }
     fn visit_entry<A: ::serde::de::MapAccess<'de>>(
@@ -158,10 +161,14 @@ impl<'de> ::callgen_runtime::de::MapModel<'de> for Participant {
     ) -> ::std::result::Result<(), A::Error> {
         match key.as_str() {
             "@odata.type" => {
-                ::callgen_runtime::de::next_odata_type(map, &mut self.odata_type)
+                ::callgen_runtime::de::next_odata_type(
+                    map,
+                    &mut self.odata_type,
+                    Self::DECLARED_ODATA_TYPE,
+                )
             }
             "id" => ::callgen_runtime::de::next_field(map, &mut self.id, "id"),
-            "info" => ::callgen_runtime::de::next_field(map, &mut self.info, "info"),
+            "info" => ::callgen_runtime::de::next_boxed(map, &mut self.info, "info"),
             "isInLobby" => {
                 ::callgen_runtime::de::next_field(
                     map,
@@ -183,7 +190,7 @@ impl<'de> ::callgen_runtime::de::MapModel<'de> for Participant {
                 ::callgen_runtime::de::next_field(map, &mut self.metadata, "metadata")
             }
             "recordingInfo" => {
-                ::callgen_runtime::de::next_field(
+                ::callgen_runtime::de::next_boxed(
                     map,
                     &mut self.recording_info,
                     "recordingInfo",

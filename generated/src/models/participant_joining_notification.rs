@@ -5,8 +5,8 @@
 /// Documented in `api-reference/beta/resources/participantjoiningnotification.md`.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct ParticipantJoiningNotification {
-    /// The `@odata.type` exactly as received (with or without `#`), or as set by the constructor; not written when `None`.
-    pub odata_type: ::std::option::Option<::std::string::String>,
+    /// The `@odata.type` exactly as received (with or without `#`), or as set by the constructor; not written when `None`. The type's own value is kept without a copy.
+    pub odata_type: ::std::option::Option<::std::borrow::Cow<'static, str>>,
     /// The call object that contains details about the participant joining event.
     ///
     /// JSON `call`.
@@ -21,7 +21,7 @@ impl ParticipantJoiningNotification {
     pub fn new() -> Self {
         Self {
             odata_type: ::std::option::Option::Some(
-                ::std::string::ToString::to_string(Self::ODATA_TYPE),
+                ::std::borrow::Cow::Borrowed(Self::ODATA_TYPE),
             ),
             ..::std::default::Default::default()
         }
@@ -41,7 +41,9 @@ impl ParticipantJoiningNotification {
         mut self,
         value: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.odata_type = ::std::option::Option::Some(value.into());
+        self.odata_type = ::std::option::Option::Some(
+            ::std::borrow::Cow::Owned(value.into()),
+        );
         self
     }
     /// Adds a property the schema does not know.
@@ -63,10 +65,11 @@ impl<'de> ::serde::Deserialize<'de> for ParticipantJoiningNotification {
 }
 impl<'de> ::callgen_runtime::de::MapModel<'de> for ParticipantJoiningNotification {
     const EXPECTING: &'static str = "a microsoft.graph.participantJoiningNotification object";
+    const DECLARED_ODATA_TYPE: &'static str = Self::ODATA_TYPE;
     fn odata_type(&self) -> ::std::option::Option<&str> {
         self.odata_type.as_deref()
     }
-    fn set_odata_type(&mut self, odata_type: ::std::string::String) {
+    fn set_odata_type(&mut self, odata_type: ::std::borrow::Cow<'static, str>) {
         self.odata_type = ::std::option::Option::Some(odata_type);
     }
     fn visit_entry<A: ::serde::de::MapAccess<'de>>(
@@ -76,9 +79,13 @@ impl<'de> ::callgen_runtime::de::MapModel<'de> for ParticipantJoiningNotificatio
     ) -> ::std::result::Result<(), A::Error> {
         match key.as_str() {
             "@odata.type" => {
-                ::callgen_runtime::de::next_odata_type(map, &mut self.odata_type)
+                ::callgen_runtime::de::next_odata_type(
+                    map,
+                    &mut self.odata_type,
+                    Self::DECLARED_ODATA_TYPE,
+                )
             }
-            "call" => ::callgen_runtime::de::next_field(map, &mut self.call, "call"),
+            "call" => ::callgen_runtime::de::next_boxed(map, &mut self.call, "call"),
             _ => ::callgen_runtime::de::next_unknown(map, &mut self.unknown_fields, key),
         }
     }

@@ -11,8 +11,8 @@
 /// - [`CallPlayPrompt`](crate::operations::CallPlayPrompt): `POST /communications/calls/{call-id}/playPrompt` (`call.playPrompt`, 200)
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct PlayPromptOperation {
-    /// The `@odata.type` exactly as received (with or without `#`), or as set by the constructor; not written when `None`.
-    pub odata_type: ::std::option::Option<::std::string::String>,
+    /// The `@odata.type` exactly as received (with or without `#`), or as set by the constructor; not written when `None`. The type's own value is kept without a copy.
+    pub odata_type: ::std::option::Option<::std::borrow::Cow<'static, str>>,
     /// Unique Client Context string. Max limit is 256 chars.
     ///
     /// JSON `clientContext`, inherited from [`CommsOperation`](crate::models::CommsOperation).
@@ -47,7 +47,7 @@ impl PlayPromptOperation {
     pub fn new() -> Self {
         Self {
             odata_type: ::std::option::Option::Some(
-                ::std::string::ToString::to_string(Self::ODATA_TYPE),
+                ::std::borrow::Cow::Borrowed(Self::ODATA_TYPE),
             ),
             ..::std::default::Default::default()
         }
@@ -101,7 +101,9 @@ impl PlayPromptOperation {
         mut self,
         value: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.odata_type = ::std::option::Option::Some(value.into());
+        self.odata_type = ::std::option::Option::Some(
+            ::std::borrow::Cow::Owned(value.into()),
+        );
         self
     }
     /// Adds a property the schema does not know.
@@ -123,10 +125,11 @@ impl<'de> ::serde::Deserialize<'de> for PlayPromptOperation {
 }
 impl<'de> ::callgen_runtime::de::MapModel<'de> for PlayPromptOperation {
     const EXPECTING: &'static str = "a microsoft.graph.playPromptOperation object";
+    const DECLARED_ODATA_TYPE: &'static str = Self::ODATA_TYPE;
     fn odata_type(&self) -> ::std::option::Option<&str> {
         self.odata_type.as_deref()
     }
-    fn set_odata_type(&mut self, odata_type: ::std::string::String) {
+    fn set_odata_type(&mut self, odata_type: ::std::borrow::Cow<'static, str>) {
         self.odata_type = ::std::option::Option::Some(odata_type);
     }
     fn visit_entry<A: ::serde::de::MapAccess<'de>>(
@@ -136,7 +139,11 @@ impl<'de> ::callgen_runtime::de::MapModel<'de> for PlayPromptOperation {
     ) -> ::std::result::Result<(), A::Error> {
         match key.as_str() {
             "@odata.type" => {
-                ::callgen_runtime::de::next_odata_type(map, &mut self.odata_type)
+                ::callgen_runtime::de::next_odata_type(
+                    map,
+                    &mut self.odata_type,
+                    Self::DECLARED_ODATA_TYPE,
+                )
             }
             "clientContext" => {
                 ::callgen_runtime::de::next_field(
@@ -147,7 +154,7 @@ impl<'de> ::callgen_runtime::de::MapModel<'de> for PlayPromptOperation {
             }
             "id" => ::callgen_runtime::de::next_field(map, &mut self.id, "id"),
             "resultInfo" => {
-                ::callgen_runtime::de::next_field(
+                ::callgen_runtime::de::next_boxed(
                     map,
                     &mut self.result_info,
                     "resultInfo",

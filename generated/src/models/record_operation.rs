@@ -11,8 +11,8 @@
 /// - [`CallRecordResponse`](crate::operations::CallRecordResponse): `POST /communications/calls/{call-id}/recordResponse` (`call.recordResponse`, 200)
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct RecordOperation {
-    /// The `@odata.type` exactly as received (with or without `#`), or as set by the constructor; not written when `None`.
-    pub odata_type: ::std::option::Option<::std::string::String>,
+    /// The `@odata.type` exactly as received (with or without `#`), or as set by the constructor; not written when `None`. The type's own value is kept without a copy.
+    pub odata_type: ::std::option::Option<::std::borrow::Cow<'static, str>>,
     /// Unique Client Context string. Max limit is 256 chars.
     ///
     /// JSON `clientContext`, inherited from [`CommsOperation`](crate::models::CommsOperation).
@@ -55,7 +55,7 @@ impl RecordOperation {
     pub fn new() -> Self {
         Self {
             odata_type: ::std::option::Option::Some(
-                ::std::string::ToString::to_string(Self::ODATA_TYPE),
+                ::std::borrow::Cow::Borrowed(Self::ODATA_TYPE),
             ),
             ..::std::default::Default::default()
         }
@@ -123,7 +123,9 @@ impl RecordOperation {
         mut self,
         value: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.odata_type = ::std::option::Option::Some(value.into());
+        self.odata_type = ::std::option::Option::Some(
+            ::std::borrow::Cow::Owned(value.into()),
+        );
         self
     }
     /// Adds a property the schema does not know.
@@ -145,10 +147,11 @@ impl<'de> ::serde::Deserialize<'de> for RecordOperation {
 }
 impl<'de> ::callgen_runtime::de::MapModel<'de> for RecordOperation {
     const EXPECTING: &'static str = "a microsoft.graph.recordOperation object";
+    const DECLARED_ODATA_TYPE: &'static str = Self::ODATA_TYPE;
     fn odata_type(&self) -> ::std::option::Option<&str> {
         self.odata_type.as_deref()
     }
-    fn set_odata_type(&mut self, odata_type: ::std::string::String) {
+    fn set_odata_type(&mut self, odata_type: ::std::borrow::Cow<'static, str>) {
         self.odata_type = ::std::option::Option::Some(odata_type);
     }
     fn visit_entry<A: ::serde::de::MapAccess<'de>>(
@@ -158,7 +161,11 @@ impl<'de> ::callgen_runtime::de::MapModel<'de> for RecordOperation {
     ) -> ::std::result::Result<(), A::Error> {
         match key.as_str() {
             "@odata.type" => {
-                ::callgen_runtime::de::next_odata_type(map, &mut self.odata_type)
+                ::callgen_runtime::de::next_odata_type(
+                    map,
+                    &mut self.odata_type,
+                    Self::DECLARED_ODATA_TYPE,
+                )
             }
             "clientContext" => {
                 ::callgen_runtime::de::next_field(
@@ -169,7 +176,7 @@ impl<'de> ::callgen_runtime::de::MapModel<'de> for RecordOperation {
             }
             "id" => ::callgen_runtime::de::next_field(map, &mut self.id, "id"),
             "resultInfo" => {
-                ::callgen_runtime::de::next_field(
+                ::callgen_runtime::de::next_boxed(
                     map,
                     &mut self.result_info,
                     "resultInfo",

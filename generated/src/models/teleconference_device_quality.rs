@@ -5,8 +5,8 @@
 /// Documented in `api-reference/beta/resources/teleconferencedevicequality.md`.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct TeleconferenceDeviceQuality {
-    /// The `@odata.type` exactly as received (with or without `#`), or as set by the constructor; not written when `None`.
-    pub odata_type: ::std::option::Option<::std::string::String>,
+    /// The `@odata.type` exactly as received (with or without `#`), or as set by the constructor; not written when `None`. The type's own value is kept without a copy.
+    pub odata_type: ::std::option::Option<::std::borrow::Cow<'static, str>>,
     /// A unique identifier for all the participant calls in a conference or a unique identifier for two participant calls in P2P call. This needs to be copied over from Microsoft.Graph.Call.CallChainId.
     ///
     /// JSON `callChainId`, format `uuid`.
@@ -61,7 +61,7 @@ impl TeleconferenceDeviceQuality {
     pub fn new() -> Self {
         Self {
             odata_type: ::std::option::Option::Some(
-                ::std::string::ToString::to_string(Self::ODATA_TYPE),
+                ::std::borrow::Cow::Borrowed(Self::ODATA_TYPE),
             ),
             ..::std::default::Default::default()
         }
@@ -156,7 +156,9 @@ impl TeleconferenceDeviceQuality {
         mut self,
         value: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.odata_type = ::std::option::Option::Some(value.into());
+        self.odata_type = ::std::option::Option::Some(
+            ::std::borrow::Cow::Owned(value.into()),
+        );
         self
     }
     /// Adds a property the schema does not know.
@@ -178,10 +180,11 @@ impl<'de> ::serde::Deserialize<'de> for TeleconferenceDeviceQuality {
 }
 impl<'de> ::callgen_runtime::de::MapModel<'de> for TeleconferenceDeviceQuality {
     const EXPECTING: &'static str = "a microsoft.graph.teleconferenceDeviceQuality object";
+    const DECLARED_ODATA_TYPE: &'static str = Self::ODATA_TYPE;
     fn odata_type(&self) -> ::std::option::Option<&str> {
         self.odata_type.as_deref()
     }
-    fn set_odata_type(&mut self, odata_type: ::std::string::String) {
+    fn set_odata_type(&mut self, odata_type: ::std::borrow::Cow<'static, str>) {
         self.odata_type = ::std::option::Option::Some(odata_type);
     }
     fn visit_entry<A: ::serde::de::MapAccess<'de>>(
@@ -191,7 +194,11 @@ impl<'de> ::callgen_runtime::de::MapModel<'de> for TeleconferenceDeviceQuality {
     ) -> ::std::result::Result<(), A::Error> {
         match key.as_str() {
             "@odata.type" => {
-                ::callgen_runtime::de::next_odata_type(map, &mut self.odata_type)
+                ::callgen_runtime::de::next_odata_type(
+                    map,
+                    &mut self.odata_type,
+                    Self::DECLARED_ODATA_TYPE,
+                )
             }
             "callChainId" => {
                 ::callgen_runtime::de::next_field(

@@ -5,8 +5,8 @@
 /// Documented in `api-reference/beta/resources/thumbnailset.md`.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct ThumbnailSet {
-    /// The `@odata.type` exactly as received (with or without `#`), or as set by the constructor; not written when `None`.
-    pub odata_type: ::std::option::Option<::std::string::String>,
+    /// The `@odata.type` exactly as received (with or without `#`), or as set by the constructor; not written when `None`. The type's own value is kept without a copy.
+    pub odata_type: ::std::option::Option<::std::borrow::Cow<'static, str>>,
     /// The id within the item. Read-only.
     ///
     /// JSON `id`, read-only.
@@ -37,7 +37,7 @@ impl ThumbnailSet {
     pub fn new() -> Self {
         Self {
             odata_type: ::std::option::Option::Some(
-                ::std::string::ToString::to_string(Self::ODATA_TYPE),
+                ::std::borrow::Cow::Borrowed(Self::ODATA_TYPE),
             ),
             ..::std::default::Default::default()
         }
@@ -95,7 +95,9 @@ impl ThumbnailSet {
         mut self,
         value: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.odata_type = ::std::option::Option::Some(value.into());
+        self.odata_type = ::std::option::Option::Some(
+            ::std::borrow::Cow::Owned(value.into()),
+        );
         self
     }
     /// Adds a property the schema does not know.
@@ -117,10 +119,11 @@ impl<'de> ::serde::Deserialize<'de> for ThumbnailSet {
 }
 impl<'de> ::callgen_runtime::de::MapModel<'de> for ThumbnailSet {
     const EXPECTING: &'static str = "a microsoft.graph.thumbnailSet object";
+    const DECLARED_ODATA_TYPE: &'static str = Self::ODATA_TYPE;
     fn odata_type(&self) -> ::std::option::Option<&str> {
         self.odata_type.as_deref()
     }
-    fn set_odata_type(&mut self, odata_type: ::std::string::String) {
+    fn set_odata_type(&mut self, odata_type: ::std::borrow::Cow<'static, str>) {
         self.odata_type = ::std::option::Option::Some(odata_type);
     }
     fn visit_entry<A: ::serde::de::MapAccess<'de>>(
@@ -130,16 +133,20 @@ impl<'de> ::callgen_runtime::de::MapModel<'de> for ThumbnailSet {
     ) -> ::std::result::Result<(), A::Error> {
         match key.as_str() {
             "@odata.type" => {
-                ::callgen_runtime::de::next_odata_type(map, &mut self.odata_type)
+                ::callgen_runtime::de::next_odata_type(
+                    map,
+                    &mut self.odata_type,
+                    Self::DECLARED_ODATA_TYPE,
+                )
             }
             "id" => ::callgen_runtime::de::next_field(map, &mut self.id, "id"),
-            "large" => ::callgen_runtime::de::next_field(map, &mut self.large, "large"),
+            "large" => ::callgen_runtime::de::next_boxed(map, &mut self.large, "large"),
             "medium" => {
-                ::callgen_runtime::de::next_field(map, &mut self.medium, "medium")
+                ::callgen_runtime::de::next_boxed(map, &mut self.medium, "medium")
             }
-            "small" => ::callgen_runtime::de::next_field(map, &mut self.small, "small"),
+            "small" => ::callgen_runtime::de::next_boxed(map, &mut self.small, "small"),
             "source" => {
-                ::callgen_runtime::de::next_field(map, &mut self.source, "source")
+                ::callgen_runtime::de::next_boxed(map, &mut self.source, "source")
             }
             _ => ::callgen_runtime::de::next_unknown(map, &mut self.unknown_fields, key),
         }

@@ -11,8 +11,8 @@
 /// - [`CallUnmute`](crate::operations::CallUnmute): `POST /communications/calls/{call-id}/unmute` (`call.unmute`, 200)
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct UnmuteParticipantOperation {
-    /// The `@odata.type` exactly as received (with or without `#`), or as set by the constructor; not written when `None`.
-    pub odata_type: ::std::option::Option<::std::string::String>,
+    /// The `@odata.type` exactly as received (with or without `#`), or as set by the constructor; not written when `None`. The type's own value is kept without a copy.
+    pub odata_type: ::std::option::Option<::std::borrow::Cow<'static, str>>,
     /// Unique Client Context string. Max limit is 256 chars.
     ///
     /// JSON `clientContext`, inherited from [`CommsOperation`](crate::models::CommsOperation).
@@ -41,7 +41,7 @@ impl UnmuteParticipantOperation {
     pub fn new() -> Self {
         Self {
             odata_type: ::std::option::Option::Some(
-                ::std::string::ToString::to_string(Self::ODATA_TYPE),
+                ::std::borrow::Cow::Borrowed(Self::ODATA_TYPE),
             ),
             ..::std::default::Default::default()
         }
@@ -85,7 +85,9 @@ impl UnmuteParticipantOperation {
         mut self,
         value: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.odata_type = ::std::option::Option::Some(value.into());
+        self.odata_type = ::std::option::Option::Some(
+            ::std::borrow::Cow::Owned(value.into()),
+        );
         self
     }
     /// Adds a property the schema does not know.
@@ -107,10 +109,11 @@ impl<'de> ::serde::Deserialize<'de> for UnmuteParticipantOperation {
 }
 impl<'de> ::callgen_runtime::de::MapModel<'de> for UnmuteParticipantOperation {
     const EXPECTING: &'static str = "a microsoft.graph.unmuteParticipantOperation object";
+    const DECLARED_ODATA_TYPE: &'static str = Self::ODATA_TYPE;
     fn odata_type(&self) -> ::std::option::Option<&str> {
         self.odata_type.as_deref()
     }
-    fn set_odata_type(&mut self, odata_type: ::std::string::String) {
+    fn set_odata_type(&mut self, odata_type: ::std::borrow::Cow<'static, str>) {
         self.odata_type = ::std::option::Option::Some(odata_type);
     }
     fn visit_entry<A: ::serde::de::MapAccess<'de>>(
@@ -120,7 +123,11 @@ impl<'de> ::callgen_runtime::de::MapModel<'de> for UnmuteParticipantOperation {
     ) -> ::std::result::Result<(), A::Error> {
         match key.as_str() {
             "@odata.type" => {
-                ::callgen_runtime::de::next_odata_type(map, &mut self.odata_type)
+                ::callgen_runtime::de::next_odata_type(
+                    map,
+                    &mut self.odata_type,
+                    Self::DECLARED_ODATA_TYPE,
+                )
             }
             "clientContext" => {
                 ::callgen_runtime::de::next_field(
@@ -131,7 +138,7 @@ impl<'de> ::callgen_runtime::de::MapModel<'de> for UnmuteParticipantOperation {
             }
             "id" => ::callgen_runtime::de::next_field(map, &mut self.id, "id"),
             "resultInfo" => {
-                ::callgen_runtime::de::next_field(
+                ::callgen_runtime::de::next_boxed(
                     map,
                     &mut self.result_info,
                     "resultInfo",

@@ -62,8 +62,8 @@ impl ::callgen_client::FromParts for CallListAudioRoutingGroups {
 /// The `call.listAudioRoutingGroups#response.200` object.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct CallListAudioRoutingGroupsResponse200 {
-    /// The `@odata.type` exactly as received (with or without `#`), or as set by the constructor; not written when `None`.
-    pub odata_type: ::std::option::Option<::std::string::String>,
+    /// The `@odata.type` exactly as received (with or without `#`), or as set by the constructor; not written when `None`. The type's own value is kept without a copy.
+    pub odata_type: ::std::option::Option<::std::borrow::Cow<'static, str>>,
     /// JSON `value`.
     pub value: ::callgen_runtime::Field<
         ::std::vec::Vec<crate::models::AudioRoutingGroup>,
@@ -92,7 +92,9 @@ impl CallListAudioRoutingGroupsResponse200 {
         mut self,
         value: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.odata_type = ::std::option::Option::Some(value.into());
+        self.odata_type = ::std::option::Option::Some(
+            ::std::borrow::Cow::Owned(value.into()),
+        );
         self
     }
     /// Adds a property the schema does not know.
@@ -115,10 +117,11 @@ impl<'de> ::serde::Deserialize<'de> for CallListAudioRoutingGroupsResponse200 {
 impl<'de> ::callgen_runtime::de::MapModel<'de>
 for CallListAudioRoutingGroupsResponse200 {
     const EXPECTING: &'static str = "a call.listAudioRoutingGroups#response.200 object";
+    const DECLARED_ODATA_TYPE: &'static str = "";
     fn odata_type(&self) -> ::std::option::Option<&str> {
         self.odata_type.as_deref()
     }
-    fn set_odata_type(&mut self, odata_type: ::std::string::String) {
+    fn set_odata_type(&mut self, odata_type: ::std::borrow::Cow<'static, str>) {
         self.odata_type = ::std::option::Option::Some(odata_type);
     }
     fn visit_entry<A: ::serde::de::MapAccess<'de>>(
@@ -128,7 +131,11 @@ for CallListAudioRoutingGroupsResponse200 {
     ) -> ::std::result::Result<(), A::Error> {
         match key.as_str() {
             "@odata.type" => {
-                ::callgen_runtime::de::next_odata_type(map, &mut self.odata_type)
+                ::callgen_runtime::de::next_odata_type(
+                    map,
+                    &mut self.odata_type,
+                    Self::DECLARED_ODATA_TYPE,
+                )
             }
             "value" => ::callgen_runtime::de::next_field(map, &mut self.value, "value"),
             _ => ::callgen_runtime::de::next_unknown(map, &mut self.unknown_fields, key),

@@ -67,8 +67,8 @@ impl ::callgen_client::FromParts for CallLogTeleconferenceDeviceQuality {
 /// The `call.logTeleconferenceDeviceQuality#request` object.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct CallLogTeleconferenceDeviceQualityRequest {
-    /// The `@odata.type` exactly as received (with or without `#`), or as set by the constructor; not written when `None`.
-    pub odata_type: ::std::option::Option<::std::string::String>,
+    /// The `@odata.type` exactly as received (with or without `#`), or as set by the constructor; not written when `None`. The type's own value is kept without a copy.
+    pub odata_type: ::std::option::Option<::std::borrow::Cow<'static, str>>,
     /// Quality data of VTC media leg.
     ///
     /// JSON `quality`.
@@ -98,7 +98,9 @@ impl CallLogTeleconferenceDeviceQualityRequest {
         mut self,
         value: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.odata_type = ::std::option::Option::Some(value.into());
+        self.odata_type = ::std::option::Option::Some(
+            ::std::borrow::Cow::Owned(value.into()),
+        );
         self
     }
     /// Adds a property the schema does not know.
@@ -121,10 +123,11 @@ impl<'de> ::serde::Deserialize<'de> for CallLogTeleconferenceDeviceQualityReques
 impl<'de> ::callgen_runtime::de::MapModel<'de>
 for CallLogTeleconferenceDeviceQualityRequest {
     const EXPECTING: &'static str = "a call.logTeleconferenceDeviceQuality#request object";
+    const DECLARED_ODATA_TYPE: &'static str = "";
     fn odata_type(&self) -> ::std::option::Option<&str> {
         self.odata_type.as_deref()
     }
-    fn set_odata_type(&mut self, odata_type: ::std::string::String) {
+    fn set_odata_type(&mut self, odata_type: ::std::borrow::Cow<'static, str>) {
         self.odata_type = ::std::option::Option::Some(odata_type);
     }
     fn visit_entry<A: ::serde::de::MapAccess<'de>>(
@@ -134,10 +137,14 @@ for CallLogTeleconferenceDeviceQualityRequest {
     ) -> ::std::result::Result<(), A::Error> {
         match key.as_str() {
             "@odata.type" => {
-                ::callgen_runtime::de::next_odata_type(map, &mut self.odata_type)
+                ::callgen_runtime::de::next_odata_type(
+                    map,
+                    &mut self.odata_type,
+                    Self::DECLARED_ODATA_TYPE,
+                )
             }
             "quality" => {
-                ::callgen_runtime::de::next_field(map, &mut self.quality, "quality")
+                ::callgen_runtime::de::next_boxed(map, &mut self.quality, "quality")
             }
             _ => ::callgen_runtime::de::next_unknown(map, &mut self.unknown_fields, key),
         }

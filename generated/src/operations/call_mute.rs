@@ -80,8 +80,8 @@ impl ::callgen_client::FromParts for CallMute {
 /// The `call.mute#request` object.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct CallMuteRequest {
-    /// The `@odata.type` exactly as received (with or without `#`), or as set by the constructor; not written when `None`.
-    pub odata_type: ::std::option::Option<::std::string::String>,
+    /// The `@odata.type` exactly as received (with or without `#`), or as set by the constructor; not written when `None`. The type's own value is kept without a copy.
+    pub odata_type: ::std::option::Option<::std::borrow::Cow<'static, str>>,
     /// The client context.
     ///
     /// JSON `clientContext`.
@@ -107,7 +107,9 @@ impl CallMuteRequest {
         mut self,
         value: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.odata_type = ::std::option::Option::Some(value.into());
+        self.odata_type = ::std::option::Option::Some(
+            ::std::borrow::Cow::Owned(value.into()),
+        );
         self
     }
     /// Adds a property the schema does not know.
@@ -129,10 +131,11 @@ impl<'de> ::serde::Deserialize<'de> for CallMuteRequest {
 }
 impl<'de> ::callgen_runtime::de::MapModel<'de> for CallMuteRequest {
     const EXPECTING: &'static str = "a call.mute#request object";
+    const DECLARED_ODATA_TYPE: &'static str = "";
     fn odata_type(&self) -> ::std::option::Option<&str> {
         self.odata_type.as_deref()
     }
-    fn set_odata_type(&mut self, odata_type: ::std::string::String) {
+    fn set_odata_type(&mut self, odata_type: ::std::borrow::Cow<'static, str>) {
         self.odata_type = ::std::option::Option::Some(odata_type);
     }
     fn visit_entry<A: ::serde::de::MapAccess<'de>>(
@@ -142,7 +145,11 @@ impl<'de> ::callgen_runtime::de::MapModel<'de> for CallMuteRequest {
     ) -> ::std::result::Result<(), A::Error> {
         match key.as_str() {
             "@odata.type" => {
-                ::callgen_runtime::de::next_odata_type(map, &mut self.odata_type)
+                ::callgen_runtime::de::next_odata_type(
+                    map,
+                    &mut self.odata_type,
+                    Self::DECLARED_ODATA_TYPE,
+                )
             }
             "clientContext" => {
                 ::callgen_runtime::de::next_field(

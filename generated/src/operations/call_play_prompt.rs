@@ -80,8 +80,8 @@ impl ::callgen_client::FromParts for CallPlayPrompt {
 /// The `call.playPrompt#request` object.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct CallPlayPromptRequest {
-    /// The `@odata.type` exactly as received (with or without `#`), or as set by the constructor; not written when `None`.
-    pub odata_type: ::std::option::Option<::std::string::String>,
+    /// The `@odata.type` exactly as received (with or without `#`), or as set by the constructor; not written when `None`. The type's own value is kept without a copy.
+    pub odata_type: ::std::option::Option<::std::borrow::Cow<'static, str>>,
     /// The prompts to be played. The maximum supported mediaPrompt collection size is 20.
     ///
     /// JSON `prompts`.
@@ -131,7 +131,9 @@ impl CallPlayPromptRequest {
         mut self,
         value: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.odata_type = ::std::option::Option::Some(value.into());
+        self.odata_type = ::std::option::Option::Some(
+            ::std::borrow::Cow::Owned(value.into()),
+        );
         self
     }
     /// Adds a property the schema does not know.
@@ -153,10 +155,11 @@ impl<'de> ::serde::Deserialize<'de> for CallPlayPromptRequest {
 }
 impl<'de> ::callgen_runtime::de::MapModel<'de> for CallPlayPromptRequest {
     const EXPECTING: &'static str = "a call.playPrompt#request object";
+    const DECLARED_ODATA_TYPE: &'static str = "";
     fn odata_type(&self) -> ::std::option::Option<&str> {
         self.odata_type.as_deref()
     }
-    fn set_odata_type(&mut self, odata_type: ::std::string::String) {
+    fn set_odata_type(&mut self, odata_type: ::std::borrow::Cow<'static, str>) {
         self.odata_type = ::std::option::Option::Some(odata_type);
     }
     fn visit_entry<A: ::serde::de::MapAccess<'de>>(
@@ -166,7 +169,11 @@ impl<'de> ::callgen_runtime::de::MapModel<'de> for CallPlayPromptRequest {
     ) -> ::std::result::Result<(), A::Error> {
         match key.as_str() {
             "@odata.type" => {
-                ::callgen_runtime::de::next_odata_type(map, &mut self.odata_type)
+                ::callgen_runtime::de::next_odata_type(
+                    map,
+                    &mut self.odata_type,
+                    Self::DECLARED_ODATA_TYPE,
+                )
             }
             "prompts" => {
                 ::callgen_runtime::de::next_field(map, &mut self.prompts, "prompts")

@@ -80,8 +80,8 @@ impl ::callgen_client::FromParts for CallRecordResponse {
 /// The `call.recordResponse#request` object.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct CallRecordResponseRequest {
-    /// The `@odata.type` exactly as received (with or without `#`), or as set by the constructor; not written when `None`.
-    pub odata_type: ::std::option::Option<::std::string::String>,
+    /// The `@odata.type` exactly as received (with or without `#`), or as set by the constructor; not written when `None`. The type's own value is kept without a copy.
+    pub odata_type: ::std::option::Option<::std::borrow::Cow<'static, str>>,
     /// The prompts to be played. The maximum supported mediaPrompt collection size is 1.
     ///
     /// JSON `prompts`.
@@ -200,7 +200,9 @@ impl CallRecordResponseRequest {
         mut self,
         value: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.odata_type = ::std::option::Option::Some(value.into());
+        self.odata_type = ::std::option::Option::Some(
+            ::std::borrow::Cow::Owned(value.into()),
+        );
         self
     }
     /// Adds a property the schema does not know.
@@ -222,10 +224,11 @@ impl<'de> ::serde::Deserialize<'de> for CallRecordResponseRequest {
 }
 impl<'de> ::callgen_runtime::de::MapModel<'de> for CallRecordResponseRequest {
     const EXPECTING: &'static str = "a call.recordResponse#request object";
+    const DECLARED_ODATA_TYPE: &'static str = "";
     fn odata_type(&self) -> ::std::option::Option<&str> {
         self.odata_type.as_deref()
     }
-    fn set_odata_type(&mut self, odata_type: ::std::string::String) {
+    fn set_odata_type(&mut self, odata_type: ::std::borrow::Cow<'static, str>) {
         self.odata_type = ::std::option::Option::Some(odata_type);
     }
     fn visit_entry<A: ::serde::de::MapAccess<'de>>(
@@ -235,7 +238,11 @@ impl<'de> ::callgen_runtime::de::MapModel<'de> for CallRecordResponseRequest {
     ) -> ::std::result::Result<(), A::Error> {
         match key.as_str() {
             "@odata.type" => {
-                ::callgen_runtime::de::next_odata_type(map, &mut self.odata_type)
+                ::callgen_runtime::de::next_odata_type(
+                    map,
+                    &mut self.odata_type,
+                    Self::DECLARED_ODATA_TYPE,
+                )
             }
             "prompts" => {
                 ::callgen_runtime::de::next_field(map, &mut self.prompts, "prompts")

@@ -80,8 +80,8 @@ impl ::callgen_client::FromParts for CallRedirect {
 /// The `call.redirect#request` object.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct CallRedirectRequest {
-    /// The `@odata.type` exactly as received (with or without `#`), or as set by the constructor; not written when `None`.
-    pub odata_type: ::std::option::Option<::std::string::String>,
+    /// The `@odata.type` exactly as received (with or without `#`), or as set by the constructor; not written when `None`. The type's own value is kept without a copy.
+    pub odata_type: ::std::option::Option<::std::borrow::Cow<'static, str>>,
     /// The target participants of the redirect operation. If more than one target is specified, it's a simulring call. This means that all of the targets will be rang at the same time and only the first target that picks up will be connected. We support up to 25 targets for simulring.
     ///
     /// JSON `targets`.
@@ -165,7 +165,9 @@ impl CallRedirectRequest {
         mut self,
         value: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.odata_type = ::std::option::Option::Some(value.into());
+        self.odata_type = ::std::option::Option::Some(
+            ::std::borrow::Cow::Owned(value.into()),
+        );
         self
     }
     /// Adds a property the schema does not know.
@@ -187,10 +189,11 @@ impl<'de> ::serde::Deserialize<'de> for CallRedirectRequest {
 }
 impl<'de> ::callgen_runtime::de::MapModel<'de> for CallRedirectRequest {
     const EXPECTING: &'static str = "a call.redirect#request object";
+    const DECLARED_ODATA_TYPE: &'static str = "";
     fn odata_type(&self) -> ::std::option::Option<&str> {
         self.odata_type.as_deref()
     }
-    fn set_odata_type(&mut self, odata_type: ::std::string::String) {
+    fn set_odata_type(&mut self, odata_type: ::std::borrow::Cow<'static, str>) {
         self.odata_type = ::std::option::Option::Some(odata_type);
     }
     fn visit_entry<A: ::serde::de::MapAccess<'de>>(
@@ -200,7 +203,11 @@ impl<'de> ::callgen_runtime::de::MapModel<'de> for CallRedirectRequest {
     ) -> ::std::result::Result<(), A::Error> {
         match key.as_str() {
             "@odata.type" => {
-                ::callgen_runtime::de::next_odata_type(map, &mut self.odata_type)
+                ::callgen_runtime::de::next_odata_type(
+                    map,
+                    &mut self.odata_type,
+                    Self::DECLARED_ODATA_TYPE,
+                )
             }
             "targets" => {
                 ::callgen_runtime::de::next_field(map, &mut self.targets, "targets")

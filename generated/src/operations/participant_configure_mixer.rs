@@ -85,8 +85,8 @@ impl ::callgen_client::FromParts for ParticipantConfigureMixer {
 /// The `participant.configureMixer#request` object.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct ParticipantConfigureMixerRequest {
-    /// The `@odata.type` exactly as received (with or without `#`), or as set by the constructor; not written when `None`.
-    pub odata_type: ::std::option::Option<::std::string::String>,
+    /// The `@odata.type` exactly as received (with or without `#`), or as set by the constructor; not written when `None`. The type's own value is kept without a copy.
+    pub odata_type: ::std::option::Option<::std::borrow::Cow<'static, str>>,
     /// Configuration of mixer levels for given audio participant.
     ///
     /// JSON `participantMixerLevels`.
@@ -129,7 +129,9 @@ impl ParticipantConfigureMixerRequest {
         mut self,
         value: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.odata_type = ::std::option::Option::Some(value.into());
+        self.odata_type = ::std::option::Option::Some(
+            ::std::borrow::Cow::Owned(value.into()),
+        );
         self
     }
     /// Adds a property the schema does not know.
@@ -151,10 +153,11 @@ impl<'de> ::serde::Deserialize<'de> for ParticipantConfigureMixerRequest {
 }
 impl<'de> ::callgen_runtime::de::MapModel<'de> for ParticipantConfigureMixerRequest {
     const EXPECTING: &'static str = "a participant.configureMixer#request object";
+    const DECLARED_ODATA_TYPE: &'static str = "";
     fn odata_type(&self) -> ::std::option::Option<&str> {
         self.odata_type.as_deref()
     }
-    fn set_odata_type(&mut self, odata_type: ::std::string::String) {
+    fn set_odata_type(&mut self, odata_type: ::std::borrow::Cow<'static, str>) {
         self.odata_type = ::std::option::Option::Some(odata_type);
     }
     fn visit_entry<A: ::serde::de::MapAccess<'de>>(
@@ -164,7 +167,11 @@ impl<'de> ::callgen_runtime::de::MapModel<'de> for ParticipantConfigureMixerRequ
     ) -> ::std::result::Result<(), A::Error> {
         match key.as_str() {
             "@odata.type" => {
-                ::callgen_runtime::de::next_odata_type(map, &mut self.odata_type)
+                ::callgen_runtime::de::next_odata_type(
+                    map,
+                    &mut self.odata_type,
+                    Self::DECLARED_ODATA_TYPE,
+                )
             }
             "participantMixerLevels" => {
                 ::callgen_runtime::de::next_field(

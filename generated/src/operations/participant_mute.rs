@@ -90,8 +90,8 @@ impl ::callgen_client::FromParts for ParticipantMute {
 /// The `participant.mute#request` object.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct ParticipantMuteRequest {
-    /// The `@odata.type` exactly as received (with or without `#`), or as set by the constructor; not written when `None`.
-    pub odata_type: ::std::option::Option<::std::string::String>,
+    /// The `@odata.type` exactly as received (with or without `#`), or as set by the constructor; not written when `None`. The type's own value is kept without a copy.
+    pub odata_type: ::std::option::Option<::std::borrow::Cow<'static, str>>,
     /// Unique Client Context string. Max limit is 256 chars.
     ///
     /// JSON `clientContext`.
@@ -117,7 +117,9 @@ impl ParticipantMuteRequest {
         mut self,
         value: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.odata_type = ::std::option::Option::Some(value.into());
+        self.odata_type = ::std::option::Option::Some(
+            ::std::borrow::Cow::Owned(value.into()),
+        );
         self
     }
     /// Adds a property the schema does not know.
@@ -139,10 +141,11 @@ impl<'de> ::serde::Deserialize<'de> for ParticipantMuteRequest {
 }
 impl<'de> ::callgen_runtime::de::MapModel<'de> for ParticipantMuteRequest {
     const EXPECTING: &'static str = "a participant.mute#request object";
+    const DECLARED_ODATA_TYPE: &'static str = "";
     fn odata_type(&self) -> ::std::option::Option<&str> {
         self.odata_type.as_deref()
     }
-    fn set_odata_type(&mut self, odata_type: ::std::string::String) {
+    fn set_odata_type(&mut self, odata_type: ::std::borrow::Cow<'static, str>) {
         self.odata_type = ::std::option::Option::Some(odata_type);
     }
     fn visit_entry<A: ::serde::de::MapAccess<'de>>(
@@ -152,7 +155,11 @@ impl<'de> ::callgen_runtime::de::MapModel<'de> for ParticipantMuteRequest {
     ) -> ::std::result::Result<(), A::Error> {
         match key.as_str() {
             "@odata.type" => {
-                ::callgen_runtime::de::next_odata_type(map, &mut self.odata_type)
+                ::callgen_runtime::de::next_odata_type(
+                    map,
+                    &mut self.odata_type,
+                    Self::DECLARED_ODATA_TYPE,
+                )
             }
             "clientContext" => {
                 ::callgen_runtime::de::next_field(

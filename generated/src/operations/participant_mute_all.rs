@@ -78,8 +78,8 @@ impl ::callgen_client::FromParts for ParticipantMuteAll {
 /// The `participant.muteAll#request` object.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct ParticipantMuteAllRequest {
-    /// The `@odata.type` exactly as received (with or without `#`), or as set by the constructor; not written when `None`.
-    pub odata_type: ::std::option::Option<::std::string::String>,
+    /// The `@odata.type` exactly as received (with or without `#`), or as set by the constructor; not written when `None`. The type's own value is kept without a copy.
+    pub odata_type: ::std::option::Option<::std::borrow::Cow<'static, str>>,
     /// The participants to be muted.
     ///
     /// JSON `participants`.
@@ -120,7 +120,9 @@ impl ParticipantMuteAllRequest {
         mut self,
         value: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.odata_type = ::std::option::Option::Some(value.into());
+        self.odata_type = ::std::option::Option::Some(
+            ::std::borrow::Cow::Owned(value.into()),
+        );
         self
     }
     /// Adds a property the schema does not know.
@@ -142,10 +144,11 @@ impl<'de> ::serde::Deserialize<'de> for ParticipantMuteAllRequest {
 }
 impl<'de> ::callgen_runtime::de::MapModel<'de> for ParticipantMuteAllRequest {
     const EXPECTING: &'static str = "a participant.muteAll#request object";
+    const DECLARED_ODATA_TYPE: &'static str = "";
     fn odata_type(&self) -> ::std::option::Option<&str> {
         self.odata_type.as_deref()
     }
-    fn set_odata_type(&mut self, odata_type: ::std::string::String) {
+    fn set_odata_type(&mut self, odata_type: ::std::borrow::Cow<'static, str>) {
         self.odata_type = ::std::option::Option::Some(odata_type);
     }
     fn visit_entry<A: ::serde::de::MapAccess<'de>>(
@@ -155,7 +158,11 @@ impl<'de> ::callgen_runtime::de::MapModel<'de> for ParticipantMuteAllRequest {
     ) -> ::std::result::Result<(), A::Error> {
         match key.as_str() {
             "@odata.type" => {
-                ::callgen_runtime::de::next_odata_type(map, &mut self.odata_type)
+                ::callgen_runtime::de::next_odata_type(
+                    map,
+                    &mut self.odata_type,
+                    Self::DECLARED_ODATA_TYPE,
+                )
             }
             "participants" => {
                 ::callgen_runtime::de::next_field(
