@@ -92,7 +92,7 @@ fn list_pages(root: &Path, folder: &str) -> Result<Vec<PathBuf>, DocsError> {
         path: dir.clone(),
         source,
     };
-    let mut pages = Vec::new();
+    let mut names = Vec::new();
     for entry in fs::read_dir(&dir).map_err(read_error)? {
         let entry = entry.map_err(read_error)?;
         let name = entry.file_name();
@@ -100,11 +100,16 @@ fn list_pages(root: &Path, folder: &str) -> Result<Vec<PathBuf>, DocsError> {
             .extension()
             .is_some_and(|e| e.eq_ignore_ascii_case("md"));
         if is_page && is_file(&entry) {
-            pages.push(relative_dir.join(name));
+            names.push(name);
         }
     }
-    pages.sort();
-    Ok(pages)
+    // The paths share their folder, so sorting the file names sorts the
+    // paths, without comparing paths component by component.
+    names.sort_unstable();
+    Ok(names
+        .into_iter()
+        .map(|name| relative_dir.join(name))
+        .collect())
 }
 
 /// Whether a directory entry is a file (following a symbolic link), asking
