@@ -59,6 +59,18 @@ impl DocsTree {
         &self.methods
     }
 
+    /// Whether `relative` is one of the listed resource or method pages
+    /// (the path exactly as listed, such as
+    /// `api-reference/beta/api/call-answer.md`).
+    pub fn lists(&self, relative: &Path) -> bool {
+        let listed = |pages: &[PathBuf]| {
+            pages
+                .binary_search_by(|page| page.as_path().cmp(relative))
+                .is_ok()
+        };
+        listed(&self.resources) || listed(&self.methods)
+    }
+
     /// The resource page whose file stem is `stem`, ignoring case; an exact
     /// case match wins when several pages differ only by case.
     pub fn find_resource(&self, stem: &str) -> Option<PathBuf> {
