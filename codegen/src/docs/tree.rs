@@ -63,12 +63,13 @@ impl DocsTree {
     /// (the path exactly as listed, such as
     /// `api-reference/beta/api/call-answer.md`).
     pub fn lists(&self, relative: &Path) -> bool {
-        let listed = |pages: &[PathBuf]| {
-            pages
-                .binary_search_by(|page| page.as_path().cmp(relative))
-                .is_ok()
+        let Some(key) = stem_key(relative) else {
+            return false;
         };
-        listed(&self.resources) || listed(&self.methods)
+        [&self.resources_by_stem, &self.methods_by_stem]
+            .iter()
+            .filter_map(|by_stem| by_stem.get(&key))
+            .any(|pages| pages.iter().any(|page| page == relative))
     }
 
     /// The resource page whose file stem is `stem`, ignoring case; an exact
