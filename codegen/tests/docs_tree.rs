@@ -105,3 +105,19 @@ fn unreadable_and_non_utf8_pages_name_the_path() {
     assert!(matches!(err, DocsError::Read { .. }));
     assert!(err.to_string().contains("none.md"), "{err}");
 }
+
+#[test]
+fn listed_pages_are_known_by_their_exact_path() {
+    let root = tree_with(&[
+        ("api-reference/beta/resources/chatInfo.md", b"# chatInfo"),
+        ("api-reference/beta/api/call-mute.md", b"# call: mute"),
+        ("api-reference/beta/concepts/intro.md", b"# intro"),
+    ]);
+    let tree = DocsTree::open(root.path()).unwrap();
+    assert!(tree.lists(Path::new("api-reference/beta/resources/chatInfo.md")));
+    assert!(tree.lists(Path::new("api-reference/beta/api/call-mute.md")));
+    assert!(!tree.lists(Path::new("api-reference/beta/resources/chatinfo.md")));
+    assert!(!tree.lists(Path::new("api-reference/beta/api/chatInfo.md")));
+    assert!(!tree.lists(Path::new("api-reference/beta/concepts/intro.md")));
+    assert!(!tree.lists(Path::new("chatInfo.md")));
+}

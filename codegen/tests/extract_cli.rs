@@ -115,7 +115,65 @@ fn a_missing_root_or_docs_tree_is_an_error_and_writes_nothing() {
 fn help_explains_the_subcommand() {
     let output = callgen(&["extract", "--help"]);
     let help = String::from_utf8_lossy(&output.stdout);
-    for flag in ["--docs", "--root", "--out", "--deny-warnings"] {
+    for flag in [
+        "--docs",
+        "--root",
+        "--all-pages",
+        "--out",
+        "--deny-warnings",
+    ] {
         assert!(help.contains(flag), "{help}");
     }
+}
+
+#[test]
+fn all_pages_makes_every_resource_and_method_page_a_root() {
+    let out_dir = tempfile::tempdir().unwrap();
+    let docs = fixture("family");
+    let all = out_dir.path().join("all.json");
+    let output = callgen(&[
+        "extract",
+        "--docs",
+        docs.to_str().unwrap(),
+        "--all-pages",
+        "--out",
+        all.to_str().unwrap(),
+    ]);
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+
+    let roots = callgen::extract::all_pages::every_page_root(&docs).unwrap();
+    assert!(roots.len() > 1, "{roots:?}");
+    let listed = out_dir.path().join("listed.json");
+    let mut args = vec!["extract", "--docs", docs.to_str().unwrap()];
+    for root in &roots {
+        args.extend(["--root", root.as_str()]);
+    }
+    args.extend(["--out", listed.to_str().unwrap()]);
+    let output = callgen(&args);
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert_eq!(
+        std::fs::read_to_string(&all).unwrap(),
+        std::fs::read_to_string(&listed).unwrap()
+    );
+
+    let both = callgen(&[
+        "extract",
+        "--docs",
+        docs.to_str().unwrap(),
+        "--all-pages",
+        "--root",
+        "call",
+        "--out",
+        all.to_str().unwrap(),
+    ]);
+    assert!(!both.status.success());
+    assert!(String::from_utf8_lossy(&both.stderr).contains("--all-pages"));
 }

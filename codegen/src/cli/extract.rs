@@ -26,6 +26,11 @@ pub struct ExtractArgs {
     /// default roots.
     #[arg(long = "root", value_name = "TYPE")]
     pub roots: Vec<String>,
+    /// Make every resource page and every method page of the docs tree a
+    /// root: the whole reference, every type and method, not only the
+    /// closure of the calls domain. Needs `--docs` to be a tree.
+    #[arg(long, conflicts_with = "roots")]
+    pub all_pages: bool,
     /// Where to write the OpenAPI JSON document.
     #[arg(long, value_name = "FILE")]
     pub out: PathBuf,
@@ -36,9 +41,15 @@ pub struct ExtractArgs {
 
 /// Runs `callgen extract`.
 pub fn run(args: ExtractArgs) -> anyhow::Result<ExitCode> {
+    let roots = if args.all_pages {
+        extract::all_pages::every_page_root(&args.docs)
+            .with_context(|| format!("listing the pages of {}", args.docs.display()))?
+    } else {
+        args.roots.clone()
+    };
     let config = ExtractConfig {
         docs: Some(args.docs.clone()),
-        roots: args.roots.clone(),
+        roots,
     };
     let mut diags = Diagnostics::new();
     let extraction = extract::extract(&config, &mut diags)

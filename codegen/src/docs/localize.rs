@@ -182,8 +182,18 @@ pub(crate) fn normalize_type_words(text: &str) -> String {
 
 /// Joins runs of whitespace into single spaces and trims the ends.
 pub(crate) fn collapse_whitespace(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for word in text.split_whitespace() {
+    // ASCII text without a vertical tab (the one ASCII space character
+    // that `split_ascii_whitespace` keeps) splits the same byte by byte,
+    // without decoding characters.
+    if text.is_ascii() && !text.contains('\x0b') {
+        return join_words(text.split_ascii_whitespace(), text.len());
+    }
+    join_words(text.split_whitespace(), text.len())
+}
+
+fn join_words<'a>(words: impl Iterator<Item = &'a str>, capacity: usize) -> String {
+    let mut out = String::with_capacity(capacity);
+    for word in words {
         if !out.is_empty() {
             out.push(' ');
         }
@@ -236,6 +246,14 @@ pub(crate) fn chinese_section_kind(title: &str, nested: bool) -> Option<SectionK
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn whitespace_collapses_the_same_in_ascii_and_unicode_text() {
+        assert_eq!(collapse_whitespace("  a \t b\r\n\x0cc  "), "a b c");
+        assert_eq!(collapse_whitespace("a\x0bb"), "a b");
+        assert_eq!(collapse_whitespace("a\u{a0} b\u{3000}c"), "a b c");
+        assert_eq!(collapse_whitespace(" \t "), "");
+    }
 
     #[test]
     fn side_by_side_pair_gives_english() {

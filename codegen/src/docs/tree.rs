@@ -59,6 +59,19 @@ impl DocsTree {
         &self.methods
     }
 
+    /// Whether `relative` is one of the listed resource or method pages
+    /// (the path exactly as listed, such as
+    /// `api-reference/beta/api/call-answer.md`).
+    pub fn lists(&self, relative: &Path) -> bool {
+        let Some(key) = stem_key(relative) else {
+            return false;
+        };
+        [&self.resources_by_stem, &self.methods_by_stem]
+            .iter()
+            .filter_map(|by_stem| by_stem.get(&key))
+            .any(|pages| pages.iter().any(|page| page == relative))
+    }
+
     /// The resource page whose file stem is `stem`, ignoring case; an exact
     /// case match wins when several pages differ only by case.
     pub fn find_resource(&self, stem: &str) -> Option<PathBuf> {
@@ -92,7 +105,7 @@ fn list_pages(root: &Path, folder: &str) -> Result<Vec<PathBuf>, DocsError> {
         path: dir.clone(),
         source,
     };
-    let mut pages = Vec::new();
+    let mut names = Vec::new();
     for entry in fs::read_dir(&dir).map_err(read_error)? {
         let entry = entry.map_err(read_error)?;
         let name = entry.file_name();
@@ -100,11 +113,16 @@ fn list_pages(root: &Path, folder: &str) -> Result<Vec<PathBuf>, DocsError> {
             .extension()
             .is_some_and(|e| e.eq_ignore_ascii_case("md"));
         if is_page && is_file(&entry) {
-            pages.push(relative_dir.join(name));
+            names.push(name);
         }
     }
-    pages.sort();
-    Ok(pages)
+    // The paths share their folder, so sorting the file names sorts the
+    // paths, without comparing paths component by component.
+    names.sort_unstable();
+    Ok(names
+        .into_iter()
+        .map(|name| relative_dir.join(name))
+        .collect())
 }
 
 /// Whether a directory entry is a file (following a symbolic link), asking

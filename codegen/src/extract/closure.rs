@@ -34,6 +34,7 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashSet, VecDeque};
 use std::path::{Path, PathBuf};
+use std::rc::Rc;
 
 use serde_json::Value;
 
@@ -116,12 +117,62 @@ pub struct Corpus {
 }
 
 enum Work {
-    Resource(String, String),
-    Method(String, String),
+    Resource(String, Why),
+    Method(String, Why),
     /// A page of the tree by its relative path.
-    Path(PathBuf, String),
+    Path(PathBuf, Why),
     /// A page given as a single file.
-    Page(Page, String),
+    Page(Page, Why),
+}
+
+/// Why a page is wanted. Most pages are named many times over and only
+/// the first reason is kept, so a reason is written out as text only when
+/// it is kept.
+#[derive(Debug, Clone)]
+enum Why {
+    /// Named at a line of a page: `page:line`.
+    At(Rc<Path>, usize),
+    /// Any other reason, written out.
+    Text(Rc<str>),
+}
+
+impl Why {
+    fn text(text: impl Into<Rc<str>>) -> Why {
+        Why::Text(text.into())
+    }
+
+    /// The reason as [`Corpus::pages`] states it.
+    fn to_text(&self) -> String {
+        match self {
+            Why::At(page, line) => format!("{}:{line}", page.display()),
+            Why::Text(text) => text.to_string(),
+        }
+    }
+
+    /// The file part of `page:line` (the whole text when there is none).
+    fn file(&self) -> String {
+        match self {
+            Why::At(page, _) => page.display().to_string(),
+            Why::Text(text) => text
+                .rsplit_once(':')
+                .map_or_else(|| text.to_string(), |(f, _)| f.to_string()),
+        }
+    }
+
+    /// The line part of `page:line` (0 when there is none).
+    fn line(&self) -> usize {
+        match self {
+            Why::At(_, line) => *line,
+            Why::Text(text) => text
+                .rsplit_once(':')
+                .and_then(|(_, l)| l.parse().ok())
+                .unwrap_or(0),
+        }
+    }
+}
+
+fn root_why() -> Why {
+    Why::text("root")
 }
 
 /// Computes the closure of `roots` over `library`.
@@ -131,6 +182,7 @@ pub fn compute(library: &Library, roots: &[Root], diags: &mut Diagnostics) -> Co
         analyses: Analyses::new(library.root().unwrap_or(Path::new(""))),
         corpus: Corpus::default(),
         visited: HashSet::new(),
+        reached: Vec::new(),
         queue: VecDeque::new(),
         seen_stems: BTreeSet::new(),
         enum_candidates: BTreeMap::new(),
@@ -145,6 +197,9 @@ pub fn compute(library: &Library, roots: &[Root], diags: &mut Diagnostics) -> Co
             break;
         }
     }
+    // Sorted once here rather than kept sorted page by page: comparing
+    // paths component by component is what inserting them cost.
+    state.corpus.pages = std::mem::take(&mut state.reached).into_iter().collect();
     state.add_enums(diags);
     state.corpus
 }
@@ -154,8 +209,11 @@ struct State<'a> {
     /// Pages of the tree read ahead of the walk.
     analyses: Analyses,
     corpus: Corpus,
-    /// The pages of `corpus.pages`, for fast look-ups (never iterated).
+    /// The pages reached so far, for fast look-ups (never iterated).
     visited: HashSet<PathBuf>,
+    /// The pages reached so far with the reason each is in, in the order
+    /// reached; they become `corpus.pages` once the closure is complete.
+    reached: Vec<(PathBuf, String)>,
     queue: VecDeque<Work>,
     seen_stems: BTreeSet<(bool, String)>,
     /// Names that are no page, with the first place naming them.
@@ -170,21 +228,17 @@ impl State<'_> {
             // A root is read even when the stop list names it: only what
             // it brings in is subject to the stop list.
             Root::Type(name) => match self.library.locate_resource(name) {
-                Some(Found::Tree(path)) => self.queue.push_back(Work::Path(path, "root".into())),
-                Some(Found::File(page)) => self
-                    .queue
-                    .push_back(Work::Page(page.clone(), "root".into())),
+                Some(Found::Tree(path)) => self.queue.push_back(Work::Path(path, root_why())),
+                Some(Found::File(page)) => {
+                    self.queue.push_back(Work::Page(page.clone(), root_why()))
+                }
                 None => self
                     .queue
-                    .push_back(Work::Resource(name.clone(), "root".into())),
+                    .push_back(Work::Resource(name.clone(), root_why())),
             },
-            Root::Method(stem) => self
-                .queue
-                .push_back(Work::Method(stem.clone(), "root".into())),
+            Root::Method(stem) => self.queue.push_back(Work::Method(stem.clone(), root_why())),
             Root::File(path) => match self.library.file_page(path) {
-                Some(page) => self
-                    .queue
-                    .push_back(Work::Page(page.clone(), "root".into())),
+                Some(page) => self.queue.push_back(Work::Page(page.clone(), root_why())),
                 None => diags.error(path, 0, "missing-root", "the root page was not loaded"),
             },
         }
@@ -241,9 +295,11 @@ impl State<'_> {
             .contains(&(method, stem.to_ascii_lowercase()))
     }
 
-    fn visit_resource(&mut self, stem: &str, why: String, diags: &mut Diagnostics) {
+    fn visit_resource(&mut self, stem: &str, why: Why, diags: &mut Diagnostics) {
         if is_stopped(stem) {
-            self.corpus.stopped.entry(stem.to_string()).or_insert(why);
+            if !self.corpus.stopped.contains_key(stem) {
+                self.corpus.stopped.insert(stem.to_string(), why.to_text());
+            }
             return;
         }
         if !self.seen_stems.insert((false, stem.to_ascii_lowercase())) {
@@ -259,12 +315,12 @@ impl State<'_> {
             None => {
                 self.enum_candidates
                     .entry(stem.to_ascii_lowercase())
-                    .or_insert(why);
+                    .or_insert_with(|| why.to_text());
             }
         }
     }
 
-    fn visit_method(&mut self, stem: &str, why: String, diags: &mut Diagnostics) {
+    fn visit_method(&mut self, stem: &str, why: Why, diags: &mut Diagnostics) {
         if !self.seen_stems.insert((true, stem.to_ascii_lowercase())) {
             return;
         }
@@ -276,15 +332,15 @@ impl State<'_> {
         match read {
             Some(analysis) => self.visit(analysis, why, diags),
             None => diags.warn(
-                Path::new(&why_file(&why)),
-                why_line(&why),
+                Path::new(&why.file()),
+                why.line(),
                 "missing-page",
                 format!("method page `{stem}` is not in the docs tree"),
             ),
         }
     }
 
-    fn visit_tree_page(&mut self, path: &Path, why: String, diags: &mut Diagnostics) {
+    fn visit_tree_page(&mut self, path: &Path, why: Why, diags: &mut Diagnostics) {
         if self.visited.contains(path) {
             return;
         }
@@ -304,12 +360,12 @@ impl State<'_> {
         }
     }
 
-    fn visit(&mut self, analysis: Analysis, why: String, diags: &mut Diagnostics) {
+    fn visit(&mut self, analysis: Analysis, why: Why, diags: &mut Diagnostics) {
         if self.visited.contains(&analysis.path) {
             return;
         }
         self.visited.insert(analysis.path.clone());
-        self.corpus.pages.insert(analysis.path.clone(), why);
+        self.reached.push((analysis.path.clone(), why.to_text()));
         self.seen_stems
             .insert((analysis.kind == PageKind::Method, stem_of(&analysis.path)));
         diags.extend(analysis.diags);
@@ -328,7 +384,8 @@ impl State<'_> {
     }
 
     fn follow_type(&mut self, doc: &TypeDoc) {
-        let at = |line: usize| format!("{}:{line}", doc.page.display());
+        let page: Rc<Path> = Rc::from(doc.page.as_path());
+        let at = |line: usize| Why::At(page.clone(), line);
         for property in &doc.properties {
             if let Some(ty) = property.row.as_ref().and_then(|r| r.ty.as_ref()) {
                 self.follow_expr(ty, &at(property.line()));
@@ -368,19 +425,20 @@ impl State<'_> {
             stems.sort();
             stems.dedup();
         }
-        let why = format!(
+        let why = Why::text(format!(
             "{}:{} (method of {} by page name)",
             doc.page.display(),
             doc.line,
             doc.name
-        );
+        ));
         for stem in stems {
             self.queue.push_back(Work::Method(stem, why.clone()));
         }
     }
 
     fn follow_method(&mut self, method: &MethodDoc) {
-        let at = |line: usize| format!("{}:{line}", method.page.display());
+        let page: Rc<Path> = Rc::from(method.page.as_path());
+        let at = |line: usize| Why::At(page.clone(), line);
         match &method.body {
             BodyDoc::Parameters(rows, _) => {
                 for row in rows {
@@ -403,15 +461,15 @@ impl State<'_> {
         self.follow_links(&method.prose_links, &at(0));
     }
 
-    fn follow_links(&mut self, links: &[Link], why: &str) {
+    fn follow_links(&mut self, links: &[Link], why: &Why) {
         for link in links.iter().filter(|l| is_resource_link(l)) {
             if let Some(stem) = link.page_stem() {
-                self.queue.push_back(Work::Resource(stem, why.to_string()));
+                self.queue.push_back(Work::Resource(stem, why.clone()));
             }
         }
     }
 
-    fn follow_expr(&mut self, expr: &TypeExpr, why: &str) {
+    fn follow_expr(&mut self, expr: &TypeExpr, why: &Why) {
         for named in expr.names() {
             if let TypeExpr::Named { name, page_stem } = named {
                 self.follow_name(name, page_stem.as_deref(), why);
@@ -421,14 +479,14 @@ impl State<'_> {
 
     /// Follows a named type: its link target's page and the page named
     /// like the type (they may differ; the schema stage reports that).
-    fn follow_name(&mut self, name: &str, page_stem: Option<&str>, why: &str) {
+    fn follow_name(&mut self, name: &str, page_stem: Option<&str>, why: &Why) {
         if let Some(stem) = page_stem {
             self.queue
-                .push_back(Work::Resource(stem.to_string(), why.to_string()));
+                .push_back(Work::Resource(stem.to_string(), why.clone()));
         }
         if page_stem.is_none_or(|s| !s.eq_ignore_ascii_case(name)) {
             self.queue
-                .push_back(Work::Resource(name.to_string(), why.to_string()));
+                .push_back(Work::Resource(name.to_string(), why.clone()));
         }
     }
 
@@ -448,7 +506,7 @@ impl State<'_> {
             if !wanted || self.visited.contains(&path) {
                 continue;
             }
-            let why = format!("subtype of {base} (baseType metadata)");
+            let why = Why::text(format!("subtype of {base} (baseType metadata)"));
             self.queue.push_back(Work::Path(path, why));
             added = true;
         }
@@ -505,15 +563,4 @@ fn payload_types(example: &ExampleDoc) -> Vec<String> {
         names.push(odata_type_name(odata_type).to_string());
     }
     names
-}
-
-fn why_file(why: &str) -> String {
-    why.rsplit_once(':')
-        .map_or_else(|| why.to_string(), |(f, _)| f.to_string())
-}
-
-fn why_line(why: &str) -> usize {
-    why.rsplit_once(':')
-        .and_then(|(_, l)| l.parse().ok())
-        .unwrap_or(0)
 }

@@ -13,7 +13,7 @@
 //! observations to [`super::inheritance`] (which decides what they are
 //! worth) and [`mark_nulls`] applies the null ones after the final pass.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
@@ -90,7 +90,7 @@ impl Walker<'_> {
         &self,
         operations: &[Operation],
         corpus: &Corpus,
-        page_types: &BTreeMap<&Path, &str>,
+        page_types: &HashMap<&Path, &str>,
     ) -> Vec<Observation> {
         let from_operations: Vec<Vec<Observation>> = operations
             .par_iter()
@@ -426,7 +426,7 @@ fn methods_table_observations(
 /// else the page's type.
 fn resource_example_type(
     example: &ExampleDoc,
-    page_types: &BTreeMap<&Path, &str>,
+    page_types: &HashMap<&Path, &str>,
     resolver: &Resolver,
 ) -> Option<Resolved> {
     if let Some(name) = example
@@ -442,9 +442,10 @@ fn resource_example_type(
 }
 
 /// The type each page documents: the first of `docs` (in name order)
-/// whose page it is.
-fn types_by_page<'a>(docs: &BTreeMap<String, &'a TypeDoc>) -> BTreeMap<&'a Path, &'a str> {
-    let mut out = BTreeMap::new();
+/// whose page it is. Looked up, never iterated: hashing a path is cheaper
+/// than comparing paths component by component.
+fn types_by_page<'a>(docs: &BTreeMap<String, &'a TypeDoc>) -> HashMap<&'a Path, &'a str> {
+    let mut out = HashMap::new();
     for doc in docs.values() {
         out.entry(doc.page.as_path()).or_insert(doc.name.as_str());
     }

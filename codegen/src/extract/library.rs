@@ -74,6 +74,16 @@ impl Library {
         self.tree.as_ref().map(|(root, _)| root.as_path())
     }
 
+    /// Whether `relative` is a file of the tree: a listed page, else asked
+    /// of the file system.
+    pub fn has_tree_file(&self, relative: &Path) -> bool {
+        match &self.tree {
+            Some((_, tree)) if tree.lists(relative) => true,
+            Some((root, _)) => root.join(relative).is_file(),
+            None => false,
+        }
+    }
+
     /// Where the resource page with this stem is (case-insensitive).
     pub fn locate_resource(&self, stem: &str) -> Option<Found<'_>> {
         self.locate(stem, PageKind::Resource)

@@ -206,8 +206,7 @@ fn root_of(
         };
     }
     let relative = Path::new(root);
-    let in_tree =
-        relative.is_relative() && library.root().is_some_and(|r| r.join(relative).is_file());
+    let in_tree = relative.is_relative() && library.has_tree_file(relative);
     if in_tree {
         let stem = library::stem_of(relative);
         match crate::docs::page_kind(relative) {

@@ -121,7 +121,7 @@ pub fn singular(segment: &str) -> String {
 
 /// The path segments of a URL or path: scheme, host, `/beta` or `/v1.0`
 /// and the query string removed.
-pub fn url_segments(url: &str) -> Vec<String> {
+pub fn url_segments(url: &str) -> Vec<&str> {
     let without_query = url.split(['?', '#']).next().unwrap_or("");
     let path = match without_query.find("://") {
         Some(scheme_end) => {
@@ -132,11 +132,7 @@ pub fn url_segments(url: &str) -> Vec<String> {
         }
         None => without_query,
     };
-    let mut segments: Vec<String> = path
-        .split('/')
-        .filter(|s| !s.is_empty())
-        .map(str::to_string)
-        .collect();
+    let mut segments: Vec<&str> = path.split('/').filter(|s| !s.is_empty()).collect();
     if segments
         .first()
         .is_some_and(|s| s.eq_ignore_ascii_case("beta") || s.eq_ignore_ascii_case("v1.0"))
@@ -147,9 +143,9 @@ pub fn url_segments(url: &str) -> Vec<String> {
 }
 
 /// Splits off the namespace segment (`communications`, `app`), if any.
-pub fn split_namespace(segments: &[String]) -> (Option<&str>, &[String]) {
+pub fn split_namespace<'s, 'a>(segments: &'s [&'a str]) -> (Option<&'a str>, &'s [&'a str]) {
     match segments.first() {
-        Some(first) if is_namespace(first) => (Some(first.as_str()), &segments[1..]),
+        Some(first) if is_namespace(first) => (Some(first), &segments[1..]),
         _ => (None, segments),
     }
 }

@@ -8,6 +8,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use rayon::prelude::*;
 use serde_json::{Map, Value, json};
 
 use super::api::{Api, Body, EnumType, ObjectType, Operation, Property, Response, ResponseContent};
@@ -27,9 +28,21 @@ pub fn component_ref(name: &str) -> String {
 }
 
 /// Writes the document. The API is consumed: example payloads move into
-/// the document instead of being copied.
-pub fn render(mut api: Api, hierarchy: &Hierarchy) -> Value {
+/// the document instead of being copied. Example keys are given in
+/// document order first; operations and types are then written in
+/// parallel (rayon) and put together in order.
+pub fn render(api: Api, hierarchy: &Hierarchy) -> Value {
+    let Api {
+        mut types,
+        enums,
+        mut operations,
+    } = api;
+    let operations = operations_in_order(&mut operations);
     let mut keys = ExampleKeys::default();
+    let operation_keys: Vec<Vec<String>> =
+        operations.iter().map(|o| keys.of_operation(o)).collect();
+    let type_keys: Vec<Vec<String>> = types.values().map(|t| keys.of_all(&t.examples)).collect();
+
     let mut document = Map::new();
     document.insert("openapi".into(), json!("3.1.0"));
     document.insert(
@@ -48,20 +61,29 @@ pub fn render(mut api: Api, hierarchy: &Hierarchy) -> Value {
         "servers".into(),
         json!([{"url": "https://graph.microsoft.com/beta"}]),
     );
-    document.insert("paths".into(), Value::Object(paths(&mut api, &mut keys)));
-    let mut schemas = Map::new();
-    let mut components: BTreeMap<String, Value> = BTreeMap::new();
+    document.insert(
+        "paths".into(),
+        Value::Object(paths(operations, operation_keys)),
+    );
     let descendants = hierarchy.all_descendants();
-    for ty in api.types.values_mut() {
-        let derived = descendants.get(&ty.name).map_or(&[][..], Vec::as_slice);
-        components.insert(ty.name.clone(), object_schema(ty, derived, &mut keys));
-    }
-    for e in api.enums.values() {
+    let schemas: Vec<(String, Value)> = types
+        .values_mut()
+        .zip(type_keys)
+        .collect::<Vec<_>>()
+        .into_par_iter()
+        .map(|(ty, keys)| {
+            let derived = descendants.get(&ty.name).map_or(&[][..], Vec::as_slice);
+            (ty.name.clone(), object_schema(ty, derived, keys))
+        })
+        .collect();
+    let mut components: BTreeMap<String, Value> = schemas.into_iter().collect();
+    for e in enums.values() {
         components.insert(e.name.clone(), enum_schema(e));
     }
-    for (name, schema) in components {
-        schemas.insert(format!("{NAMESPACE}{name}"), schema);
-    }
+    let schemas: Map<String, Value> = components
+        .into_iter()
+        .map(|(name, schema)| (format!("{NAMESPACE}{name}"), schema))
+        .collect();
     document.insert(
         "components".into(),
         json!({ "schemas": Value::Object(schemas) }),
@@ -77,7 +99,7 @@ pub fn to_text(document: &Value) -> String {
 }
 
 /// An object type's schema; `descendants` are its transitive subtypes.
-fn object_schema(ty: &mut ObjectType, descendants: &[String], keys: &mut ExampleKeys) -> Value {
+fn object_schema(ty: &mut ObjectType, descendants: &[String], keys: Vec<String>) -> Value {
     let mut schema = Map::new();
     schema.insert("title".into(), json!(ty.name));
     if let Some(description) = &ty.description {
@@ -116,7 +138,8 @@ fn object_schema(ty: &mut ObjectType, descendants: &[String], keys: &mut Example
     if !ty.examples.is_empty() {
         let examples: Vec<Value> = std::mem::take(&mut ty.examples)
             .into_iter()
-            .map(|e| example_object(e, keys).1)
+            .zip(keys)
+            .map(|(e, key)| example_object(e, key).1)
             .collect();
         schema.insert("x-callgen-examples".into(), Value::Array(examples));
     }
@@ -207,27 +230,53 @@ fn primitive_schema(primitive: Primitive, nullable: bool) -> Value {
 
 const METHOD_ORDER: [&str; 5] = ["get", "put", "post", "patch", "delete"];
 
-fn paths(api: &mut Api, keys: &mut ExampleKeys) -> Map<String, Value> {
+/// The operations in document order: by path, then get, put, post,
+/// patch, delete.
+fn operations_in_order(operations: &mut [Operation]) -> Vec<&mut Operation> {
     let mut by_path: BTreeMap<String, Vec<&mut Operation>> = BTreeMap::new();
-    for operation in &mut api.operations {
+    for operation in operations {
         by_path
             .entry(operation.path.clone())
             .or_default()
             .push(operation);
     }
-    let mut out = Map::new();
-    for (path, mut operations) in by_path {
+    let mut ordered = Vec::new();
+    for (_, mut operations) in by_path {
         operations.sort_by_key(|o| {
             METHOD_ORDER
                 .iter()
                 .position(|m| *m == o.method)
                 .unwrap_or(9)
         });
-        let item: Map<String, Value> = operations
-            .into_iter()
-            .map(|o| (o.method.clone(), operation_object(o, keys)))
-            .collect();
-        out.insert(path, Value::Object(item));
+        ordered.extend(operations);
+    }
+    ordered
+}
+
+/// The paths object: each path item's operations, written in parallel.
+fn paths(operations: Vec<&mut Operation>, keys: Vec<Vec<String>>) -> Map<String, Value> {
+    let written: Vec<(String, String, Value)> = operations
+        .into_iter()
+        .zip(keys)
+        .collect::<Vec<_>>()
+        .into_par_iter()
+        .map(|(o, keys)| {
+            let object = operation_object(o, &mut keys.into_iter());
+            (o.path.clone(), o.method.clone(), object)
+        })
+        .collect();
+    let mut out = Map::new();
+    for (path, method, object) in written {
+        match out.get_mut(&path) {
+            Some(Value::Object(item)) => {
+                item.insert(method, object);
+            }
+            _ => {
+                let mut item = Map::new();
+                item.insert(method, object);
+                out.insert(path, Value::Object(item));
+            }
+        }
     }
     out
 }
@@ -252,7 +301,7 @@ fn undeclared_placeholders(operation: &Operation) -> Vec<String> {
     names
 }
 
-fn operation_object(operation: &mut Operation, keys: &mut ExampleKeys) -> Value {
+fn operation_object(operation: &mut Operation, keys: &mut Keys) -> Value {
     let mut object = Map::new();
     object.insert("operationId".into(), json!(operation.operation_id));
     if let Some(summary) = &operation.summary {
@@ -309,7 +358,7 @@ fn operation_object(operation: &mut Operation, keys: &mut ExampleKeys) -> Value 
     Value::Object(object)
 }
 
-fn request_body(operation: &mut Operation, keys: &mut ExampleKeys) -> Option<Value> {
+fn request_body(operation: &mut Operation, keys: &mut Keys) -> Option<Value> {
     let schema = match &operation.body {
         Some(Body::Type(ty)) => type_schema(ty, false),
         Some(Body::Parameters(parameters)) => parameters_schema(parameters),
@@ -331,7 +380,7 @@ pub fn parameters_schema(parameters: &[Property]) -> Value {
     json!({"type": "object", "properties": Value::Object(properties)})
 }
 
-fn responses(response: &mut Response, keys: &mut ExampleKeys) -> Value {
+fn responses(response: &mut Response, keys: &mut Keys) -> Value {
     let mut object = Map::new();
     object.insert("description".into(), json!(reason_phrase(response.status)));
     let schema = match &response.content {
@@ -354,7 +403,7 @@ fn responses(response: &mut Response, keys: &mut ExampleKeys) -> Value {
     Value::Object(responses)
 }
 
-fn callbacks(operation: &mut Operation, keys: &mut ExampleKeys) -> Value {
+fn callbacks(operation: &mut Operation, keys: &mut Keys) -> Value {
     let schema = operation
         .notification_type
         .as_ref()
@@ -372,22 +421,22 @@ fn callbacks(operation: &mut Operation, keys: &mut ExampleKeys) -> Value {
 }
 
 /// A media object; the examples move into it.
-fn media(schema: Value, examples: &mut Vec<ExampleDoc>, keys: &mut ExampleKeys) -> Value {
+fn media(schema: Value, examples: &mut Vec<ExampleDoc>, keys: &mut Keys) -> Value {
     let mut media = Map::new();
     media.insert("schema".into(), schema);
     if !examples.is_empty() {
         let map: Map<String, Value> = std::mem::take(examples)
             .into_iter()
-            .map(|e| example_object(e, keys))
+            .zip(keys)
+            .map(|(e, key)| example_object(e, key))
             .collect();
         media.insert("examples".into(), Value::Object(map));
     }
     Value::Object(media)
 }
 
-/// An Example object with provenance, and its unique key.
-fn example_object(example: ExampleDoc, keys: &mut ExampleKeys) -> (String, Value) {
-    let key = keys.key_for(&example);
+/// An Example object with provenance, under its key.
+fn example_object(example: ExampleDoc, key: String) -> (String, Value) {
     let mut object = Map::new();
     object.insert("summary".into(), Value::String(example.summary));
     object.insert("value".into(), example.value);
@@ -408,7 +457,23 @@ struct ExampleKeys {
     used: BTreeSet<String>,
 }
 
+/// The keys of one operation's examples, in the order they are written:
+/// request examples, response examples, notifications.
+type Keys = std::vec::IntoIter<String>;
+
 impl ExampleKeys {
+    /// The keys of an operation's examples, in the order they are written.
+    fn of_operation(&mut self, operation: &Operation) -> Vec<String> {
+        let mut keys = self.of_all(&operation.request_examples);
+        keys.extend(self.of_all(&operation.response.examples));
+        keys.extend(self.of_all(&operation.notifications));
+        keys
+    }
+
+    fn of_all(&mut self, examples: &[ExampleDoc]) -> Vec<String> {
+        examples.iter().map(|e| self.key_for(e)).collect()
+    }
+
     fn key_for(&mut self, example: &ExampleDoc) -> String {
         let stem = example
             .page

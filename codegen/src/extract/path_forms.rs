@@ -73,7 +73,7 @@ fn forms(lines: &[&RequestLine]) -> Forms {
 /// `communications` or `app` when the target starts with that namespace.
 pub fn namespace_of(target: &str) -> Option<&'static str> {
     let segments = url_segments(target);
-    match segments.first().map(String::as_str) {
+    match segments.first().copied() {
         Some("communications") => Some("communications"),
         Some("app") => Some("app"),
         _ => None,
@@ -103,7 +103,7 @@ fn rest_key(target: &str) -> String {
     let segments = url_segments(target);
     let (_, rest) = split_namespace(&segments);
     rest.iter()
-        .map(|s| if is_key(s) { "{}" } else { s.as_str() })
+        .map(|s| if is_key(s) { "{}" } else { *s })
         .collect::<Vec<_>>()
         .join("/")
 }
