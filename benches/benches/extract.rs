@@ -18,7 +18,9 @@
 //! seen from the workspace root. Without them the benchmarks say so and
 //! run nothing. Run with `cargo bench -p callgen-benches --bench extract`.
 
-use std::alloc::{GlobalAlloc, Layout, System};
+use std::alloc::{GlobalAlloc, Layout};
+
+use mimalloc::MiMalloc;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, AtomicIsize, Ordering};
 
@@ -26,7 +28,8 @@ use callgen::diag::Diagnostics;
 use callgen::extract::all_pages::every_page_root;
 use callgen::extract::{ExtractConfig, document_text, extract};
 
-/// The system allocator, counting the heap while [`COUNTING`] is on.
+/// The CLI's allocator (mimalloc), counting the heap while [`COUNTING`]
+/// is on.
 struct CountingAllocator;
 
 /// Whether allocations are being counted (only during [`peak_heap`]).
@@ -43,12 +46,12 @@ fn count(delta: isize) {
     }
 }
 
-// SAFETY: every call is passed on to the system allocator unchanged; the
+// SAFETY: every call is passed on to mimalloc unchanged; the
 // counting only reads sizes.
 unsafe impl GlobalAlloc for CountingAllocator {
     unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        // SAFETY: the caller's contract is the system allocator's.
-        let pointer = unsafe { System.alloc(layout) };
+        // SAFETY: the caller's contract is the allocator's.
+        let pointer = unsafe { MiMalloc.alloc(layout) };
         if !pointer.is_null() {
             count(layout.size() as isize);
         }
@@ -57,13 +60,13 @@ unsafe impl GlobalAlloc for CountingAllocator {
 
     unsafe fn dealloc(&self, pointer: *mut u8, layout: Layout) {
         // SAFETY: as above.
-        unsafe { System.dealloc(pointer, layout) };
+        unsafe { MiMalloc.dealloc(pointer, layout) };
         count(-(layout.size() as isize));
     }
 
     unsafe fn alloc_zeroed(&self, layout: Layout) -> *mut u8 {
         // SAFETY: as above.
-        let pointer = unsafe { System.alloc_zeroed(layout) };
+        let pointer = unsafe { MiMalloc.alloc_zeroed(layout) };
         if !pointer.is_null() {
             count(layout.size() as isize);
         }
@@ -72,7 +75,7 @@ unsafe impl GlobalAlloc for CountingAllocator {
 
     unsafe fn realloc(&self, pointer: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
         // SAFETY: as above.
-        let moved = unsafe { System.realloc(pointer, layout, new_size) };
+        let moved = unsafe { MiMalloc.realloc(pointer, layout, new_size) };
         if !moved.is_null() {
             count(new_size as isize - layout.size() as isize);
         }

@@ -7,10 +7,10 @@ use std::process::ExitCode;
 #[derive(Debug, clap::Args)]
 pub struct DiagramArgs {
     /// The OpenAPI document to draw.
-    #[arg(long)]
+    #[arg(long, value_name = "FILE")]
     pub schema: PathBuf,
     /// Where to write the diagram (written atomically); standard output when absent.
-    #[arg(long)]
+    #[arg(long, value_name = "FILE")]
     pub out: Option<PathBuf>,
 }
 
