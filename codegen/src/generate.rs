@@ -59,6 +59,24 @@ impl Stats {
     pub fn types(&self) -> usize {
         self.structs + self.enums + self.families + self.unions
     }
+
+    /// The counts as the CLI prints them: `106 types (73 structs, 26 enums,
+    /// 6 families, 1 union) and 29 operations`.
+    pub fn summary(&self) -> String {
+        let unions = match self.unions {
+            0 => String::new(),
+            1 => ", 1 union".to_owned(),
+            n => format!(", {n} unions"),
+        };
+        format!(
+            "{} types ({} structs, {} enums, {} families{unions}) and {} operations",
+            self.types(),
+            self.structs,
+            self.enums,
+            self.families,
+            self.operations
+        )
+    }
 }
 
 /// Why generation failed.

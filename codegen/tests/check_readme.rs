@@ -9,48 +9,16 @@ use callgen::diag::{Diagnostics, Severity};
 use callgen::extract::{ExtractConfig, Extraction, extract};
 use callgen::ir::{Group, TypeKind};
 use serde_json::Value;
-use std::path::{Path, PathBuf};
+use std::path::Path;
+
+mod extract_support;
+use extract_support::{committed_schema, corpus_root, workspace_root};
 
 const MERMAID_OPEN: &str = "```mermaid\n";
 const FENCE_CLOSE: &str = "```\n";
 
-fn workspace_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .parent()
-        .unwrap()
-        .to_path_buf()
-}
-
 fn readme() -> String {
     std::fs::read_to_string(workspace_root().join("README.md")).unwrap()
-}
-
-fn committed_schema() -> Value {
-    let text =
-        std::fs::read_to_string(workspace_root().join("schema/graph-calls.beta.json")).unwrap();
-    serde_json::from_str(&text).unwrap()
-}
-
-/// The corpora folder, or `None` (after saying so) when it is absent and
-/// not required.
-fn corpus_root() -> Option<PathBuf> {
-    let root = std::env::var_os("GRAPH_DOCS_DIR")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| workspace_root().join("../shared/graph-docs"));
-    if root.is_dir() {
-        return Some(root);
-    }
-    let required = std::env::var("CALLGEN_REQUIRE_CORPUS").is_ok_and(|v| v == "1");
-    assert!(
-        !required,
-        "CALLGEN_REQUIRE_CORPUS=1 but there is no docs corpus at {}",
-        root.display()
-    );
-    eprintln!(
-        "skipping: no docs corpus at {} (set GRAPH_DOCS_DIR)",
-        root.display()
-    );
-    None
 }
 
 /// The byte range of the Mermaid block's contents in `text`.
@@ -110,22 +78,7 @@ fn the_readme_generation_figures_are_what_the_schema_generates() {
         .iter()
         .filter(|t| t.group == Group::Operations && matches!(t.kind, TypeKind::Struct(_)))
         .count();
-    assert_mentions(
-        &text,
-        &format!(
-            "generated {} types ({} structs, {} enums, {} families{}) and {} operations from ",
-            stats.types(),
-            stats.structs,
-            stats.enums,
-            stats.families,
-            match stats.unions {
-                0 => String::new(),
-                1 => ", 1 union".to_owned(),
-                n => format!(", {n} unions"),
-            },
-            stats.operations
-        ),
-    );
+    assert_mentions(&text, &format!("generated {} from ", stats.summary()));
     assert_mentions(
         &text,
         &format!(

@@ -7,34 +7,8 @@ use callgen::generate::default_emit_config;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-fn workspace_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .parent()
-        .unwrap()
-        .to_path_buf()
-}
-
-/// The corpora folder, or `None` (after saying so) when it is absent and
-/// not required.
-fn corpus_root() -> Option<PathBuf> {
-    let root = std::env::var_os("GRAPH_DOCS_DIR")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| workspace_root().join("../shared/graph-docs"));
-    if root.is_dir() {
-        return Some(root);
-    }
-    let required = std::env::var("CALLGEN_REQUIRE_CORPUS").is_ok_and(|v| v == "1");
-    assert!(
-        !required,
-        "CALLGEN_REQUIRE_CORPUS=1 but there is no docs corpus at {}",
-        root.display()
-    );
-    eprintln!(
-        "skipping: no docs corpus at {} (set GRAPH_DOCS_DIR)",
-        root.display()
-    );
-    None
-}
+mod extract_support;
+use extract_support::{corpus_root, workspace_root};
 
 fn copy_dir(from: &Path, to: &Path) {
     std::fs::create_dir_all(to).unwrap();

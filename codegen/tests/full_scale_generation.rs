@@ -6,40 +6,15 @@
 //! `CALLGEN_REQUIRE_CORPUS=1`.
 
 use callgen::diag::{Diagnostics, Severity};
-use callgen::docs::DocsTree;
 use callgen::emit::EmitConfig;
+use callgen::extract::all_pages::every_page_root;
 use callgen::extract::{ExtractConfig, extract};
 use callgen::generate::generate_files_leaving_out_operations;
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
 use std::time::Instant;
 
-fn corpus_root() -> Option<PathBuf> {
-    let root = std::env::var_os("GRAPH_DOCS_DIR")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared/graph-docs"));
-    if root.is_dir() {
-        return Some(root);
-    }
-    let required = std::env::var("CALLGEN_REQUIRE_CORPUS").is_ok_and(|v| v == "1");
-    assert!(
-        !required,
-        "corpus required but missing at {}",
-        root.display()
-    );
-    eprintln!("skipping: no docs corpus at {}", root.display());
-    None
-}
-
-/// Every resource and method page of `tree`, as roots relative to it.
-fn every_page(tree: &Path) -> Vec<String> {
-    let docs = DocsTree::open(tree).unwrap();
-    docs.resource_pages()
-        .iter()
-        .chain(docs.method_pages())
-        .map(|page| page.to_string_lossy().replace('\\', "/"))
-        .collect()
-}
+mod extract_support;
+use extract_support::corpus_root;
 
 fn full_scale_config() -> EmitConfig {
     EmitConfig {
@@ -56,7 +31,7 @@ fn every_type_of_the_full_reference_generates_valid_rust() {
     let tree = corpus.join("en-full-2021-07");
     let config = ExtractConfig {
         docs: Some(tree.clone()),
-        roots: every_page(&tree),
+        roots: every_page_root(&tree).unwrap(),
     };
     let mut diags = Diagnostics::new();
     let start = Instant::now();

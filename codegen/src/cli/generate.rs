@@ -56,17 +56,8 @@ fn print_summary(report: &GenerateReport, config: &GenerateConfig) {
         eprintln!("warning: {warning}");
     }
     println!(
-        "generated {} types ({} structs, {} enums, {} families{}) and {} operations from {}",
-        stats.types(),
-        stats.structs,
-        stats.enums,
-        stats.families,
-        match stats.unions {
-            0 => String::new(),
-            1 => ", 1 union".to_owned(),
-            n => format!(", {n} unions"),
-        },
-        stats.operations,
+        "generated {} from {}",
+        stats.summary(),
         config.schema.display()
     );
     let elapsed = report.elapsed.as_secs_f64() * 1000.0;
