@@ -21,12 +21,13 @@
 use std::alloc::{GlobalAlloc, Layout};
 
 use mimalloc::MiMalloc;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::atomic::{AtomicBool, AtomicIsize, Ordering};
 
 use callgen::diag::Diagnostics;
 use callgen::extract::all_pages::every_page_root;
 use callgen::extract::{ExtractConfig, document_text, extract};
+use callgen_benches::workspace::docs_dir;
 
 /// The CLI's allocator (mimalloc), counting the heap while [`COUNTING`]
 /// is on.
@@ -87,11 +88,7 @@ unsafe impl GlobalAlloc for CountingAllocator {
 static ALLOCATOR: CountingAllocator = CountingAllocator;
 
 fn main() {
-    let Some(corpus) = corpus_root() else {
-        eprintln!(
-            "skipping the extraction benchmarks: no docs corpus at {} (set GRAPH_DOCS_DIR)",
-            default_corpus().display()
-        );
+    let Some(corpus) = docs_dir() else {
         return;
     };
     for tree in ["en-2021-07", "en-full-2021-07"] {
@@ -134,7 +131,7 @@ fn calls_domain(bencher: divan::Bencher) {
 /// `callgen extract --all-pages` runs it.
 #[divan::bench(sample_count = 10, sample_size = 1)]
 fn whole_reference(bencher: divan::Bencher) {
-    let docs = corpus_root().unwrap_or_default().join("en-full-2021-07");
+    let docs = docs_dir().unwrap_or_default().join("en-full-2021-07");
     let config = config("en-full-2021-07", all_pages(&docs));
     bencher.bench(|| run(&config));
 }
@@ -150,7 +147,7 @@ fn run(config: &ExtractConfig) -> usize {
 
 fn config(tree: &str, roots: Vec<String>) -> ExtractConfig {
     ExtractConfig {
-        docs: Some(corpus_root().unwrap_or_default().join(tree)),
+        docs: Some(docs_dir().unwrap_or_default().join(tree)),
         roots,
     }
 }
@@ -161,16 +158,4 @@ fn all_pages(docs: &Path) -> Vec<String> {
         Ok(roots) => roots,
         Err(error) => panic!("cannot list the pages of {}: {error}", docs.display()),
     }
-}
-
-/// `GRAPH_DOCS_DIR` if set, else `../shared/graph-docs` from the workspace.
-fn default_corpus() -> PathBuf {
-    std::env::var_os("GRAPH_DOCS_DIR")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared/graph-docs"))
-}
-
-fn corpus_root() -> Option<PathBuf> {
-    let root = default_corpus();
-    root.is_dir().then_some(root)
 }

@@ -3,31 +3,20 @@
 //! settings of the crate generated from it.
 
 use callgen::diag::Diagnostics;
-use callgen::docs::DocsTree;
 use callgen::emit::EmitConfig;
+use callgen::extract::all_pages::every_page_root;
 use callgen::extract::{ExtractConfig, Extraction, extract};
 use std::path::Path;
 
 /// The crate name of the full-scale crate.
 pub const CRATE_NAME: &str = "graph-beta-full";
 
-/// Every resource page and every method page of `tree`, as roots relative
-/// to it (the extractor's page-path form).
-pub fn every_page(tree: &Path) -> Vec<String> {
-    let docs = DocsTree::open(tree)
-        .unwrap_or_else(|e| panic!("cannot open the docs tree {}: {e}", tree.display()));
-    docs.resource_pages()
-        .iter()
-        .chain(docs.method_pages())
-        .map(|page| page.to_string_lossy().replace('\\', "/"))
-        .collect()
-}
-
 /// Extracts the whole reference under `tree` with every page a root.
 pub fn extract_everything(tree: &Path) -> (Extraction, Diagnostics) {
     let config = ExtractConfig {
         docs: Some(tree.to_path_buf()),
-        roots: every_page(tree),
+        roots: every_page_root(tree)
+            .unwrap_or_else(|e| panic!("cannot list the pages of {}: {e}", tree.display())),
     };
     let mut diags = Diagnostics::new();
     let extraction = extract(&config, &mut diags)

@@ -224,8 +224,24 @@ async fn connection_refused() -> Row {
     assert!(matches!(&error, Error::Transport { .. }));
     Row {
         case: "connection refused (a port bound, then released)",
-        outcome: error.to_string().replace(&address, "http://[closed port]"),
+        outcome: without_os_error_number(
+            &error.to_string().replace(&address, "http://[closed port]"),
+        ),
     }
+}
+
+/// `text` with the number of an `(os error N)` replaced, since it differs
+/// between systems (111 on Linux, 61 on macOS, 10061 on Windows).
+fn without_os_error_number(text: &str) -> String {
+    const MARK: &str = "(os error ";
+    let Some(start) = text.find(MARK).map(|at| at + MARK.len()) else {
+        return text.to_owned();
+    };
+    let digits = text[start..].len()
+        - text[start..]
+            .trim_start_matches(|c: char| c.is_ascii_digit())
+            .len();
+    format!("{}[number]{}", &text[..start], &text[start + digits..])
 }
 
 async fn timeout() -> Row {
