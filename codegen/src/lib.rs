@@ -19,5 +19,6 @@ pub mod emit;
 pub mod extract;
 pub mod generate;
 pub mod ir;
+pub mod placeholders;
 pub mod unique_keys;
 pub mod write;

@@ -32,16 +32,13 @@ pub fn odata_type_for(qualified_name: &str) -> String {
 /// `@odata.type`, written with `#`) when it is that value with or without
 /// the `#`, else an owned copy.
 #[inline]
-pub fn keep(received: &str, declared: &'static str) -> Cow<'static, str> {
-    match recognise(received.as_bytes(), declared) {
-        Some(known) => Cow::Borrowed(known),
-        None => Cow::Owned(received.to_owned()),
-    }
+pub(crate) fn keep(received: &str, declared: &'static str) -> Cow<'static, str> {
+    keep_cow(Cow::Borrowed(received), declared)
 }
 
 /// [`keep`] for a value that may already be owned (it then moves, no copy).
 #[inline]
-pub fn keep_cow(received: Cow<'_, str>, declared: &'static str) -> Cow<'static, str> {
+pub(crate) fn keep_cow(received: Cow<'_, str>, declared: &'static str) -> Cow<'static, str> {
     match recognise(received.as_bytes(), declared) {
         Some(known) => Cow::Borrowed(known),
         None => Cow::Owned(received.into_owned()),
@@ -61,7 +58,7 @@ fn recognise(received: &[u8], declared: &'static str) -> Option<&'static str> {
 /// Reads an `@odata.type` string value for a type whose own value is
 /// `declared` (empty when the type has none), without copying it when it is
 /// the declared one (with or without `#`).
-pub struct ReadOdataType(pub &'static str);
+pub(crate) struct ReadOdataType(pub(crate) &'static str);
 
 impl<'de> DeserializeSeed<'de> for ReadOdataType {
     type Value = Cow<'static, str>;

@@ -36,7 +36,6 @@ mod template;
 mod tokens;
 
 pub use crate_files::ReadmeExample;
-pub use format::{PendingFile, format_all};
 
 use std::path::PathBuf;
 

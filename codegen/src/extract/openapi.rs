@@ -286,17 +286,11 @@ fn paths(operations: Vec<&mut Operation>, keys: Vec<Vec<String>>) -> Map<String,
 /// placeholder of an OpenAPI path must be a declared path parameter.
 fn undeclared_placeholders(operation: &Operation) -> Vec<String> {
     let mut names: Vec<String> = Vec::new();
-    let mut rest = operation.path.as_str();
-    while let Some(open) = rest.find('{') {
-        let Some(close) = rest[open..].find('}') else {
-            break;
-        };
-        let name = &rest[open + 1..open + close];
+    for name in crate::placeholders::names(&operation.path) {
         let declared = operation.parameters.iter().any(|p| p.name == name);
-        if !name.is_empty() && !declared && !names.iter().any(|n| n == name) {
+        if !declared && !names.iter().any(|n| n == name) {
             names.push(name.to_string());
         }
-        rest = &rest[open + close + 1..];
     }
     names
 }

@@ -41,24 +41,20 @@ pub(super) fn parse(template: &str, parameters: &[Parameter]) -> Result<Template
     Ok(Template { pieces, undeclared })
 }
 
-/// `{name}` with a non-empty name without braces is a placeholder; every
+/// Placeholders (see [`crate::placeholders`]) become parameters; every
 /// other character is literal.
 fn split(template: &str) -> Vec<PathPiece> {
     let mut pieces = Vec::new();
     let mut literal = String::new();
     let mut rest = template;
     while let Some(c) = rest.chars().next() {
-        if c == '{'
-            && let Some(close) = rest.find('}')
-            && close > 1
-            && !rest[1..close].contains('{')
-        {
+        if let Some(len) = crate::placeholders::placeholder_len(rest) {
             if !literal.is_empty() {
                 pieces.push(PathPiece::Literal(url_ready(&literal)));
                 literal.clear();
             }
-            pieces.push(PathPiece::Parameter(rest[1..close].to_owned()));
-            rest = &rest[close + 1..];
+            pieces.push(PathPiece::Parameter(rest[1..len - 1].to_owned()));
+            rest = &rest[len..];
             continue;
         }
         literal.push(c);
