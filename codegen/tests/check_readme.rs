@@ -5,14 +5,14 @@
 //! the corpora, the extraction and round-trip figures equal what the
 //! extractor and the listed exceptions give.
 
-use callgen::diag::{Diagnostics, Severity};
-use callgen::extract::{ExtractConfig, Extraction, extract};
+use callgen::diag::Severity;
+use callgen::extract::Extraction;
 use callgen::ir::{Group, TypeKind};
 use serde_json::Value;
 use std::path::Path;
 
 mod extract_support;
-use extract_support::{committed_schema, corpus_root, workspace_root};
+use extract_support::{committed_schema, corpus_root, extract_docs, workspace_root};
 
 const MERMAID_OPEN: &str = "```mermaid\n";
 const FENCE_CLOSE: &str = "```\n";
@@ -97,12 +97,7 @@ fn the_readme_generation_figures_are_what_the_schema_generates() {
 }
 
 fn extract_tree(docs: &Path) -> (Extraction, usize) {
-    let config = ExtractConfig {
-        docs: Some(docs.to_path_buf()),
-        roots: Vec::new(),
-    };
-    let mut diags = Diagnostics::new();
-    let extraction = extract(&config, &mut diags).unwrap();
+    let (extraction, diags) = extract_docs(docs, &[]);
     let warnings = diags
         .sorted()
         .iter()

@@ -71,9 +71,8 @@ async fn make_a_call_against_a_local_server() {
     );
     assert_eq!(serde_json::to_value(&call).unwrap(), response.value);
 
-    // The documented notifications of this call, in page order.
-    let mut notifications = notification_examples(create);
-    notifications.sort_by_key(|e| e.line);
+    // The documented notifications of this call.
+    let notifications = notification_examples(create);
     let body = |summary: &str| {
         let found = notifications
             .iter()
