@@ -152,20 +152,11 @@ fn build() -> Result<OperationTemplates, EmitError> {
 }
 
 fn field(tokens: TokenStream) -> Result<Field, EmitError> {
-    let item: syn::ItemStruct = pieces::parse("operation field", quote!(struct S { #tokens }))?;
-    match item.fields {
-        syn::Fields::Named(named) => named.named.into_iter().next(),
-        _ => None,
-    }
-    .ok_or_else(|| pieces::bug("operation field", "no named field"))
+    pieces::field("operation field", quote!(struct S { #tokens }))
 }
 
 fn impl_item(tokens: TokenStream) -> Result<ImplItem, EmitError> {
-    let item: syn::ItemImpl = pieces::parse("operation method", quote!(impl S { #tokens }))?;
-    item.items
-        .into_iter()
-        .next()
-        .ok_or_else(|| pieces::bug("operation method", "no impl item"))
+    pieces::impl_item("operation method", quote!(impl S { #tokens }))
 }
 
 fn argument(tokens: TokenStream) -> Result<FnArg, EmitError> {

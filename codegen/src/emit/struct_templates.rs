@@ -4,9 +4,9 @@
 //! that does not parse is a generator bug, reported as an [`EmitError`].
 
 use super::EmitError;
+use super::template::pieces;
 use proc_macro2::TokenStream;
 use quote::quote;
-use std::path::PathBuf;
 use syn::{Arm, Attribute, Field, ImplItem, Item, Stmt};
 
 /// Every template of a struct.
@@ -43,84 +43,40 @@ thread_local! {
 
 /// Runs `f` with this thread's templates.
 pub fn with<R>(f: impl FnOnce(&StructTemplates) -> R) -> Result<R, EmitError> {
-    TEMPLATES.with(|templates| match templates {
-        Ok(templates) => Ok(f(templates)),
-        Err(error) => Err(error.clone()),
-    })
-}
-
-fn bug(what: &str, message: impl std::fmt::Display) -> EmitError {
-    EmitError {
-        path: PathBuf::from(format!("<struct template: {what}>")),
-        message: message.to_string(),
-    }
-}
-
-fn parse<T: syn::parse::Parse>(what: &str, tokens: TokenStream) -> Result<T, EmitError> {
-    syn::parse2(tokens).map_err(|e| bug(what, e))
+    super::template::with(&TEMPLATES, f)
 }
 
 fn build() -> Result<StructTemplates, EmitError> {
-    let field = first_field(parse("field", field_tokens())?)?;
+    let field = pieces::field("field", field_tokens())?;
     let doc = field
         .attrs
         .first()
         .cloned()
-        .ok_or_else(|| bug("field", "no doc attribute"))?;
+        .ok_or_else(|| pieces::bug("field", "no doc attribute"))?;
     Ok(StructTemplates {
-        items_with_odata: parse::<syn::File>("items", items_tokens(true))?.items,
-        items_plain: parse::<syn::File>("items", items_tokens(false))?.items,
+        items_with_odata: pieces::items("items", items_tokens(true))?,
+        items_plain: pieces::items("items", items_tokens(false))?,
         field,
-        setter: first_impl_item(parse("setter", setter_tokens(false, false))?)?,
-        setter_boxed: first_impl_item(parse("setter", setter_tokens(false, true))?)?,
-        setter_array: first_impl_item(parse("setter", setter_tokens(true, false))?)?,
-        setter_array_boxed: first_impl_item(parse("setter", setter_tokens(true, true))?)?,
-        arm: first_arm(parse("arm", arm_tokens(false))?)?,
-        arm_boxed: first_arm(parse("arm", arm_tokens(true))?)?,
-        serialize: first_stmt(parse(
+        setter: pieces::impl_item("setter", setter_tokens(false, false))?,
+        setter_boxed: pieces::impl_item("setter", setter_tokens(false, true))?,
+        setter_array: pieces::impl_item("setter", setter_tokens(true, false))?,
+        setter_array_boxed: pieces::impl_item("setter", setter_tokens(true, true))?,
+        arm: pieces::arm("arm", arm_tokens(false))?,
+        arm_boxed: pieces::arm("arm", arm_tokens(true))?,
+        serialize: pieces::stmt(
             "serialize",
             quote!({
                 ::callgen_runtime::ser::field(&mut map, "__wire__", &self.__field__)?;
             }),
-        )?)?,
-        inspect: first_stmt(parse(
+        )?,
+        inspect: pieces::stmt(
             "inspect",
             quote!({
                 walker.field("__wire__", &self.__field__);
             }),
-        )?)?,
+        )?,
         doc,
     })
-}
-
-fn first_field(item: syn::ItemStruct) -> Result<Field, EmitError> {
-    match item.fields {
-        syn::Fields::Named(named) => named.named.into_iter().next(),
-        _ => None,
-    }
-    .ok_or_else(|| bug("field", "no named field"))
-}
-
-fn first_impl_item(item: syn::ItemImpl) -> Result<ImplItem, EmitError> {
-    item.items
-        .into_iter()
-        .next()
-        .ok_or_else(|| bug("setter", "no impl item"))
-}
-
-fn first_arm(expr: syn::ExprMatch) -> Result<Arm, EmitError> {
-    expr.arms
-        .into_iter()
-        .next()
-        .ok_or_else(|| bug("arm", "no match arm"))
-}
-
-fn first_stmt(block: syn::Block) -> Result<Stmt, EmitError> {
-    block
-        .stmts
-        .into_iter()
-        .next()
-        .ok_or_else(|| bug("statement", "no statement"))
 }
 
 fn field_tokens() -> TokenStream {

@@ -531,7 +531,7 @@ pub mod pieces {
     use crate::emit::EmitError;
     use proc_macro2::TokenStream;
     use std::path::PathBuf;
-    use syn::{Arm, Attribute, Item, Stmt, Variant};
+    use syn::{Arm, Attribute, Field, ImplItem, Item, Stmt, Variant};
 
     /// The error for the template `what`.
     pub fn bug(what: &str, message: impl std::fmt::Display) -> EmitError {
@@ -571,6 +571,24 @@ pub mod pieces {
             .into_iter()
             .next()
             .ok_or_else(|| bug(what, "no statement"))
+    }
+
+    /// The first named field of the struct `tokens`.
+    pub fn field(what: &str, tokens: TokenStream) -> Result<Field, EmitError> {
+        match parse::<syn::ItemStruct>(what, tokens)?.fields {
+            syn::Fields::Named(named) => named.named.into_iter().next(),
+            _ => None,
+        }
+        .ok_or_else(|| bug(what, "no named field"))
+    }
+
+    /// The first item of the impl block `tokens`.
+    pub fn impl_item(what: &str, tokens: TokenStream) -> Result<ImplItem, EmitError> {
+        parse::<syn::ItemImpl>(what, tokens)?
+            .items
+            .into_iter()
+            .next()
+            .ok_or_else(|| bug(what, "no impl item"))
     }
 
     /// The first variant of the enum `tokens`.
