@@ -21,15 +21,12 @@ use syn::{Expr, FieldValue, ImplItem, Type};
 /// Every item of the request type of `op`.
 pub fn emit(ir: &Ir, op: &Operation) -> Result<Vec<syn::Item>, EmitError> {
     let body = body_type(ir, op)
-        .map(|tokens| parse_type("operation body type", tokens))
+        .map(|tokens| super::template::pieces::parse::<Type>("operation body type", tokens))
         .transpose()?;
-    let output = parse_type("operation output type", output_type(ir, op))?;
+    let output =
+        super::template::pieces::parse::<Type>("operation output type", output_type(ir, op))?;
     let path = path_pieces(op)?;
     operation_templates::with(|t| items(ir, op, t, body, output, path))
-}
-
-fn parse_type(what: &str, tokens: proc_macro2::TokenStream) -> Result<Type, EmitError> {
-    super::template::pieces::parse(what, tokens)
 }
 
 fn items(

@@ -258,10 +258,7 @@ fn parsed_type(
         true => quote::quote!(::std::boxed::Box<#inner>),
         false => inner,
     };
-    let tree: syn::Type = syn::parse2(tokens).map_err(|e| EmitError {
-        path: "<struct field type>".into(),
-        message: e.to_string(),
-    })?;
+    let tree: syn::Type = super::template::pieces::parse("struct field type", tokens)?;
     parsed.insert(key, tree.clone());
     Ok(tree)
 }
