@@ -5,3 +5,11 @@ pub mod operations;
 pub mod registry;
 pub use models::*;
 pub use operations::*;
+/// The support crate the generated types are made of, re-exported so that users need no dependency of their own on it.
+pub use ::callgen_runtime as runtime;
+/// The HTTP layer the request types implement (`Operation`, `ResourcePath`, the async client), re-exported so that users need no dependency of their own on it.
+pub use ::callgen_client as client;
+#[doc(no_inline)]
+pub use ::callgen_runtime::Field;
+#[doc(no_inline)]
+pub use ::callgen_runtime::UnknownFields;

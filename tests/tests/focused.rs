@@ -45,14 +45,29 @@ fn unknown_enum_value_is_kept_as_received() {
 }
 
 #[test]
-fn unknown_odata_type_is_kept_as_raw_json() {
-    let json =
-        json!({"mediaConfig": {"@odata.type": "#microsoft.graph.futureMediaConfig", "x": [1]}});
+fn unknown_odata_type_is_read_as_the_base_type() {
+    let json = json!({"mediaConfig": {
+        "@odata.type": "#microsoft.graph.futureMediaConfig",
+        "removeFromDefaultAudioGroup": true,
+        "x": [1]
+    }});
     let (call, back): (Call, _) = round_trip(&json);
-    let Some(AnyMediaConfig::Unrecognized(raw)) = call.media_config.as_deref() else {
-        panic!("expected the raw member, got {:?}", call.media_config);
+    let Some(media_config) = call.media_config.as_deref() else {
+        panic!("expected a media config, got {:?}", call.media_config);
     };
-    assert_eq!(raw["x"], json!([1]));
+    let AnyMediaConfig::Unrecognized(base) = media_config else {
+        panic!("expected the unrecognized member, got {media_config:?}");
+    };
+    assert_eq!(
+        base.odata_type.as_deref(),
+        Some("#microsoft.graph.futureMediaConfig")
+    );
+    assert_eq!(base.unknown_fields.get("x"), Some(&json!([1])));
+    // The base type's properties are typed, and read without a match.
+    assert_eq!(
+        media_config.remove_from_default_audio_group().get(),
+        Some(&true)
+    );
     assert_eq!(back, json);
 }
 

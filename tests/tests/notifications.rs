@@ -25,6 +25,7 @@ fn variant(data: &CommsNotificationResourceData) -> &'static str {
         CommsNotificationResourceData::CommsOperation(_) => "CommsOperation",
         CommsNotificationResourceData::ParticipantCollection(_) => "ParticipantCollection",
         CommsNotificationResourceData::Unrecognized(_) => "Unrecognized",
+        _ => "a member this test does not know",
     }
 }
 

@@ -148,6 +148,7 @@ fn lib_rs(ir: &Ir) -> TokenStream {
     let has_types = |group: Group| ir.types.iter().any(|def| def.group == group);
     let models = has_types(Group::Models).then(|| quote! { pub use models::*; });
     let operations = has_types(Group::Operations).then(|| quote! { pub use operations::*; });
+    let support = support_reexports(ir);
     quote! {
         #![doc = include_str!("../README.md")]
 
@@ -157,6 +158,28 @@ fn lib_rs(ir: &Ir) -> TokenStream {
 
         #models
         #operations
+
+        /// The support crate the generated types are made of, re-exported so that users need no dependency of their own on it.
+        pub use ::callgen_runtime as runtime;
+        /// The HTTP layer the request types implement (`Operation`, `ResourcePath`, the async client), re-exported so that users need no dependency of their own on it.
+        pub use ::callgen_client as client;
+        #support
+    }
+}
+
+/// `Field` and `UnknownFields` at the crate root, as users name them on
+/// every property, unless a generated type takes the name (then they stay
+/// reachable as `runtime::Field`).
+fn support_reexports(ir: &Ir) -> TokenStream {
+    let names = ["Field", "UnknownFields"]
+        .into_iter()
+        .filter(|name| !ir.types.iter().any(|def| def.rust_name == *name))
+        .map(ident);
+    quote! {
+        #(
+            #[doc(no_inline)]
+            pub use ::callgen_runtime::#names;
+        )*
     }
 }
 
@@ -319,17 +342,26 @@ fn readme(ir: &Ir, config: &EmitConfig) -> (GeneratedFile, Option<String>) {
 }
 
 const README_GUIDE: &str = "## Reading and writing payloads\n\n\
-- Every property is a `callgen_runtime::Field<T>`: `Absent`, `Null` (an explicit JSON `null`, \
+- Every property is a `graph_calls::Field<T>`: `Absent`, `Null` (an explicit JSON `null`, \
 which a PATCH uses to clear a value) or `Value(T)`; `field.get()` gives an `Option<&T>`.\n\
 - Properties the schema does not know are kept in `unknown_fields` and written back, so a \
 payload from a newer beta survives a parse/serialize cycle.\n\
 - Enumerations have an `Unrecognized(String)` member that keeps values the schema does not list.\n\
 - A polymorphic family (`AnyMediaConfig`, ...) is chosen by `@odata.type`: the base type when \
-it is absent, `Unrecognized` (raw JSON) when it names a type the schema does not know. \
+it is absent, `Unrecognized` (read as the base type) when it names a type the schema does not know. \
+Every member has the base type's properties, read through the family's accessors \
+(`operation.status()`). \
 `@odata.type` is kept exactly as received; `T::new()` sets it to `#microsoft.graph.<type>`, \
 `T::default()` leaves it out.\n\
 - `registry::round_trip_value(\"microsoft.graph.call\", &json)` reads any payload by schema type \
-name and reports the Rust type and members chosen.\n";
+name and reports the Rust type and members chosen.\n\n\
+## What a beta change does to your code\n\n\
+Structs, enumerations, families, unions and request types are `#[non_exhaustive]`: build values \
+with `new()` (or `Default`) and the `with_<property>` builders, read them through their fields \
+and accessors, and end every `match` on an enumeration, family or union with a `_` arm. Then \
+a regenerated crate keeps compiling when the beta adds a property, an enumeration value, a \
+family member, a union member or an operation, or makes a property nullable; `callgen diff` \
+calls exactly those changes compatible.\n";
 
 /// The README section showing the configured example as builder code, or
 /// why it cannot be shown.

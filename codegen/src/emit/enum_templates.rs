@@ -90,6 +90,7 @@ fn items_tokens() -> proc_macro2::TokenStream {
     quote! {
         #[doc = "__docs__"]
         #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        #[non_exhaustive]
         pub enum __Name__ {
             __variants__,
             /// A value this version of the schema does not list, kept exactly as received.

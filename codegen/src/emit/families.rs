@@ -1,12 +1,15 @@
 //! A polymorphic family: an enum over the base type, every descendant, and
-//! an `Unrecognized` raw-JSON member, dispatched on `@odata.type` by the
-//! runtime's family visitor.
+//! an `Unrecognized` member holding a value of a type the schema does not
+//! know, read as the base type; dispatched on `@odata.type` by the
+//! runtime's family visitor. The base type's properties are read through
+//! accessors ([`super::family_accessors`]).
 //!
 //! The code is built as syntax trees from the templates of
 //! [`super::family_templates`] (cloned and filled in, never parsed per
 //! family or per member; only member types are parsed).
 
 use super::EmitError;
+use super::family_accessors;
 use super::family_templates::{self, FamilyTemplates};
 use super::returned_by::ReturnedBy;
 use super::template::{Fill, doc_attrs, pieces};
@@ -27,7 +30,9 @@ pub fn emit(
         .map(|m| member_types(ir, m))
         .collect::<Result<Vec<_>, _>>()?;
     let base = pieces::parse::<syn::Type>("family base type", type_path(ir, family.base))?;
-    family_templates::with(|t| items(ir, returned, def, family, &types, base, t))
+    let mut items = family_templates::with(|t| items(ir, returned, def, family, &types, base, t))?;
+    items.extend(family_accessors::emit(ir, def, family)?);
+    Ok(items)
 }
 
 /// A member's path type, and its variant's type (the path, boxed or not).
@@ -64,6 +69,7 @@ fn items(
     let mut out = Fill::new()
         .ident("__Name__", name.clone())
         .ident("__Unrecognized__", unrecognized.clone())
+        .ty("__Base__", base.clone())
         .docs(
             "__docs__",
             doc_attrs(&t.doc, &doc_lines(&family_docs(ir, returned, def, family))),
@@ -104,7 +110,10 @@ fn items(
             .string("__base_type__", family.base_type_name.as_str())
             .string(
                 "__unrecognized_note__",
-                format!("{}::{} (raw JSON)", def.rust_name, family.unrecognized),
+                format!(
+                    "{}::{} (read as the base type)",
+                    def.rust_name, family.unrecognized
+                ),
             )
             .arms("__odata_type__", member_arms(&t.odata_type_arm))
             .stmts("__from_base__", from_base)
@@ -157,7 +166,7 @@ fn member_arm(template: &syn::Arm, member: &FamilyMember) -> syn::Arm {
 
 fn family_docs(ir: &Ir, returned: &ReturnedBy, def: &TypeDef, family: &FamilyDef) -> String {
     let mut text = format!(
-        "{} or any type derived from it, chosen by `@odata.type`.\n\nWithout `@odata.type` (or with the base's own) the value is the base type; a type this version of the schema does not know is kept as raw JSON in [`{}::{}`].",
+        "{} or any type derived from it, chosen by `@odata.type`.\n\nWithout `@odata.type` (or with the base's own) the value is the base type; a type this version of the schema does not know is read as the base type, its `@odata.type` and other properties kept, in [`{}::{}`]. Every member has the base type's properties: read them with the accessors (one per property) rather than a match, which a member added by a later schema would not cover.",
         code(&family.base_type_name),
         def.rust_name,
         family.unrecognized

@@ -114,10 +114,11 @@ fn head_tokens() -> proc_macro2::TokenStream {
         #[doc = "__docs__"]
         #[derive(Debug, Clone, PartialEq)]
         #[allow(clippy::large_enum_variant)]
+        #[non_exhaustive]
         pub enum __Name__ {
             __variants__,
-            /// An object whose `@odata.type` names a type this version of the schema does not place in this family, kept exactly as received.
-            __Unrecognized__(::serde_json::Map<::std::string::String, ::serde_json::Value>),
+            /// An object whose `@odata.type` names a type this version of the schema does not place in this family, read as the base type: its `@odata.type` and the properties the base does not know are kept and written back.
+            __Unrecognized__(::std::boxed::Box<__Base__>),
         }
     }
 }
@@ -139,7 +140,7 @@ fn tail_tokens() -> proc_macro2::TokenStream {
             pub fn odata_type(&self) -> ::std::option::Option<&str> {
                 match self {
                     "__odata_type__" => {}
-                    Self::__Unrecognized__(raw) => raw.get("@odata.type").and_then(::serde_json::Value::as_str),
+                    Self::__Unrecognized__(value) => value.odata_type.as_deref(),
                 }
             }
         }
@@ -155,7 +156,7 @@ fn tail_tokens() -> proc_macro2::TokenStream {
             fn dispatch<S: ::callgen_runtime::family::ModelSource<'de>>(source: S) -> ::std::result::Result<Self, S::Error> {
                 match source.type_name() {
                     "__dispatch__" => {}
-                    _ => source.raw().map(Self::__Unrecognized__),
+                    _ => source.read().map(|value| Self::__Unrecognized__(::std::boxed::Box::new(value))),
                 }
             }
         }
@@ -170,7 +171,7 @@ fn tail_tokens() -> proc_macro2::TokenStream {
             fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
                 match self {
                     "__serialize__" => {}
-                    Self::__Unrecognized__(raw) => ::serde::Serialize::serialize(raw, serializer),
+                    Self::__Unrecognized__(value) => ::serde::Serialize::serialize(value, serializer),
                 }
             }
         }
@@ -179,7 +180,10 @@ fn tail_tokens() -> proc_macro2::TokenStream {
             fn inspect(&self, walker: &mut ::callgen_runtime::inspect::Walker) {
                 match self {
                     "__inspect__" => {}
-                    Self::__Unrecognized__(_) => walker.note("__unrecognized_note__"),
+                    Self::__Unrecognized__(value) => {
+                        walker.note("__unrecognized_note__");
+                        ::callgen_runtime::Inspect::inspect(value, walker);
+                    }
                 }
             }
         }

@@ -22,6 +22,7 @@ mod enum_templates;
 mod enums;
 pub mod example;
 mod families;
+mod family_accessors;
 mod family_templates;
 mod format;
 mod notifications;

@@ -50,6 +50,7 @@ pub fn emit_union(ir: &Ir, def: &TypeDef, union: &UnionDef) -> TokenStream {
     quote! {
         #doc
         #[derive(Debug, Clone, PartialEq)]
+        #[non_exhaustive]
         pub enum #name {
             #(#variants)*
             /// JSON that no alternative takes (another `@odata.type`, a mixed array, a scalar), kept exactly as received.

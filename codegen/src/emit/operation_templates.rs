@@ -196,6 +196,7 @@ fn items_tokens() -> TokenStream {
     quote! {
         #[doc = "__docs__"]
         #[derive(Debug, Clone, PartialEq)]
+        #[non_exhaustive]
         pub struct __Name__ {
             __fields__: (),
         }

@@ -167,6 +167,7 @@ fn items_tokens(with_odata: bool) -> TokenStream {
     quote! {
         #[doc = "__type_docs__"]
         #[derive(Debug, Clone, PartialEq, Default)]
+        #[non_exhaustive]
         pub struct __Name__ {
             /// The `@odata.type` exactly as received (with or without `#`), or as set by the constructor; not written when `None`. The type's own value is kept without a copy.
             pub odata_type: ::std::option::Option<::std::borrow::Cow<'static, str>>,

@@ -17,8 +17,8 @@ use axum::http::{HeaderMap, StatusCode, header};
 use axum::routing::post;
 use callgen_client::callback;
 use graph_calls::{
-    AnyCommsOperation, CallState, CommsNotification, CommsNotificationResourceData,
-    CommsNotifications, CommsOperationStatus,
+    CallState, CommsNotification, CommsNotificationResourceData, CommsNotifications,
+    CommsOperationStatus,
 };
 use tokio::sync::mpsc::UnboundedSender;
 
@@ -92,46 +92,20 @@ fn notice(notification: &CommsNotification) -> Notice {
                     .collect(),
             }
         }
-        Some(CommsNotificationResourceData::CommsOperation(operation)) => {
-            let (id, status) = operation_parts(operation);
-            Notice::Operation {
-                call_id,
-                operation_id: path
-                    .as_ref()
-                    .and_then(|p| p.operation_id())
-                    .map(str::to_owned)
-                    .or(id),
-                odata_type: operation.odata_type().map(str::to_owned),
-                status,
-            }
-        }
+        Some(CommsNotificationResourceData::CommsOperation(operation)) => Notice::Operation {
+            call_id,
+            operation_id: path
+                .as_ref()
+                .and_then(|p| p.operation_id())
+                .map(str::to_owned)
+                .or_else(|| operation.id().get().cloned()),
+            odata_type: operation.odata_type().map(str::to_owned),
+            // Every operation type has the base's properties: no match over
+            // the operation types, so a type added by a later beta is read
+            // like the others.
+            status: operation.status().get().cloned(),
+        },
         _ => other(notification),
-    }
-}
-
-/// The id and status every operation type shares.
-fn operation_parts(
-    operation: &AnyCommsOperation,
-) -> (Option<String>, Option<CommsOperationStatus>) {
-    macro_rules! parts {
-        ($value:expr) => {
-            ($value.id.get().cloned(), $value.status.get().cloned())
-        };
-    }
-    match operation {
-        AnyCommsOperation::CommsOperation(op) => parts!(op),
-        AnyCommsOperation::CancelMediaProcessingOperation(op) => parts!(op),
-        AnyCommsOperation::InviteParticipantsOperation(op) => parts!(op),
-        AnyCommsOperation::MuteParticipantOperation(op) => parts!(op),
-        AnyCommsOperation::PlayPromptOperation(op) => parts!(op),
-        AnyCommsOperation::RecordOperation(op) => parts!(op),
-        AnyCommsOperation::SubscribeToToneOperation(op) => parts!(op),
-        AnyCommsOperation::UnmuteParticipantOperation(op) => parts!(op),
-        AnyCommsOperation::UpdateRecordingStatusOperation(op) => parts!(op),
-        AnyCommsOperation::Unrecognized(raw) => (
-            raw.get("id").and_then(|v| v.as_str()).map(str::to_owned),
-            None,
-        ),
     }
 }
 

@@ -4,6 +4,7 @@
 ///
 /// Listed in a property description of the docs rather than as an enumeration of its own.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[non_exhaustive]
 pub enum AnswerAcceptedModalities {
     /// `audio`
     Audio,

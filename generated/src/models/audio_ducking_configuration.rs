@@ -4,6 +4,7 @@
 ///
 /// Documented in `api-reference/beta/resources/audioduckingconfiguration.md`.
 #[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
 pub struct AudioDuckingConfiguration {
     /// The `@odata.type` exactly as received (with or without `#`), or as set by the constructor; not written when `None`. The type's own value is kept without a copy.
     pub odata_type: ::std::option::Option<::std::borrow::Cow<'static, str>>,

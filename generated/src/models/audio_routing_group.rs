@@ -11,6 +11,7 @@
 /// - [`CallCreateAudioRoutingGroup`](crate::operations::CallCreateAudioRoutingGroup): `POST /communications/calls/{call-id}/audioRoutingGroups` (`call.createAudioRoutingGroup`, 200)
 /// - [`CallListAudioRoutingGroups`](crate::operations::CallListAudioRoutingGroups): `GET /communications/calls/{call-id}/audioRoutingGroups` (`call.listAudioRoutingGroups`, 200), a collection page of them
 #[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
 pub struct AudioRoutingGroup {
     /// The `@odata.type` exactly as received (with or without `#`), or as set by the constructor; not written when `None`. The type's own value is kept without a copy.
     pub odata_type: ::std::option::Option<::std::borrow::Cow<'static, str>>,

@@ -2,6 +2,7 @@
 //! The `microsoft.graph.autoAdmittedUsersType` type.
 /// The `microsoft.graph.autoAdmittedUsersType` enumeration.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[non_exhaustive]
 pub enum AutoAdmittedUsersType {
     /// `everyoneInCompany`
     EveryoneInCompany,

@@ -9,6 +9,7 @@
 /// - [`CallCreate`](crate::operations::CallCreate): `POST /communications/calls` (`call.create`, 201)
 /// - [`CallGet`](crate::operations::CallGet): `GET /communications/calls/{call-id}` (`call.get`, 200)
 #[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
 pub struct Call {
     /// The `@odata.type` exactly as received (with or without `#`), or as set by the constructor; not written when `None`. The type's own value is kept without a copy.
     pub odata_type: ::std::option::Option<::std::borrow::Cow<'static, str>>,

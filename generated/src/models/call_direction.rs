@@ -2,6 +2,7 @@
 //! The `microsoft.graph.callDirection` type.
 /// The `microsoft.graph.callDirection` enumeration.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[non_exhaustive]
 pub enum CallDirection {
     /// `incoming`
     Incoming,

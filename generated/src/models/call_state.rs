@@ -2,6 +2,7 @@
 //! The `microsoft.graph.callState` type.
 /// The `microsoft.graph.callState` enumeration.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[non_exhaustive]
 pub enum CallState {
     /// `incoming`
     Incoming,

@@ -10,6 +10,7 @@
 ///
 /// - [`CallCancelMediaProcessing`](crate::operations::CallCancelMediaProcessing): `POST /communications/calls/{call-id}/cancelMediaProcessing` (`call.cancelMediaProcessing`, 200)
 #[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
 pub struct CancelMediaProcessingOperation {
     /// The `@odata.type` exactly as received (with or without `#`), or as set by the constructor; not written when `None`. The type's own value is kept without a copy.
     pub odata_type: ::std::option::Option<::std::borrow::Cow<'static, str>>,

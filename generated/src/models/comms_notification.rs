@@ -4,6 +4,7 @@
 ///
 /// Documented in `api-reference/beta/resources/commsnotification.md`.
 #[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
 pub struct CommsNotification {
     /// The `@odata.type` exactly as received (with or without `#`), or as set by the constructor; not written when `None`. The type's own value is kept without a copy.
     pub odata_type: ::std::option::Option<::std::borrow::Cow<'static, str>>,
@@ -186,6 +187,7 @@ impl crate::models::CommsNotification {
 ///
 /// One of: [`Call`](crate::models::Call) (`@odata.type` `#microsoft.graph.call`); [`AnyCommsOperation`](crate::models::AnyCommsOperation) (`@odata.type` `#microsoft.graph.commsOperation` or a type derived from it); an array of [`Participant`](crate::models::Participant) (`@odata.type` `#microsoft.graph.participant`). An object is chosen by its `@odata.type` (without one, it is the only single-value alternative, if there is exactly one); an array is read item by item. Anything else is kept as raw JSON in [`CommsNotificationResourceData::Unrecognized`].
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub enum CommsNotificationResourceData {
     /// [`Call`](crate::models::Call) (`@odata.type` `#microsoft.graph.call`)
     Call(::std::boxed::Box<crate::models::Call>),

@@ -9,6 +9,7 @@
 /// - [`ParticipantConfigureMixer`](crate::operations::ParticipantConfigureMixer): `POST /communications/calls/{call-id}/participants/configureMixer` (`participant.configureMixer`, 202), as [`AnyCommsOperation`](crate::models::AnyCommsOperation) (chosen by `@odata.type`)
 /// - [`ParticipantMuteAll`](crate::operations::ParticipantMuteAll): `POST /communications/calls/{call-id}/participants/muteAll` (`participant.muteAll`, 200), as [`AnyCommsOperation`](crate::models::AnyCommsOperation) (chosen by `@odata.type`)
 #[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
 pub struct CommsOperation {
     /// The `@odata.type` exactly as received (with or without `#`), or as set by the constructor; not written when `None`. The type's own value is kept without a copy.
     pub odata_type: ::std::option::Option<::std::borrow::Cow<'static, str>>,
@@ -174,7 +175,7 @@ impl ::callgen_runtime::Inspect for CommsOperation {
 }
 /// `microsoft.graph.commsOperation` or any type derived from it, chosen by `@odata.type`.
 ///
-/// Without `@odata.type` (or with the base's own) the value is the base type; a type this version of the schema does not know is kept as raw JSON in [`AnyCommsOperation::Unrecognized`].
+/// Without `@odata.type` (or with the base's own) the value is the base type; a type this version of the schema does not know is read as the base type, its `@odata.type` and other properties kept, in [`AnyCommsOperation::Unrecognized`]. Every member has the base type's properties: read them with the accessors (one per property) rather than a match, which a member added by a later schema would not cover.
 ///
 /// # Returned by
 ///
@@ -182,6 +183,7 @@ impl ::callgen_runtime::Inspect for CommsOperation {
 /// - [`ParticipantMuteAll`](crate::operations::ParticipantMuteAll): `POST /communications/calls/{call-id}/participants/muteAll` (`participant.muteAll`, 200)
 #[derive(Debug, Clone, PartialEq)]
 #[allow(clippy::large_enum_variant)]
+#[non_exhaustive]
 pub enum AnyCommsOperation {
     /// `@odata.type` `#microsoft.graph.commsOperation`.
     CommsOperation(crate::models::CommsOperation),
@@ -201,8 +203,8 @@ pub enum AnyCommsOperation {
     UnmuteParticipantOperation(crate::models::UnmuteParticipantOperation),
     /// `@odata.type` `#microsoft.graph.updateRecordingStatusOperation`.
     UpdateRecordingStatusOperation(crate::models::UpdateRecordingStatusOperation),
-    /// An object whose `@odata.type` names a type this version of the schema does not place in this family, kept exactly as received.
-    Unrecognized(::serde_json::Map<::std::string::String, ::serde_json::Value>),
+    /// An object whose `@odata.type` names a type this version of the schema does not place in this family, read as the base type: its `@odata.type` and the properties the base does not know are kept and written back.
+    Unrecognized(::std::boxed::Box<crate::models::CommsOperation>),
 }
 impl ::std::convert::From<crate::models::CommsOperation> for AnyCommsOperation {
     fn from(value: crate::models::CommsOperation) -> Self {
@@ -268,9 +270,7 @@ impl AnyCommsOperation {
             Self::SubscribeToToneOperation(value) => value.odata_type.as_deref(),
             Self::UnmuteParticipantOperation(value) => value.odata_type.as_deref(),
             Self::UpdateRecordingStatusOperation(value) => value.odata_type.as_deref(),
-            Self::Unrecognized(raw) => {
-                raw.get("@odata.type").and_then(::serde_json::Value::as_str)
-            }
+            Self::Unrecognized(value) => value.odata_type.as_deref(),
         }
     }
 }
@@ -307,7 +307,11 @@ impl<'de> ::callgen_runtime::family::Family<'de> for AnyCommsOperation {
             "microsoft.graph.updateRecordingStatusOperation" => {
                 source.read().map(Self::UpdateRecordingStatusOperation)
             }
-            _ => source.raw().map(Self::Unrecognized),
+            _ => {
+                source
+                    .read()
+                    .map(|value| Self::Unrecognized(::std::boxed::Box::new(value)))
+            }
         }
     }
 }
@@ -351,7 +355,7 @@ impl ::serde::Serialize for AnyCommsOperation {
             Self::UpdateRecordingStatusOperation(value) => {
                 ::serde::Serialize::serialize(value, serializer)
             }
-            Self::Unrecognized(raw) => ::serde::Serialize::serialize(raw, serializer),
+            Self::Unrecognized(value) => ::serde::Serialize::serialize(value, serializer),
         }
     }
 }
@@ -394,9 +398,76 @@ impl ::callgen_runtime::Inspect for AnyCommsOperation {
                 walker.note("AnyCommsOperation::UpdateRecordingStatusOperation");
                 ::callgen_runtime::Inspect::inspect(value, walker);
             }
-            Self::Unrecognized(_) => {
-                walker.note("AnyCommsOperation::Unrecognized (raw JSON)")
+            Self::Unrecognized(value) => {
+                walker.note("AnyCommsOperation::Unrecognized (read as the base type)");
+                ::callgen_runtime::Inspect::inspect(value, walker);
             }
+        }
+    }
+}
+impl AnyCommsOperation {
+    /// The `clientContext` property, whichever member this is (every member has the base type's properties).
+    pub fn client_context(&self) -> &::callgen_runtime::Field<::std::string::String> {
+        match self {
+            Self::CommsOperation(value) => &value.client_context,
+            Self::CancelMediaProcessingOperation(value) => &value.client_context,
+            Self::InviteParticipantsOperation(value) => &value.client_context,
+            Self::MuteParticipantOperation(value) => &value.client_context,
+            Self::PlayPromptOperation(value) => &value.client_context,
+            Self::RecordOperation(value) => &value.client_context,
+            Self::SubscribeToToneOperation(value) => &value.client_context,
+            Self::UnmuteParticipantOperation(value) => &value.client_context,
+            Self::UpdateRecordingStatusOperation(value) => &value.client_context,
+            Self::Unrecognized(value) => &value.client_context,
+        }
+    }
+    /// The `id` property, whichever member this is (every member has the base type's properties).
+    pub fn id(&self) -> &::callgen_runtime::Field<::std::string::String> {
+        match self {
+            Self::CommsOperation(value) => &value.id,
+            Self::CancelMediaProcessingOperation(value) => &value.id,
+            Self::InviteParticipantsOperation(value) => &value.id,
+            Self::MuteParticipantOperation(value) => &value.id,
+            Self::PlayPromptOperation(value) => &value.id,
+            Self::RecordOperation(value) => &value.id,
+            Self::SubscribeToToneOperation(value) => &value.id,
+            Self::UnmuteParticipantOperation(value) => &value.id,
+            Self::UpdateRecordingStatusOperation(value) => &value.id,
+            Self::Unrecognized(value) => &value.id,
+        }
+    }
+    /// The `resultInfo` property, whichever member this is (every member has the base type's properties).
+    pub fn result_info(
+        &self,
+    ) -> &::callgen_runtime::Field<::std::boxed::Box<crate::models::ResultInfo>> {
+        match self {
+            Self::CommsOperation(value) => &value.result_info,
+            Self::CancelMediaProcessingOperation(value) => &value.result_info,
+            Self::InviteParticipantsOperation(value) => &value.result_info,
+            Self::MuteParticipantOperation(value) => &value.result_info,
+            Self::PlayPromptOperation(value) => &value.result_info,
+            Self::RecordOperation(value) => &value.result_info,
+            Self::SubscribeToToneOperation(value) => &value.result_info,
+            Self::UnmuteParticipantOperation(value) => &value.result_info,
+            Self::UpdateRecordingStatusOperation(value) => &value.result_info,
+            Self::Unrecognized(value) => &value.result_info,
+        }
+    }
+    /// The `status` property, whichever member this is (every member has the base type's properties).
+    pub fn status(
+        &self,
+    ) -> &::callgen_runtime::Field<crate::models::CommsOperationStatus> {
+        match self {
+            Self::CommsOperation(value) => &value.status,
+            Self::CancelMediaProcessingOperation(value) => &value.status,
+            Self::InviteParticipantsOperation(value) => &value.status,
+            Self::MuteParticipantOperation(value) => &value.status,
+            Self::PlayPromptOperation(value) => &value.status,
+            Self::RecordOperation(value) => &value.status,
+            Self::SubscribeToToneOperation(value) => &value.status,
+            Self::UnmuteParticipantOperation(value) => &value.status,
+            Self::UpdateRecordingStatusOperation(value) => &value.status,
+            Self::Unrecognized(value) => &value.status,
         }
     }
 }

@@ -6,6 +6,7 @@
 ///
 /// Documented in `api-reference/beta/resources/mediaconfig.md`.
 #[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
 pub struct MediaConfig {
     /// The `@odata.type` exactly as received (with or without `#`), or as set by the constructor; not written when `None`. The type's own value is kept without a copy.
     pub odata_type: ::std::option::Option<::std::borrow::Cow<'static, str>>,
@@ -119,9 +120,10 @@ impl ::callgen_runtime::Inspect for MediaConfig {
 }
 /// `microsoft.graph.mediaConfig` or any type derived from it, chosen by `@odata.type`.
 ///
-/// Without `@odata.type` (or with the base's own) the value is the base type; a type this version of the schema does not know is kept as raw JSON in [`AnyMediaConfig::Unrecognized`].
+/// Without `@odata.type` (or with the base's own) the value is the base type; a type this version of the schema does not know is read as the base type, its `@odata.type` and other properties kept, in [`AnyMediaConfig::Unrecognized`]. Every member has the base type's properties: read them with the accessors (one per property) rather than a match, which a member added by a later schema would not cover.
 #[derive(Debug, Clone, PartialEq)]
 #[allow(clippy::large_enum_variant)]
+#[non_exhaustive]
 pub enum AnyMediaConfig {
     /// `@odata.type` `#microsoft.graph.mediaConfig`.
     MediaConfig(crate::models::MediaConfig),
@@ -131,8 +133,8 @@ pub enum AnyMediaConfig {
     NoMediaConfig(crate::models::NoMediaConfig),
     /// `@odata.type` `#microsoft.graph.serviceHostedMediaConfig`.
     ServiceHostedMediaConfig(crate::models::ServiceHostedMediaConfig),
-    /// An object whose `@odata.type` names a type this version of the schema does not place in this family, kept exactly as received.
-    Unrecognized(::serde_json::Map<::std::string::String, ::serde_json::Value>),
+    /// An object whose `@odata.type` names a type this version of the schema does not place in this family, read as the base type: its `@odata.type` and the properties the base does not know are kept and written back.
+    Unrecognized(::std::boxed::Box<crate::models::MediaConfig>),
 }
 impl ::std::convert::From<crate::models::MediaConfig> for AnyMediaConfig {
     fn from(value: crate::models::MediaConfig) -> Self {
@@ -162,9 +164,7 @@ impl AnyMediaConfig {
             Self::AppHostedMediaConfig(value) => value.odata_type.as_deref(),
             Self::NoMediaConfig(value) => value.odata_type.as_deref(),
             Self::ServiceHostedMediaConfig(value) => value.odata_type.as_deref(),
-            Self::Unrecognized(raw) => {
-                raw.get("@odata.type").and_then(::serde_json::Value::as_str)
-            }
+            Self::Unrecognized(value) => value.odata_type.as_deref(),
         }
     }
 }
@@ -186,7 +186,11 @@ impl<'de> ::callgen_runtime::family::Family<'de> for AnyMediaConfig {
             "microsoft.graph.serviceHostedMediaConfig" => {
                 source.read().map(Self::ServiceHostedMediaConfig)
             }
-            _ => source.raw().map(Self::Unrecognized),
+            _ => {
+                source
+                    .read()
+                    .map(|value| Self::Unrecognized(::std::boxed::Box::new(value)))
+            }
         }
     }
 }
@@ -213,7 +217,7 @@ impl ::serde::Serialize for AnyMediaConfig {
             Self::ServiceHostedMediaConfig(value) => {
                 ::serde::Serialize::serialize(value, serializer)
             }
-            Self::Unrecognized(raw) => ::serde::Serialize::serialize(raw, serializer),
+            Self::Unrecognized(value) => ::serde::Serialize::serialize(value, serializer),
         }
     }
 }
@@ -236,9 +240,24 @@ impl ::callgen_runtime::Inspect for AnyMediaConfig {
                 walker.note("AnyMediaConfig::ServiceHostedMediaConfig");
                 ::callgen_runtime::Inspect::inspect(value, walker);
             }
-            Self::Unrecognized(_) => {
-                walker.note("AnyMediaConfig::Unrecognized (raw JSON)")
+            Self::Unrecognized(value) => {
+                walker.note("AnyMediaConfig::Unrecognized (read as the base type)");
+                ::callgen_runtime::Inspect::inspect(value, walker);
             }
+        }
+    }
+}
+impl AnyMediaConfig {
+    /// The `removeFromDefaultAudioGroup` property, whichever member this is (every member has the base type's properties).
+    pub fn remove_from_default_audio_group(&self) -> &::callgen_runtime::Field<bool> {
+        match self {
+            Self::MediaConfig(value) => &value.remove_from_default_audio_group,
+            Self::AppHostedMediaConfig(value) => &value.remove_from_default_audio_group,
+            Self::NoMediaConfig(value) => &value.remove_from_default_audio_group,
+            Self::ServiceHostedMediaConfig(value) => {
+                &value.remove_from_default_audio_group
+            }
+            Self::Unrecognized(value) => &value.remove_from_default_audio_group,
         }
     }
 }

@@ -2,6 +2,7 @@
 //! The `microsoft.graph.mediaState` type.
 /// The `microsoft.graph.mediaState` enumeration.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[non_exhaustive]
 pub enum MediaState {
     /// `active`
     Active,

@@ -4,6 +4,7 @@
 ///
 /// Documented in `api-reference/beta/resources/meetinginfo.md`.
 #[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
 pub struct MeetingInfo {
     /// The `@odata.type` exactly as received (with or without `#`), or as set by the constructor; not written when `None`. The type's own value is kept without a copy.
     pub odata_type: ::std::option::Option<::std::borrow::Cow<'static, str>>,
@@ -93,9 +94,10 @@ impl ::callgen_runtime::Inspect for MeetingInfo {
 }
 /// `microsoft.graph.meetingInfo` or any type derived from it, chosen by `@odata.type`.
 ///
-/// Without `@odata.type` (or with the base's own) the value is the base type; a type this version of the schema does not know is kept as raw JSON in [`AnyMeetingInfo::Unrecognized`].
+/// Without `@odata.type` (or with the base's own) the value is the base type; a type this version of the schema does not know is read as the base type, its `@odata.type` and other properties kept, in [`AnyMeetingInfo::Unrecognized`]. Every member has the base type's properties: read them with the accessors (one per property) rather than a match, which a member added by a later schema would not cover.
 #[derive(Debug, Clone, PartialEq)]
 #[allow(clippy::large_enum_variant)]
+#[non_exhaustive]
 pub enum AnyMeetingInfo {
     /// `@odata.type` `#microsoft.graph.meetingInfo`.
     MeetingInfo(crate::models::MeetingInfo),
@@ -103,8 +105,8 @@ pub enum AnyMeetingInfo {
     OrganizerMeetingInfo(crate::models::OrganizerMeetingInfo),
     /// `@odata.type` `#microsoft.graph.tokenMeetingInfo`.
     TokenMeetingInfo(crate::models::TokenMeetingInfo),
-    /// An object whose `@odata.type` names a type this version of the schema does not place in this family, kept exactly as received.
-    Unrecognized(::serde_json::Map<::std::string::String, ::serde_json::Value>),
+    /// An object whose `@odata.type` names a type this version of the schema does not place in this family, read as the base type: its `@odata.type` and the properties the base does not know are kept and written back.
+    Unrecognized(::std::boxed::Box<crate::models::MeetingInfo>),
 }
 impl ::std::convert::From<crate::models::MeetingInfo> for AnyMeetingInfo {
     fn from(value: crate::models::MeetingInfo) -> Self {
@@ -128,9 +130,7 @@ impl AnyMeetingInfo {
             Self::MeetingInfo(value) => value.odata_type.as_deref(),
             Self::OrganizerMeetingInfo(value) => value.odata_type.as_deref(),
             Self::TokenMeetingInfo(value) => value.odata_type.as_deref(),
-            Self::Unrecognized(raw) => {
-                raw.get("@odata.type").and_then(::serde_json::Value::as_str)
-            }
+            Self::Unrecognized(value) => value.odata_type.as_deref(),
         }
     }
 }
@@ -151,7 +151,11 @@ impl<'de> ::callgen_runtime::family::Family<'de> for AnyMeetingInfo {
             "microsoft.graph.tokenMeetingInfo" => {
                 source.read().map(Self::TokenMeetingInfo)
             }
-            _ => source.raw().map(Self::Unrecognized),
+            _ => {
+                source
+                    .read()
+                    .map(|value| Self::Unrecognized(::std::boxed::Box::new(value)))
+            }
         }
     }
 }
@@ -175,7 +179,7 @@ impl ::serde::Serialize for AnyMeetingInfo {
             Self::TokenMeetingInfo(value) => {
                 ::serde::Serialize::serialize(value, serializer)
             }
-            Self::Unrecognized(raw) => ::serde::Serialize::serialize(raw, serializer),
+            Self::Unrecognized(value) => ::serde::Serialize::serialize(value, serializer),
         }
     }
 }
@@ -194,9 +198,11 @@ impl ::callgen_runtime::Inspect for AnyMeetingInfo {
                 walker.note("AnyMeetingInfo::TokenMeetingInfo");
                 ::callgen_runtime::Inspect::inspect(value, walker);
             }
-            Self::Unrecognized(_) => {
-                walker.note("AnyMeetingInfo::Unrecognized (raw JSON)")
+            Self::Unrecognized(value) => {
+                walker.note("AnyMeetingInfo::Unrecognized (read as the base type)");
+                ::callgen_runtime::Inspect::inspect(value, walker);
             }
         }
     }
 }
+impl AnyMeetingInfo {}

@@ -2,6 +2,7 @@
 //! The `microsoft.graph.modality` type.
 /// The `microsoft.graph.modality` enumeration.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[non_exhaustive]
 pub enum Modality {
     /// `audio`
     Audio,

@@ -11,6 +11,7 @@
 /// - [`CallMute`](crate::operations::CallMute): `POST /communications/calls/{call-id}/mute` (`call.mute`, 200)
 /// - [`ParticipantMute`](crate::operations::ParticipantMute): `POST /communications/calls/{call-id}/participants/{participant-id}/mute` (`participant.mute`, 200)
 #[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
 pub struct MuteParticipantOperation {
     /// The `@odata.type` exactly as received (with or without `#`), or as set by the constructor; not written when `None`. The type's own value is kept without a copy.
     pub odata_type: ::std::option::Option<::std::borrow::Cow<'static, str>>,

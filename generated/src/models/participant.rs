@@ -9,6 +9,7 @@
 /// - [`CallListParticipants`](crate::operations::CallListParticipants): `GET /communications/calls/{call-id}/participants` (`call.listParticipants`, 200), a collection page of them
 /// - [`ParticipantGet`](crate::operations::ParticipantGet): `GET /communications/calls/{call-id}/participants/{participant-id}` (`participant.get`, 200)
 #[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
 pub struct Participant {
     /// The `@odata.type` exactly as received (with or without `#`), or as set by the constructor; not written when `None`. The type's own value is kept without a copy.
     pub odata_type: ::std::option::Option<::std::borrow::Cow<'static, str>>,

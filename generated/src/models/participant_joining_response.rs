@@ -6,6 +6,7 @@
 ///
 /// Documented in `api-reference/beta/resources/participantjoiningresponse.md`.
 #[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
 pub struct ParticipantJoiningResponse {
     /// The `@odata.type` exactly as received (with or without `#`), or as set by the constructor; not written when `None`. The type's own value is kept without a copy.
     pub odata_type: ::std::option::Option<::std::borrow::Cow<'static, str>>,
@@ -95,9 +96,10 @@ impl ::callgen_runtime::Inspect for ParticipantJoiningResponse {
 }
 /// `microsoft.graph.participantJoiningResponse` or any type derived from it, chosen by `@odata.type`.
 ///
-/// Without `@odata.type` (or with the base's own) the value is the base type; a type this version of the schema does not know is kept as raw JSON in [`AnyParticipantJoiningResponse::Unrecognized`].
+/// Without `@odata.type` (or with the base's own) the value is the base type; a type this version of the schema does not know is read as the base type, its `@odata.type` and other properties kept, in [`AnyParticipantJoiningResponse::Unrecognized`]. Every member has the base type's properties: read them with the accessors (one per property) rather than a match, which a member added by a later schema would not cover.
 #[derive(Debug, Clone, PartialEq)]
 #[allow(clippy::large_enum_variant)]
+#[non_exhaustive]
 pub enum AnyParticipantJoiningResponse {
     /// `@odata.type` `#microsoft.graph.participantJoiningResponse`.
     ParticipantJoiningResponse(crate::models::ParticipantJoiningResponse),
@@ -107,8 +109,8 @@ pub enum AnyParticipantJoiningResponse {
     InviteNewBotResponse(crate::models::InviteNewBotResponse),
     /// `@odata.type` `#microsoft.graph.rejectJoinResponse`.
     RejectJoinResponse(crate::models::RejectJoinResponse),
-    /// An object whose `@odata.type` names a type this version of the schema does not place in this family, kept exactly as received.
-    Unrecognized(::serde_json::Map<::std::string::String, ::serde_json::Value>),
+    /// An object whose `@odata.type` names a type this version of the schema does not place in this family, read as the base type: its `@odata.type` and the properties the base does not know are kept and written back.
+    Unrecognized(::std::boxed::Box<crate::models::ParticipantJoiningResponse>),
 }
 impl ::std::convert::From<crate::models::ParticipantJoiningResponse>
 for AnyParticipantJoiningResponse {
@@ -142,9 +144,7 @@ impl AnyParticipantJoiningResponse {
             Self::AcceptJoinResponse(value) => value.odata_type.as_deref(),
             Self::InviteNewBotResponse(value) => value.odata_type.as_deref(),
             Self::RejectJoinResponse(value) => value.odata_type.as_deref(),
-            Self::Unrecognized(raw) => {
-                raw.get("@odata.type").and_then(::serde_json::Value::as_str)
-            }
+            Self::Unrecognized(value) => value.odata_type.as_deref(),
         }
     }
 }
@@ -170,7 +170,11 @@ impl<'de> ::callgen_runtime::family::Family<'de> for AnyParticipantJoiningRespon
             "microsoft.graph.rejectJoinResponse" => {
                 source.read().map(Self::RejectJoinResponse)
             }
-            _ => source.raw().map(Self::Unrecognized),
+            _ => {
+                source
+                    .read()
+                    .map(|value| Self::Unrecognized(::std::boxed::Box::new(value)))
+            }
         }
     }
 }
@@ -199,7 +203,7 @@ impl ::serde::Serialize for AnyParticipantJoiningResponse {
             Self::RejectJoinResponse(value) => {
                 ::serde::Serialize::serialize(value, serializer)
             }
-            Self::Unrecognized(raw) => ::serde::Serialize::serialize(raw, serializer),
+            Self::Unrecognized(value) => ::serde::Serialize::serialize(value, serializer),
         }
     }
 }
@@ -222,9 +226,14 @@ impl ::callgen_runtime::Inspect for AnyParticipantJoiningResponse {
                 walker.note("AnyParticipantJoiningResponse::RejectJoinResponse");
                 ::callgen_runtime::Inspect::inspect(value, walker);
             }
-            Self::Unrecognized(_) => {
-                walker.note("AnyParticipantJoiningResponse::Unrecognized (raw JSON)")
+            Self::Unrecognized(value) => {
+                walker
+                    .note(
+                        "AnyParticipantJoiningResponse::Unrecognized (read as the base type)",
+                    );
+                ::callgen_runtime::Inspect::inspect(value, walker);
             }
         }
     }
 }
+impl AnyParticipantJoiningResponse {}

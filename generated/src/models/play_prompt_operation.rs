@@ -10,6 +10,7 @@
 ///
 /// - [`CallPlayPrompt`](crate::operations::CallPlayPrompt): `POST /communications/calls/{call-id}/playPrompt` (`call.playPrompt`, 200)
 #[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
 pub struct PlayPromptOperation {
     /// The `@odata.type` exactly as received (with or without `#`), or as set by the constructor; not written when `None`. The type's own value is kept without a copy.
     pub odata_type: ::std::option::Option<::std::borrow::Cow<'static, str>>,

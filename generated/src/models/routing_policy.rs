@@ -2,6 +2,7 @@
 //! The `microsoft.graph.routingPolicy` type.
 /// The `microsoft.graph.routingPolicy` enumeration.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[non_exhaustive]
 pub enum RoutingPolicy {
     /// `none`
     None,

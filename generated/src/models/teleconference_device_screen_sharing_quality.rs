@@ -6,6 +6,7 @@
 ///
 /// Documented in `api-reference/beta/resources/teleconferencedevicescreensharingquality.md`.
 #[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
 pub struct TeleconferenceDeviceScreenSharingQuality {
     /// The `@odata.type` exactly as received (with or without `#`), or as set by the constructor; not written when `None`. The type's own value is kept without a copy.
     pub odata_type: ::std::option::Option<::std::borrow::Cow<'static, str>>,

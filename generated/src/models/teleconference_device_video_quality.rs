@@ -6,6 +6,7 @@
 ///
 /// Documented in `api-reference/beta/resources/teleconferencedevicevideoquality.md`.
 #[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
 pub struct TeleconferenceDeviceVideoQuality {
     /// The `@odata.type` exactly as received (with or without `#`), or as set by the constructor; not written when `None`. The type's own value is kept without a copy.
     pub odata_type: ::std::option::Option<::std::borrow::Cow<'static, str>>,
@@ -698,9 +699,10 @@ impl ::callgen_runtime::Inspect for TeleconferenceDeviceVideoQuality {
 }
 /// `microsoft.graph.teleconferenceDeviceVideoQuality` or any type derived from it, chosen by `@odata.type`.
 ///
-/// Without `@odata.type` (or with the base's own) the value is the base type; a type this version of the schema does not know is kept as raw JSON in [`AnyTeleconferenceDeviceVideoQuality::Unrecognized`].
+/// Without `@odata.type` (or with the base's own) the value is the base type; a type this version of the schema does not know is read as the base type, its `@odata.type` and other properties kept, in [`AnyTeleconferenceDeviceVideoQuality::Unrecognized`]. Every member has the base type's properties: read them with the accessors (one per property) rather than a match, which a member added by a later schema would not cover.
 #[derive(Debug, Clone, PartialEq)]
 #[allow(clippy::large_enum_variant)]
+#[non_exhaustive]
 pub enum AnyTeleconferenceDeviceVideoQuality {
     /// `@odata.type` `#microsoft.graph.teleconferenceDeviceVideoQuality`.
     TeleconferenceDeviceVideoQuality(crate::models::TeleconferenceDeviceVideoQuality),
@@ -708,8 +710,8 @@ pub enum AnyTeleconferenceDeviceVideoQuality {
     TeleconferenceDeviceScreenSharingQuality(
         crate::models::TeleconferenceDeviceScreenSharingQuality,
     ),
-    /// An object whose `@odata.type` names a type this version of the schema does not place in this family, kept exactly as received.
-    Unrecognized(::serde_json::Map<::std::string::String, ::serde_json::Value>),
+    /// An object whose `@odata.type` names a type this version of the schema does not place in this family, read as the base type: its `@odata.type` and the properties the base does not know are kept and written back.
+    Unrecognized(::std::boxed::Box<crate::models::TeleconferenceDeviceVideoQuality>),
 }
 impl ::std::convert::From<crate::models::TeleconferenceDeviceVideoQuality>
 for AnyTeleconferenceDeviceVideoQuality {
@@ -731,9 +733,7 @@ impl AnyTeleconferenceDeviceVideoQuality {
             Self::TeleconferenceDeviceScreenSharingQuality(value) => {
                 value.odata_type.as_deref()
             }
-            Self::Unrecognized(raw) => {
-                raw.get("@odata.type").and_then(::serde_json::Value::as_str)
-            }
+            Self::Unrecognized(value) => value.odata_type.as_deref(),
         }
     }
 }
@@ -754,7 +754,11 @@ for AnyTeleconferenceDeviceVideoQuality {
             "microsoft.graph.teleconferenceDeviceScreenSharingQuality" => {
                 source.read().map(Self::TeleconferenceDeviceScreenSharingQuality)
             }
-            _ => source.raw().map(Self::Unrecognized),
+            _ => {
+                source
+                    .read()
+                    .map(|value| Self::Unrecognized(::std::boxed::Box::new(value)))
+            }
         }
     }
 }
@@ -777,7 +781,7 @@ impl ::serde::Serialize for AnyTeleconferenceDeviceVideoQuality {
             Self::TeleconferenceDeviceScreenSharingQuality(value) => {
                 ::serde::Serialize::serialize(value, serializer)
             }
-            Self::Unrecognized(raw) => ::serde::Serialize::serialize(raw, serializer),
+            Self::Unrecognized(value) => ::serde::Serialize::serialize(value, serializer),
         }
     }
 }
@@ -798,10 +802,333 @@ impl ::callgen_runtime::Inspect for AnyTeleconferenceDeviceVideoQuality {
                     );
                 ::callgen_runtime::Inspect::inspect(value, walker);
             }
-            Self::Unrecognized(_) => {
+            Self::Unrecognized(value) => {
                 walker
-                    .note("AnyTeleconferenceDeviceVideoQuality::Unrecognized (raw JSON)")
+                    .note(
+                        "AnyTeleconferenceDeviceVideoQuality::Unrecognized (read as the base type)",
+                    );
+                ::callgen_runtime::Inspect::inspect(value, walker);
             }
+        }
+    }
+}
+impl AnyTeleconferenceDeviceVideoQuality {
+    /// The `averageInboundJitter` property, whichever member this is (every member has the base type's properties).
+    pub fn average_inbound_jitter(
+        &self,
+    ) -> &::callgen_runtime::Field<::std::string::String> {
+        match self {
+            Self::TeleconferenceDeviceVideoQuality(value) => {
+                &value.average_inbound_jitter
+            }
+            Self::TeleconferenceDeviceScreenSharingQuality(value) => {
+                &value.average_inbound_jitter
+            }
+            Self::Unrecognized(value) => &value.average_inbound_jitter,
+        }
+    }
+    /// The `averageInboundPacketLossRateInPercentage` property, whichever member this is (every member has the base type's properties).
+    pub fn average_inbound_packet_loss_rate_in_percentage(
+        &self,
+    ) -> &::callgen_runtime::Field<::serde_json::Number> {
+        match self {
+            Self::TeleconferenceDeviceVideoQuality(value) => {
+                &value.average_inbound_packet_loss_rate_in_percentage
+            }
+            Self::TeleconferenceDeviceScreenSharingQuality(value) => {
+                &value.average_inbound_packet_loss_rate_in_percentage
+            }
+            Self::Unrecognized(value) => {
+                &value.average_inbound_packet_loss_rate_in_percentage
+            }
+        }
+    }
+    /// The `averageInboundRoundTripDelay` property, whichever member this is (every member has the base type's properties).
+    pub fn average_inbound_round_trip_delay(
+        &self,
+    ) -> &::callgen_runtime::Field<::std::string::String> {
+        match self {
+            Self::TeleconferenceDeviceVideoQuality(value) => {
+                &value.average_inbound_round_trip_delay
+            }
+            Self::TeleconferenceDeviceScreenSharingQuality(value) => {
+                &value.average_inbound_round_trip_delay
+            }
+            Self::Unrecognized(value) => &value.average_inbound_round_trip_delay,
+        }
+    }
+    /// The `averageOutboundJitter` property, whichever member this is (every member has the base type's properties).
+    pub fn average_outbound_jitter(
+        &self,
+    ) -> &::callgen_runtime::Field<::std::string::String> {
+        match self {
+            Self::TeleconferenceDeviceVideoQuality(value) => {
+                &value.average_outbound_jitter
+            }
+            Self::TeleconferenceDeviceScreenSharingQuality(value) => {
+                &value.average_outbound_jitter
+            }
+            Self::Unrecognized(value) => &value.average_outbound_jitter,
+        }
+    }
+    /// The `averageOutboundPacketLossRateInPercentage` property, whichever member this is (every member has the base type's properties).
+    pub fn average_outbound_packet_loss_rate_in_percentage(
+        &self,
+    ) -> &::callgen_runtime::Field<::serde_json::Number> {
+        match self {
+            Self::TeleconferenceDeviceVideoQuality(value) => {
+                &value.average_outbound_packet_loss_rate_in_percentage
+            }
+            Self::TeleconferenceDeviceScreenSharingQuality(value) => {
+                &value.average_outbound_packet_loss_rate_in_percentage
+            }
+            Self::Unrecognized(value) => {
+                &value.average_outbound_packet_loss_rate_in_percentage
+            }
+        }
+    }
+    /// The `averageOutboundRoundTripDelay` property, whichever member this is (every member has the base type's properties).
+    pub fn average_outbound_round_trip_delay(
+        &self,
+    ) -> &::callgen_runtime::Field<::std::string::String> {
+        match self {
+            Self::TeleconferenceDeviceVideoQuality(value) => {
+                &value.average_outbound_round_trip_delay
+            }
+            Self::TeleconferenceDeviceScreenSharingQuality(value) => {
+                &value.average_outbound_round_trip_delay
+            }
+            Self::Unrecognized(value) => &value.average_outbound_round_trip_delay,
+        }
+    }
+    /// The `channelIndex` property, whichever member this is (every member has the base type's properties).
+    pub fn channel_index(&self) -> &::callgen_runtime::Field<i32> {
+        match self {
+            Self::TeleconferenceDeviceVideoQuality(value) => &value.channel_index,
+            Self::TeleconferenceDeviceScreenSharingQuality(value) => &value.channel_index,
+            Self::Unrecognized(value) => &value.channel_index,
+        }
+    }
+    /// The `inboundPackets` property, whichever member this is (every member has the base type's properties).
+    pub fn inbound_packets(&self) -> &::callgen_runtime::Field<i64> {
+        match self {
+            Self::TeleconferenceDeviceVideoQuality(value) => &value.inbound_packets,
+            Self::TeleconferenceDeviceScreenSharingQuality(value) => {
+                &value.inbound_packets
+            }
+            Self::Unrecognized(value) => &value.inbound_packets,
+        }
+    }
+    /// The `localIPAddress` property, whichever member this is (every member has the base type's properties).
+    pub fn local_ip_address(&self) -> &::callgen_runtime::Field<::std::string::String> {
+        match self {
+            Self::TeleconferenceDeviceVideoQuality(value) => &value.local_ip_address,
+            Self::TeleconferenceDeviceScreenSharingQuality(value) => {
+                &value.local_ip_address
+            }
+            Self::Unrecognized(value) => &value.local_ip_address,
+        }
+    }
+    /// The `localPort` property, whichever member this is (every member has the base type's properties).
+    pub fn local_port(&self) -> &::callgen_runtime::Field<i32> {
+        match self {
+            Self::TeleconferenceDeviceVideoQuality(value) => &value.local_port,
+            Self::TeleconferenceDeviceScreenSharingQuality(value) => &value.local_port,
+            Self::Unrecognized(value) => &value.local_port,
+        }
+    }
+    /// The `maximumInboundJitter` property, whichever member this is (every member has the base type's properties).
+    pub fn maximum_inbound_jitter(
+        &self,
+    ) -> &::callgen_runtime::Field<::std::string::String> {
+        match self {
+            Self::TeleconferenceDeviceVideoQuality(value) => {
+                &value.maximum_inbound_jitter
+            }
+            Self::TeleconferenceDeviceScreenSharingQuality(value) => {
+                &value.maximum_inbound_jitter
+            }
+            Self::Unrecognized(value) => &value.maximum_inbound_jitter,
+        }
+    }
+    /// The `maximumInboundPacketLossRateInPercentage` property, whichever member this is (every member has the base type's properties).
+    pub fn maximum_inbound_packet_loss_rate_in_percentage(
+        &self,
+    ) -> &::callgen_runtime::Field<::serde_json::Number> {
+        match self {
+            Self::TeleconferenceDeviceVideoQuality(value) => {
+                &value.maximum_inbound_packet_loss_rate_in_percentage
+            }
+            Self::TeleconferenceDeviceScreenSharingQuality(value) => {
+                &value.maximum_inbound_packet_loss_rate_in_percentage
+            }
+            Self::Unrecognized(value) => {
+                &value.maximum_inbound_packet_loss_rate_in_percentage
+            }
+        }
+    }
+    /// The `maximumInboundRoundTripDelay` property, whichever member this is (every member has the base type's properties).
+    pub fn maximum_inbound_round_trip_delay(
+        &self,
+    ) -> &::callgen_runtime::Field<::std::string::String> {
+        match self {
+            Self::TeleconferenceDeviceVideoQuality(value) => {
+                &value.maximum_inbound_round_trip_delay
+            }
+            Self::TeleconferenceDeviceScreenSharingQuality(value) => {
+                &value.maximum_inbound_round_trip_delay
+            }
+            Self::Unrecognized(value) => &value.maximum_inbound_round_trip_delay,
+        }
+    }
+    /// The `maximumOutboundJitter` property, whichever member this is (every member has the base type's properties).
+    pub fn maximum_outbound_jitter(
+        &self,
+    ) -> &::callgen_runtime::Field<::std::string::String> {
+        match self {
+            Self::TeleconferenceDeviceVideoQuality(value) => {
+                &value.maximum_outbound_jitter
+            }
+            Self::TeleconferenceDeviceScreenSharingQuality(value) => {
+                &value.maximum_outbound_jitter
+            }
+            Self::Unrecognized(value) => &value.maximum_outbound_jitter,
+        }
+    }
+    /// The `maximumOutboundPacketLossRateInPercentage` property, whichever member this is (every member has the base type's properties).
+    pub fn maximum_outbound_packet_loss_rate_in_percentage(
+        &self,
+    ) -> &::callgen_runtime::Field<::serde_json::Number> {
+        match self {
+            Self::TeleconferenceDeviceVideoQuality(value) => {
+                &value.maximum_outbound_packet_loss_rate_in_percentage
+            }
+            Self::TeleconferenceDeviceScreenSharingQuality(value) => {
+                &value.maximum_outbound_packet_loss_rate_in_percentage
+            }
+            Self::Unrecognized(value) => {
+                &value.maximum_outbound_packet_loss_rate_in_percentage
+            }
+        }
+    }
+    /// The `maximumOutboundRoundTripDelay` property, whichever member this is (every member has the base type's properties).
+    pub fn maximum_outbound_round_trip_delay(
+        &self,
+    ) -> &::callgen_runtime::Field<::std::string::String> {
+        match self {
+            Self::TeleconferenceDeviceVideoQuality(value) => {
+                &value.maximum_outbound_round_trip_delay
+            }
+            Self::TeleconferenceDeviceScreenSharingQuality(value) => {
+                &value.maximum_outbound_round_trip_delay
+            }
+            Self::Unrecognized(value) => &value.maximum_outbound_round_trip_delay,
+        }
+    }
+    /// The `mediaDuration` property, whichever member this is (every member has the base type's properties).
+    pub fn media_duration(&self) -> &::callgen_runtime::Field<::std::string::String> {
+        match self {
+            Self::TeleconferenceDeviceVideoQuality(value) => &value.media_duration,
+            Self::TeleconferenceDeviceScreenSharingQuality(value) => {
+                &value.media_duration
+            }
+            Self::Unrecognized(value) => &value.media_duration,
+        }
+    }
+    /// The `networkLinkSpeedInBytes` property, whichever member this is (every member has the base type's properties).
+    pub fn network_link_speed_in_bytes(&self) -> &::callgen_runtime::Field<i64> {
+        match self {
+            Self::TeleconferenceDeviceVideoQuality(value) => {
+                &value.network_link_speed_in_bytes
+            }
+            Self::TeleconferenceDeviceScreenSharingQuality(value) => {
+                &value.network_link_speed_in_bytes
+            }
+            Self::Unrecognized(value) => &value.network_link_speed_in_bytes,
+        }
+    }
+    /// The `outboundPackets` property, whichever member this is (every member has the base type's properties).
+    pub fn outbound_packets(&self) -> &::callgen_runtime::Field<i64> {
+        match self {
+            Self::TeleconferenceDeviceVideoQuality(value) => &value.outbound_packets,
+            Self::TeleconferenceDeviceScreenSharingQuality(value) => {
+                &value.outbound_packets
+            }
+            Self::Unrecognized(value) => &value.outbound_packets,
+        }
+    }
+    /// The `remoteIPAddress` property, whichever member this is (every member has the base type's properties).
+    pub fn remote_ip_address(&self) -> &::callgen_runtime::Field<::std::string::String> {
+        match self {
+            Self::TeleconferenceDeviceVideoQuality(value) => &value.remote_ip_address,
+            Self::TeleconferenceDeviceScreenSharingQuality(value) => {
+                &value.remote_ip_address
+            }
+            Self::Unrecognized(value) => &value.remote_ip_address,
+        }
+    }
+    /// The `remotePort` property, whichever member this is (every member has the base type's properties).
+    pub fn remote_port(&self) -> &::callgen_runtime::Field<i32> {
+        match self {
+            Self::TeleconferenceDeviceVideoQuality(value) => &value.remote_port,
+            Self::TeleconferenceDeviceScreenSharingQuality(value) => &value.remote_port,
+            Self::Unrecognized(value) => &value.remote_port,
+        }
+    }
+    /// The `averageInboundBitRate` property, whichever member this is (every member has the base type's properties).
+    pub fn average_inbound_bit_rate(
+        &self,
+    ) -> &::callgen_runtime::Field<::serde_json::Number> {
+        match self {
+            Self::TeleconferenceDeviceVideoQuality(value) => {
+                &value.average_inbound_bit_rate
+            }
+            Self::TeleconferenceDeviceScreenSharingQuality(value) => {
+                &value.average_inbound_bit_rate
+            }
+            Self::Unrecognized(value) => &value.average_inbound_bit_rate,
+        }
+    }
+    /// The `averageInboundFrameRate` property, whichever member this is (every member has the base type's properties).
+    pub fn average_inbound_frame_rate(
+        &self,
+    ) -> &::callgen_runtime::Field<::serde_json::Number> {
+        match self {
+            Self::TeleconferenceDeviceVideoQuality(value) => {
+                &value.average_inbound_frame_rate
+            }
+            Self::TeleconferenceDeviceScreenSharingQuality(value) => {
+                &value.average_inbound_frame_rate
+            }
+            Self::Unrecognized(value) => &value.average_inbound_frame_rate,
+        }
+    }
+    /// The `averageOutboundBitRate` property, whichever member this is (every member has the base type's properties).
+    pub fn average_outbound_bit_rate(
+        &self,
+    ) -> &::callgen_runtime::Field<::serde_json::Number> {
+        match self {
+            Self::TeleconferenceDeviceVideoQuality(value) => {
+                &value.average_outbound_bit_rate
+            }
+            Self::TeleconferenceDeviceScreenSharingQuality(value) => {
+                &value.average_outbound_bit_rate
+            }
+            Self::Unrecognized(value) => &value.average_outbound_bit_rate,
+        }
+    }
+    /// The `averageOutboundFrameRate` property, whichever member this is (every member has the base type's properties).
+    pub fn average_outbound_frame_rate(
+        &self,
+    ) -> &::callgen_runtime::Field<::serde_json::Number> {
+        match self {
+            Self::TeleconferenceDeviceVideoQuality(value) => {
+                &value.average_outbound_frame_rate
+            }
+            Self::TeleconferenceDeviceScreenSharingQuality(value) => {
+                &value.average_outbound_frame_rate
+            }
+            Self::Unrecognized(value) => &value.average_outbound_frame_rate,
         }
     }
 }

@@ -2,6 +2,7 @@
 //! The `microsoft.graph.tone` type.
 /// The `microsoft.graph.tone` enumeration.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[non_exhaustive]
 pub enum Tone {
     /// `tone0`
     Tone0,

@@ -12,6 +12,7 @@
 ///
 /// Operation id `audioRoutingGroup.delete`, documented in `api-reference/beta/api/audioroutinggroup-delete.md`.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct AudioRoutingGroupDelete {
     /// The key of the call
     ///

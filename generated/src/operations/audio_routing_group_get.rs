@@ -12,6 +12,7 @@
 ///
 /// Operation id `audioRoutingGroup.get`, documented in `api-reference/beta/api/audioroutinggroup-get.md`.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct AudioRoutingGroupGet {
     /// The key of the call
     ///

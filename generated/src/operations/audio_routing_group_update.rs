@@ -12,6 +12,7 @@
 ///
 /// Operation id `audioRoutingGroup.update`, documented in `api-reference/beta/api/audioroutinggroup-update.md`.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct AudioRoutingGroupUpdate {
     /// The key of the call
     ///
@@ -97,6 +98,7 @@ impl ::callgen_client::FromParts for AudioRoutingGroupUpdate {
 }
 /// The `audioRoutingGroup.update#request` object.
 #[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
 pub struct AudioRoutingGroupUpdateRequest {
     /// The `@odata.type` exactly as received (with or without `#`), or as set by the constructor; not written when `None`. The type's own value is kept without a copy.
     pub odata_type: ::std::option::Option<::std::borrow::Cow<'static, str>>,

@@ -14,6 +14,7 @@
 ///
 /// Operation id `call.changeScreenSharingRole`, documented in `api-reference/beta/api/call-changescreensharingrole.md`.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct CallChangeScreenSharingRole {
     /// The key of the call
     ///
@@ -84,6 +85,7 @@ impl ::callgen_client::FromParts for CallChangeScreenSharingRole {
 }
 /// The `call.changeScreenSharingRole#request` object.
 #[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
 pub struct CallChangeScreenSharingRoleRequest {
     /// The `@odata.type` exactly as received (with or without `#`), or as set by the constructor; not written when `None`. The type's own value is kept without a copy.
     pub odata_type: ::std::option::Option<::std::borrow::Cow<'static, str>>,

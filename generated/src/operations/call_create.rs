@@ -14,6 +14,7 @@
 ///
 /// Operation id `call.create`, documented in `api-reference/beta/api/application-post-calls.md`.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct CallCreate {
     /// The request body.
     pub body: crate::models::Call,

@@ -12,6 +12,7 @@
 ///
 /// Operation id `call.createAudioRoutingGroup`, documented in `api-reference/beta/api/call-post-audioroutinggroups.md`.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct CallCreateAudioRoutingGroup {
     /// The key of the call
     ///

@@ -14,6 +14,7 @@
 ///
 /// Operation id `call.delete`, documented in `api-reference/beta/api/call-delete.md`.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct CallDelete {
     /// The key of the call
     ///

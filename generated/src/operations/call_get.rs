@@ -12,6 +12,7 @@
 ///
 /// Operation id `call.get`, documented in `api-reference/beta/api/call-get.md`.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct CallGet {
     /// The key of the call
     ///

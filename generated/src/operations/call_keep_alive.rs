@@ -10,6 +10,7 @@
 ///
 /// Operation id `call.keepAlive`, documented in `api-reference/beta/api/call-keepalive.md`.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct CallKeepAlive {
     /// The key of the call
     ///

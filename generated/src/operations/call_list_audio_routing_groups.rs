@@ -12,6 +12,7 @@
 ///
 /// Operation id `call.listAudioRoutingGroups`, documented in `api-reference/beta/api/call-list-audioroutinggroups.md`.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct CallListAudioRoutingGroups {
     /// The key of the call
     ///
@@ -61,6 +62,7 @@ impl ::callgen_client::FromParts for CallListAudioRoutingGroups {
 }
 /// The `call.listAudioRoutingGroups#response.200` object.
 #[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
 pub struct CallListAudioRoutingGroupsResponse200 {
     /// The `@odata.type` exactly as received (with or without `#`), or as set by the constructor; not written when `None`. The type's own value is kept without a copy.
     pub odata_type: ::std::option::Option<::std::borrow::Cow<'static, str>>,

@@ -12,6 +12,7 @@
 ///
 /// Operation id `call.listParticipants`, documented in `api-reference/beta/api/call-list-participants.md`.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct CallListParticipants {
     /// The key of the call
     ///
@@ -61,6 +62,7 @@ impl ::callgen_client::FromParts for CallListParticipants {
 }
 /// The `call.listParticipants#response.200` object.
 #[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
 pub struct CallListParticipantsResponse200 {
     /// The `@odata.type` exactly as received (with or without `#`), or as set by the constructor; not written when `None`. The type's own value is kept without a copy.
     pub odata_type: ::std::option::Option<::std::borrow::Cow<'static, str>>,

@@ -10,6 +10,7 @@
 ///
 /// Operation id `call.logTeleconferenceDeviceQuality`, documented in `api-reference/beta/api/call-logteleconferencedevicequality.md`.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct CallLogTeleconferenceDeviceQuality {
     /// The request body.
     pub body: crate::operations::CallLogTeleconferenceDeviceQualityRequest,
@@ -66,6 +67,7 @@ impl ::callgen_client::FromParts for CallLogTeleconferenceDeviceQuality {
 }
 /// The `call.logTeleconferenceDeviceQuality#request` object.
 #[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
 pub struct CallLogTeleconferenceDeviceQualityRequest {
     /// The `@odata.type` exactly as received (with or without `#`), or as set by the constructor; not written when `None`. The type's own value is kept without a copy.
     pub odata_type: ::std::option::Option<::std::borrow::Cow<'static, str>>,

@@ -14,6 +14,7 @@
 ///
 /// Operation id `call.recordResponse`, documented in `api-reference/beta/api/call-record.md`.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct CallRecordResponse {
     /// The key of the call
     ///
@@ -79,6 +80,7 @@ impl ::callgen_client::FromParts for CallRecordResponse {
 }
 /// The `call.recordResponse#request` object.
 #[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
 pub struct CallRecordResponseRequest {
     /// The `@odata.type` exactly as received (with or without `#`), or as set by the constructor; not written when `None`. The type's own value is kept without a copy.
     pub odata_type: ::std::option::Option<::std::borrow::Cow<'static, str>>,

@@ -14,6 +14,7 @@
 ///
 /// Operation id `call.reject`, documented in `api-reference/beta/api/call-reject.md`.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct CallReject {
     /// The key of the call
     ///
@@ -79,6 +80,7 @@ impl ::callgen_client::FromParts for CallReject {
 }
 /// The `call.reject#request` object.
 #[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
 pub struct CallRejectRequest {
     /// The `@odata.type` exactly as received (with or without `#`), or as set by the constructor; not written when `None`. The type's own value is kept without a copy.
     pub odata_type: ::std::option::Option<::std::borrow::Cow<'static, str>>,

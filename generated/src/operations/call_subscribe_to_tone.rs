@@ -14,6 +14,7 @@
 ///
 /// Operation id `call.subscribeToTone`, documented in `api-reference/beta/api/call-subscribetotone.md`.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct CallSubscribeToTone {
     /// The key of the call
     ///
@@ -82,6 +83,7 @@ impl ::callgen_client::FromParts for CallSubscribeToTone {
 }
 /// The `call.subscribeToTone#request` object.
 #[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
 pub struct CallSubscribeToToneRequest {
     /// The `@odata.type` exactly as received (with or without `#`), or as set by the constructor; not written when `None`. The type's own value is kept without a copy.
     pub odata_type: ::std::option::Option<::std::borrow::Cow<'static, str>>,

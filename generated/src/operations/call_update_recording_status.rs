@@ -12,6 +12,7 @@
 ///
 /// Operation id `call.updateRecordingStatus`, documented in `api-reference/beta/api/call-updaterecordingstatus.md`.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct CallUpdateRecordingStatus {
     /// The key of the call
     ///
@@ -82,6 +83,7 @@ impl ::callgen_client::FromParts for CallUpdateRecordingStatus {
 }
 /// The `call.updateRecordingStatus#request` object.
 #[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
 pub struct CallUpdateRecordingStatusRequest {
     /// The `@odata.type` exactly as received (with or without `#`), or as set by the constructor; not written when `None`. The type's own value is kept without a copy.
     pub odata_type: ::std::option::Option<::std::borrow::Cow<'static, str>>,

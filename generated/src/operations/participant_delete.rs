@@ -12,6 +12,7 @@
 ///
 /// Operation id `participant.delete`, documented in `api-reference/beta/api/participant-delete.md`.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct ParticipantDelete {
     /// The key of the call
     ///

@@ -12,6 +12,7 @@
 ///
 /// Operation id `participant.get`, documented in `api-reference/beta/api/participant-get.md`.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct ParticipantGet {
     /// The key of the call
     ///

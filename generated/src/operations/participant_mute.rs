@@ -14,6 +14,7 @@
 ///
 /// Operation id `participant.mute`, documented in `api-reference/beta/api/participant-mute.md`.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct ParticipantMute {
     /// The key of the call
     ///
@@ -89,6 +90,7 @@ impl ::callgen_client::FromParts for ParticipantMute {
 }
 /// The `participant.mute#request` object.
 #[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
 pub struct ParticipantMuteRequest {
     /// The `@odata.type` exactly as received (with or without `#`), or as set by the constructor; not written when `None`. The type's own value is kept without a copy.
     pub odata_type: ::std::option::Option<::std::borrow::Cow<'static, str>>,

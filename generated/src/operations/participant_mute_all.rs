@@ -12,6 +12,7 @@
 ///
 /// Operation id `participant.muteAll`, documented in `api-reference/beta/api/participant-muteall.md`.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct ParticipantMuteAll {
     /// The key of the call
     ///
@@ -77,6 +78,7 @@ impl ::callgen_client::FromParts for ParticipantMuteAll {
 }
 /// The `participant.muteAll#request` object.
 #[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
 pub struct ParticipantMuteAllRequest {
     /// The `@odata.type` exactly as received (with or without `#`), or as set by the constructor; not written when `None`. The type's own value is kept without a copy.
     pub odata_type: ::std::option::Option<::std::borrow::Cow<'static, str>>,
