@@ -26,6 +26,10 @@ pub struct CheckArgs {
     /// The committed generated crate [default: generated/ in the workspace].
     #[arg(long, value_name = "DIR")]
     pub generated: Option<PathBuf>,
+    /// Fail when generating from the schema gives any warning (such as a
+    /// value typed as any JSON although the schema states more).
+    #[arg(long)]
+    pub deny_warnings: bool,
 }
 
 /// Runs `callgen check`. The refresh commands are printed for the
@@ -61,8 +65,18 @@ pub fn run(args: CheckArgs) -> anyhow::Result<ExitCode> {
     if default_paths && (generated_stale || schema_stale) {
         refresh.push(config.emit.regenerate_command.clone());
     }
+    for warning in &report.generate_warnings {
+        eprintln!("warning: {warning}");
+    }
     print!("{}", render_report(&report, &config, &refresh));
-    Ok(if report.is_up_to_date() {
+    let denied = args.deny_warnings && !report.generate_warnings.is_empty();
+    if denied {
+        eprintln!(
+            "check: {} generator warning(s) denied (--deny-warnings)",
+            report.generate_warnings.len()
+        );
+    }
+    Ok(if report.is_up_to_date() && !denied {
         ExitCode::SUCCESS
     } else {
         ExitCode::FAILURE
