@@ -3,6 +3,7 @@
 
 use callgen::check::{CheckConfig, check, render_report};
 use callgen::generate::{DEFAULT_OUT, DEFAULT_SCHEMA, default_emit_config, workspace_root};
+use callgen::source::SchemaSource;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -20,6 +21,10 @@ pub struct CheckArgs {
     /// file is taken as the input and only the generated crate is checked.
     #[arg(long, value_name = "DIR")]
     pub docs: Option<PathBuf>,
+    /// The corpora folder: re-extract from the docs tree inside it that
+    /// `schema/source.json` names (what CI runs with `GRAPH_DOCS_DIR`).
+    #[arg(long, value_name = "DIR", conflicts_with = "docs")]
+    pub docs_root: Option<PathBuf>,
     /// The committed schema [default: schema/graph-calls.beta.json in the workspace].
     #[arg(long, value_name = "FILE")]
     pub schema: Option<PathBuf>,
@@ -38,6 +43,11 @@ pub fn run(args: CheckArgs) -> anyhow::Result<ExitCode> {
     let cwd = std::env::current_dir()?;
     let root = workspace_root(&cwd);
     let default_paths = args.schema.is_none() && args.generated.is_none();
+    let docs = match (args.docs, &args.docs_root) {
+        (Some(docs), _) => Some(docs),
+        (None, Some(corpora)) => Some(SchemaSource::read(&root)?.docs_dir(corpora)),
+        (None, None) => None,
+    };
     let config = CheckConfig {
         schema: args
             .schema
@@ -45,7 +55,7 @@ pub fn run(args: CheckArgs) -> anyhow::Result<ExitCode> {
         generated: args
             .generated
             .unwrap_or_else(|| shown(&root.join(DEFAULT_OUT), &cwd)),
-        docs: args.docs,
+        docs,
         emit: default_emit_config(),
     };
     let report = check(&config)?;
