@@ -120,6 +120,8 @@ fn emit_config(crate_name: &str) -> EmitConfig {
     EmitConfig {
         crate_name: crate_name.to_owned(),
         readme_example: None,
+        // The samples test reads payloads through the registry.
+        conformance_feature: false,
         ..default_emit_config()
     }
 }

@@ -279,7 +279,7 @@ fn module_doc(ir: &Ir, ids: &[usize], operation: Option<&Operation>, group: Grou
     }
     let names: Vec<String> = ids
         .iter()
-        .map(|id| code(ir.types[*id].schema_name.trim_end_matches("#base")))
+        .map(|id| code(&ir.types[*id].display_name()))
         .collect();
     let mut names = names;
     names.dedup();

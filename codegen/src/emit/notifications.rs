@@ -202,10 +202,7 @@ fn read_from_source(ir: &Ir, ty: TypeId) -> TokenStream {
 fn union_impl(ir: &Ir, def: &TypeDef, union: &UnionDef) -> TokenStream {
     let name = ident(&def.rust_name);
     let unrecognized = ident(&union.unrecognized);
-    let expecting = format!(
-        "a {} value (an object or an array)",
-        def.schema_name.trim_end_matches("#base")
-    );
+    let expecting = format!("a {} value (an object or an array)", def.display_name());
     let objects: Vec<&UnionAlternative> = union
         .alternatives
         .iter()

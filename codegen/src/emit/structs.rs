@@ -12,7 +12,7 @@ use super::returned_by::ReturnedBy;
 use super::struct_templates::{self, StructTemplates};
 use super::template::{Fill, doc_attrs};
 use super::tokens::{code, doc_lines, ident, rust_type, setter_name};
-use crate::ir::{FieldDef, Ir, StructDef, TypeDef, TypeKind, TypeRef};
+use crate::ir::{FieldDef, Group, Ir, StructDef, TypeDef, TypeKind, TypeRef};
 use std::collections::BTreeMap;
 
 /// Every item of one struct type.
@@ -40,7 +40,10 @@ fn items(
         .docs("__type_docs__", docs(&type_docs(ir, returned, def, st)))
         .string(
             "__expecting__",
-            format!("a {} object", def.schema_name.trim_end_matches("#base")),
+            match def.group {
+                Group::Models => format!("a {} object", def.display_name()),
+                Group::Operations => format!("the {} (an object)", def.display_name()),
+            },
         )
         .fields(
             "__fields__",
@@ -105,10 +108,10 @@ fn items(
 fn type_docs(ir: &Ir, returned: &ReturnedBy, def: &TypeDef, st: &StructDef) -> String {
     let mut text = match &def.docs {
         Some(description) => doc_text(description),
-        None => format!(
-            "The {} object.",
-            code(def.schema_name.trim_end_matches("#base"))
-        ),
+        None => match def.group {
+            Group::Models => format!("The {} object.", code(&def.display_name())),
+            Group::Operations => format!("The {}.", def.display_name()),
+        },
     };
     if let Some(base) = st.base {
         let base = ir.get(base);

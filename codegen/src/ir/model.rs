@@ -63,6 +63,32 @@ pub struct TypeDef {
     pub kind: TypeKind,
 }
 
+impl TypeDef {
+    /// The type's name for docs and error messages: the schema's name for
+    /// components (`microsoft.graph.call`, also for a family's base
+    /// struct), and for an operation's inline bodies what they are:
+    /// `request body of call.mute`, `200 response body of
+    /// call.listParticipants` (a property's inline type adds `, property x`).
+    pub fn display_name(&self) -> String {
+        let name = self.schema_name.trim_end_matches("#base");
+        let Some((operation, part)) = name.split_once('#') else {
+            return name.to_owned();
+        };
+        let (body, properties) = match part.split_once('/') {
+            Some((body, properties)) => (body, Some(properties.replace('/', "."))),
+            None => (part, None),
+        };
+        let body = match body.strip_prefix("response.") {
+            Some(status) => format!("{status} response body of {operation}"),
+            None => format!("{body} body of {operation}"),
+        };
+        match properties {
+            Some(properties) => format!("{body}, property {properties}"),
+            None => body,
+        }
+    }
+}
+
 /// Which top-level module a type's module is declared in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Group {

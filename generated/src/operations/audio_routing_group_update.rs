@@ -96,7 +96,7 @@ impl ::callgen_client::FromParts for AudioRoutingGroupUpdate {
         })
     }
 }
-/// The `audioRoutingGroup.update#request` object.
+/// The request body of audioRoutingGroup.update.
 #[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AudioRoutingGroupUpdateRequest {
@@ -182,7 +182,7 @@ impl<'de> ::serde::Deserialize<'de> for AudioRoutingGroupUpdateRequest {
     }
 }
 impl<'de> ::callgen_runtime::de::MapModel<'de> for AudioRoutingGroupUpdateRequest {
-    const EXPECTING: &'static str = "a audioRoutingGroup.update#request object";
+    const EXPECTING: &'static str = "the request body of audioRoutingGroup.update (an object)";
     const DECLARED_ODATA_TYPE: &'static str = "";
     fn odata_type(&self) -> ::std::option::Option<&str> {
         self.odata_type.as_deref()

@@ -78,7 +78,7 @@ impl ::callgen_client::FromParts for CallAnswer {
         })
     }
 }
-/// The `call.answer#request` object.
+/// The request body of call.answer.
 #[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CallAnswerRequest {
@@ -177,7 +177,7 @@ impl<'de> ::serde::Deserialize<'de> for CallAnswerRequest {
     }
 }
 impl<'de> ::callgen_runtime::de::MapModel<'de> for CallAnswerRequest {
-    const EXPECTING: &'static str = "a call.answer#request object";
+    const EXPECTING: &'static str = "the request body of call.answer (an object)";
     const DECLARED_ODATA_TYPE: &'static str = "";
     fn odata_type(&self) -> ::std::option::Option<&str> {
         self.odata_type.as_deref()

@@ -83,7 +83,7 @@ impl ::callgen_client::FromParts for CallCancelMediaProcessing {
         })
     }
 }
-/// The `call.cancelMediaProcessing#request` object.
+/// The request body of call.cancelMediaProcessing.
 #[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CallCancelMediaProcessingRequest {
@@ -137,7 +137,7 @@ impl<'de> ::serde::Deserialize<'de> for CallCancelMediaProcessingRequest {
     }
 }
 impl<'de> ::callgen_runtime::de::MapModel<'de> for CallCancelMediaProcessingRequest {
-    const EXPECTING: &'static str = "a call.cancelMediaProcessing#request object";
+    const EXPECTING: &'static str = "the request body of call.cancelMediaProcessing (an object)";
     const DECLARED_ODATA_TYPE: &'static str = "";
     fn odata_type(&self) -> ::std::option::Option<&str> {
         self.odata_type.as_deref()

@@ -83,7 +83,7 @@ impl ::callgen_client::FromParts for CallChangeScreenSharingRole {
         })
     }
 }
-/// The `call.changeScreenSharingRole#request` object.
+/// The request body of call.changeScreenSharingRole.
 #[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CallChangeScreenSharingRoleRequest {
@@ -137,7 +137,7 @@ impl<'de> ::serde::Deserialize<'de> for CallChangeScreenSharingRoleRequest {
     }
 }
 impl<'de> ::callgen_runtime::de::MapModel<'de> for CallChangeScreenSharingRoleRequest {
-    const EXPECTING: &'static str = "a call.changeScreenSharingRole#request object";
+    const EXPECTING: &'static str = "the request body of call.changeScreenSharingRole (an object)";
     const DECLARED_ODATA_TYPE: &'static str = "";
     fn odata_type(&self) -> ::std::option::Option<&str> {
         self.odata_type.as_deref()

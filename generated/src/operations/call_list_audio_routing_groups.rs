@@ -60,7 +60,7 @@ impl ::callgen_client::FromParts for CallListAudioRoutingGroups {
         })
     }
 }
-/// The `call.listAudioRoutingGroups#response.200` object.
+/// The 200 response body of call.listAudioRoutingGroups.
 #[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CallListAudioRoutingGroupsResponse200 {
@@ -118,7 +118,7 @@ impl<'de> ::serde::Deserialize<'de> for CallListAudioRoutingGroupsResponse200 {
 }
 impl<'de> ::callgen_runtime::de::MapModel<'de>
 for CallListAudioRoutingGroupsResponse200 {
-    const EXPECTING: &'static str = "a call.listAudioRoutingGroups#response.200 object";
+    const EXPECTING: &'static str = "the 200 response body of call.listAudioRoutingGroups (an object)";
     const DECLARED_ODATA_TYPE: &'static str = "";
     fn odata_type(&self) -> ::std::option::Option<&str> {
         self.odata_type.as_deref()

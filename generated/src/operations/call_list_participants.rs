@@ -60,7 +60,7 @@ impl ::callgen_client::FromParts for CallListParticipants {
         })
     }
 }
-/// The `call.listParticipants#response.200` object.
+/// The 200 response body of call.listParticipants.
 #[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CallListParticipantsResponse200 {
@@ -115,7 +115,7 @@ impl<'de> ::serde::Deserialize<'de> for CallListParticipantsResponse200 {
     }
 }
 impl<'de> ::callgen_runtime::de::MapModel<'de> for CallListParticipantsResponse200 {
-    const EXPECTING: &'static str = "a call.listParticipants#response.200 object";
+    const EXPECTING: &'static str = "the 200 response body of call.listParticipants (an object)";
     const DECLARED_ODATA_TYPE: &'static str = "";
     fn odata_type(&self) -> ::std::option::Option<&str> {
         self.odata_type.as_deref()

@@ -65,7 +65,7 @@ impl ::callgen_client::FromParts for CallLogTeleconferenceDeviceQuality {
         })
     }
 }
-/// The `call.logTeleconferenceDeviceQuality#request` object.
+/// The request body of call.logTeleconferenceDeviceQuality.
 #[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CallLogTeleconferenceDeviceQualityRequest {
@@ -124,7 +124,7 @@ impl<'de> ::serde::Deserialize<'de> for CallLogTeleconferenceDeviceQualityReques
 }
 impl<'de> ::callgen_runtime::de::MapModel<'de>
 for CallLogTeleconferenceDeviceQualityRequest {
-    const EXPECTING: &'static str = "a call.logTeleconferenceDeviceQuality#request object";
+    const EXPECTING: &'static str = "the request body of call.logTeleconferenceDeviceQuality (an object)";
     const DECLARED_ODATA_TYPE: &'static str = "";
     fn odata_type(&self) -> ::std::option::Option<&str> {
         self.odata_type.as_deref()

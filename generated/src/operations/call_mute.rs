@@ -78,7 +78,7 @@ impl ::callgen_client::FromParts for CallMute {
         })
     }
 }
-/// The `call.mute#request` object.
+/// The request body of call.mute.
 #[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CallMuteRequest {
@@ -132,7 +132,7 @@ impl<'de> ::serde::Deserialize<'de> for CallMuteRequest {
     }
 }
 impl<'de> ::callgen_runtime::de::MapModel<'de> for CallMuteRequest {
-    const EXPECTING: &'static str = "a call.mute#request object";
+    const EXPECTING: &'static str = "the request body of call.mute (an object)";
     const DECLARED_ODATA_TYPE: &'static str = "";
     fn odata_type(&self) -> ::std::option::Option<&str> {
         self.odata_type.as_deref()

@@ -78,7 +78,7 @@ impl ::callgen_client::FromParts for CallPlayPrompt {
         })
     }
 }
-/// The `call.playPrompt#request` object.
+/// The request body of call.playPrompt.
 #[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CallPlayPromptRequest {
@@ -156,7 +156,7 @@ impl<'de> ::serde::Deserialize<'de> for CallPlayPromptRequest {
     }
 }
 impl<'de> ::callgen_runtime::de::MapModel<'de> for CallPlayPromptRequest {
-    const EXPECTING: &'static str = "a call.playPrompt#request object";
+    const EXPECTING: &'static str = "the request body of call.playPrompt (an object)";
     const DECLARED_ODATA_TYPE: &'static str = "";
     fn odata_type(&self) -> ::std::option::Option<&str> {
         self.odata_type.as_deref()

@@ -78,7 +78,7 @@ impl ::callgen_client::FromParts for CallRecordResponse {
         })
     }
 }
-/// The `call.recordResponse#request` object.
+/// The request body of call.recordResponse.
 #[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CallRecordResponseRequest {
@@ -225,7 +225,7 @@ impl<'de> ::serde::Deserialize<'de> for CallRecordResponseRequest {
     }
 }
 impl<'de> ::callgen_runtime::de::MapModel<'de> for CallRecordResponseRequest {
-    const EXPECTING: &'static str = "a call.recordResponse#request object";
+    const EXPECTING: &'static str = "the request body of call.recordResponse (an object)";
     const DECLARED_ODATA_TYPE: &'static str = "";
     fn odata_type(&self) -> ::std::option::Option<&str> {
         self.odata_type.as_deref()

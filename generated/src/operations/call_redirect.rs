@@ -78,7 +78,7 @@ impl ::callgen_client::FromParts for CallRedirect {
         })
     }
 }
-/// The `call.redirect#request` object.
+/// The request body of call.redirect.
 #[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CallRedirectRequest {
@@ -190,7 +190,7 @@ impl<'de> ::serde::Deserialize<'de> for CallRedirectRequest {
     }
 }
 impl<'de> ::callgen_runtime::de::MapModel<'de> for CallRedirectRequest {
-    const EXPECTING: &'static str = "a call.redirect#request object";
+    const EXPECTING: &'static str = "the request body of call.redirect (an object)";
     const DECLARED_ODATA_TYPE: &'static str = "";
     fn odata_type(&self) -> ::std::option::Option<&str> {
         self.odata_type.as_deref()

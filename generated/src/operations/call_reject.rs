@@ -78,7 +78,7 @@ impl ::callgen_client::FromParts for CallReject {
         })
     }
 }
-/// The `call.reject#request` object.
+/// The request body of call.reject.
 #[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CallRejectRequest {
@@ -144,7 +144,7 @@ impl<'de> ::serde::Deserialize<'de> for CallRejectRequest {
     }
 }
 impl<'de> ::callgen_runtime::de::MapModel<'de> for CallRejectRequest {
-    const EXPECTING: &'static str = "a call.reject#request object";
+    const EXPECTING: &'static str = "the request body of call.reject (an object)";
     const DECLARED_ODATA_TYPE: &'static str = "";
     fn odata_type(&self) -> ::std::option::Option<&str> {
         self.odata_type.as_deref()

@@ -81,7 +81,7 @@ impl ::callgen_client::FromParts for CallSubscribeToTone {
         })
     }
 }
-/// The `call.subscribeToTone#request` object.
+/// The request body of call.subscribeToTone.
 #[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CallSubscribeToToneRequest {
@@ -135,7 +135,7 @@ impl<'de> ::serde::Deserialize<'de> for CallSubscribeToToneRequest {
     }
 }
 impl<'de> ::callgen_runtime::de::MapModel<'de> for CallSubscribeToToneRequest {
-    const EXPECTING: &'static str = "a call.subscribeToTone#request object";
+    const EXPECTING: &'static str = "the request body of call.subscribeToTone (an object)";
     const DECLARED_ODATA_TYPE: &'static str = "";
     fn odata_type(&self) -> ::std::option::Option<&str> {
         self.odata_type.as_deref()

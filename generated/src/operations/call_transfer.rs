@@ -78,7 +78,7 @@ impl ::callgen_client::FromParts for CallTransfer {
         })
     }
 }
-/// The `call.transfer#request` object.
+/// The request body of call.transfer.
 #[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CallTransferRequest {
@@ -136,7 +136,7 @@ impl<'de> ::serde::Deserialize<'de> for CallTransferRequest {
     }
 }
 impl<'de> ::callgen_runtime::de::MapModel<'de> for CallTransferRequest {
-    const EXPECTING: &'static str = "a call.transfer#request object";
+    const EXPECTING: &'static str = "the request body of call.transfer (an object)";
     const DECLARED_ODATA_TYPE: &'static str = "";
     fn odata_type(&self) -> ::std::option::Option<&str> {
         self.odata_type.as_deref()

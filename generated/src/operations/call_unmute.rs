@@ -78,7 +78,7 @@ impl ::callgen_client::FromParts for CallUnmute {
         })
     }
 }
-/// The `call.unmute#request` object.
+/// The request body of call.unmute.
 #[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CallUnmuteRequest {
@@ -132,7 +132,7 @@ impl<'de> ::serde::Deserialize<'de> for CallUnmuteRequest {
     }
 }
 impl<'de> ::callgen_runtime::de::MapModel<'de> for CallUnmuteRequest {
-    const EXPECTING: &'static str = "a call.unmute#request object";
+    const EXPECTING: &'static str = "the request body of call.unmute (an object)";
     const DECLARED_ODATA_TYPE: &'static str = "";
     fn odata_type(&self) -> ::std::option::Option<&str> {
         self.odata_type.as_deref()

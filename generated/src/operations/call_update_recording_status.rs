@@ -81,7 +81,7 @@ impl ::callgen_client::FromParts for CallUpdateRecordingStatus {
         })
     }
 }
-/// The `call.updateRecordingStatus#request` object.
+/// The request body of call.updateRecordingStatus.
 #[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CallUpdateRecordingStatusRequest {
@@ -147,7 +147,7 @@ impl<'de> ::serde::Deserialize<'de> for CallUpdateRecordingStatusRequest {
     }
 }
 impl<'de> ::callgen_runtime::de::MapModel<'de> for CallUpdateRecordingStatusRequest {
-    const EXPECTING: &'static str = "a call.updateRecordingStatus#request object";
+    const EXPECTING: &'static str = "the request body of call.updateRecordingStatus (an object)";
     const DECLARED_ODATA_TYPE: &'static str = "";
     fn odata_type(&self) -> ::std::option::Option<&str> {
         self.odata_type.as_deref()

@@ -83,7 +83,7 @@ impl ::callgen_client::FromParts for ParticipantConfigureMixer {
         })
     }
 }
-/// The `participant.configureMixer#request` object.
+/// The request body of participant.configureMixer.
 #[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ParticipantConfigureMixerRequest {
@@ -154,7 +154,7 @@ impl<'de> ::serde::Deserialize<'de> for ParticipantConfigureMixerRequest {
     }
 }
 impl<'de> ::callgen_runtime::de::MapModel<'de> for ParticipantConfigureMixerRequest {
-    const EXPECTING: &'static str = "a participant.configureMixer#request object";
+    const EXPECTING: &'static str = "the request body of participant.configureMixer (an object)";
     const DECLARED_ODATA_TYPE: &'static str = "";
     fn odata_type(&self) -> ::std::option::Option<&str> {
         self.odata_type.as_deref()

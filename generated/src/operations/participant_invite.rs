@@ -78,7 +78,7 @@ impl ::callgen_client::FromParts for ParticipantInvite {
         })
     }
 }
-/// The `participant.invite#request` object.
+/// The request body of participant.invite.
 #[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ParticipantInviteRequest {
@@ -149,7 +149,7 @@ impl<'de> ::serde::Deserialize<'de> for ParticipantInviteRequest {
     }
 }
 impl<'de> ::callgen_runtime::de::MapModel<'de> for ParticipantInviteRequest {
-    const EXPECTING: &'static str = "a participant.invite#request object";
+    const EXPECTING: &'static str = "the request body of participant.invite (an object)";
     const DECLARED_ODATA_TYPE: &'static str = "";
     fn odata_type(&self) -> ::std::option::Option<&str> {
         self.odata_type.as_deref()

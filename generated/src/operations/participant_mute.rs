@@ -88,7 +88,7 @@ impl ::callgen_client::FromParts for ParticipantMute {
         })
     }
 }
-/// The `participant.mute#request` object.
+/// The request body of participant.mute.
 #[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ParticipantMuteRequest {
@@ -142,7 +142,7 @@ impl<'de> ::serde::Deserialize<'de> for ParticipantMuteRequest {
     }
 }
 impl<'de> ::callgen_runtime::de::MapModel<'de> for ParticipantMuteRequest {
-    const EXPECTING: &'static str = "a participant.mute#request object";
+    const EXPECTING: &'static str = "the request body of participant.mute (an object)";
     const DECLARED_ODATA_TYPE: &'static str = "";
     fn odata_type(&self) -> ::std::option::Option<&str> {
         self.odata_type.as_deref()

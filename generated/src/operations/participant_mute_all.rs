@@ -76,7 +76,7 @@ impl ::callgen_client::FromParts for ParticipantMuteAll {
         })
     }
 }
-/// The `participant.muteAll#request` object.
+/// The request body of participant.muteAll.
 #[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ParticipantMuteAllRequest {
@@ -145,7 +145,7 @@ impl<'de> ::serde::Deserialize<'de> for ParticipantMuteAllRequest {
     }
 }
 impl<'de> ::callgen_runtime::de::MapModel<'de> for ParticipantMuteAllRequest {
-    const EXPECTING: &'static str = "a participant.muteAll#request object";
+    const EXPECTING: &'static str = "the request body of participant.muteAll (an object)";
     const DECLARED_ODATA_TYPE: &'static str = "";
     fn odata_type(&self) -> ::std::option::Option<&str> {
         self.odata_type.as_deref()
