@@ -98,10 +98,18 @@ impl CallRecord {
         events: &mut Vec<Event>,
     ) -> Result<(), String> {
         let sent = update.state.get().cloned();
-        let target = if deleted { Some(CallState::Terminated) } else { sent };
+        let target = if deleted {
+            Some(CallState::Terminated)
+        } else {
+            sent
+        };
         let update_phase = target.as_ref().and_then(CallPhase::of);
         let rank = update_phase.or(self.phase).map_or(0, CallPhase::rank);
-        let ties = if self.is_ended() { Ties::Keep } else { Ties::Replace };
+        let ties = if self.is_ended() {
+            Ties::Keep
+        } else {
+            Ties::Replace
+        };
         let mut object = to_object(&self.resource).map_err(|e| e.to_string())?;
         let mut ranks = self.ranks.clone();
         let update = to_object(&update).map_err(|e| e.to_string())?;

@@ -160,8 +160,10 @@ impl StateKeeper {
         operation_id: &str,
         timeout: Duration,
     ) -> Result<OperationRecord, WaitError> {
-        self.wait(call_id, timeout, |call| operation_outcome(call, operation_id))
-            .await
+        self.wait(call_id, timeout, |call| {
+            operation_outcome(call, operation_id)
+        })
+        .await
     }
 
     /// Waits at most `timeout` until call `call_id` reaches `phase` (or a
@@ -241,7 +243,9 @@ impl StateKeeper {
     }
 
     fn changed(&self) {
-        self.shared.changes.send_modify(|count| *count = count.wrapping_add(1));
+        self.shared
+            .changes
+            .send_modify(|count| *count = count.wrapping_add(1));
     }
 }
 

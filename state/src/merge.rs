@@ -137,8 +137,12 @@ mod tests {
         let high = object(json!({"state": "established", "x": 1}));
         let low = object(json!({"state": "establishing", "x": 0, "y": 2}));
         let mut in_order = (Object::new(), Ranked::default());
-        in_order.1.merge(&mut in_order.0, low.clone(), 1, Ties::Replace);
-        in_order.1.merge(&mut in_order.0, high.clone(), 3, Ties::Replace);
+        in_order
+            .1
+            .merge(&mut in_order.0, low.clone(), 1, Ties::Replace);
+        in_order
+            .1
+            .merge(&mut in_order.0, high.clone(), 3, Ties::Replace);
         let mut reversed = (Object::new(), Ranked::default());
         reversed.1.merge(&mut reversed.0, high, 3, Ties::Replace);
         let changed = reversed.1.merge(&mut reversed.0, low, 1, Ties::Replace);

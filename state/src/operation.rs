@@ -87,7 +87,11 @@ impl OperationRecord {
         let was_finished = self.is_finished();
         let before = self.status().cloned();
         let rank = status_rank(sent_status.as_ref(), deleted).unwrap_or(self.rank());
-        let ties = if was_finished { Ties::Keep } else { Ties::Replace };
+        let ties = if was_finished {
+            Ties::Keep
+        } else {
+            Ties::Replace
+        };
         let mut object = to_object(&self.operation).map_err(|e| e.to_string())?;
         let mut ranks = self.ranks.clone();
         let update = to_object(&update).map_err(|e| e.to_string())?;

@@ -113,7 +113,14 @@ impl CallStates {
             call_id,
             operation_id: Some(operation_id),
         };
-        self.apply_operation(target, template, operation, Change::Upsert, now, &mut events);
+        self.apply_operation(
+            target,
+            template,
+            operation,
+            Change::Upsert,
+            now,
+            &mut events,
+        );
         Ok(events)
     }
 
@@ -134,7 +141,10 @@ impl CallStates {
             .collect();
         let template =
             CommsNotification::new().with_change_type(CommsNotificationChangeType::Updated);
-        if self.call_entry(call_id, &template, &mut events).is_none() {
+        if !self.admit_call(call_id, &mut events) {
+            let mut template = template;
+            template.resource_data = graph_calls::Field::Value(participants.into());
+            events.push(call_limit(call_id, template));
             return events;
         }
         if let Some(call) = self.calls.get_mut(&Key::of(call_id)) {
@@ -220,6 +230,9 @@ impl CallStates {
                 notification: Box::new(notification),
             });
         }
+        if !self.admit_call(&call_id, events) {
+            return events.push(call_limit(&call_id, notification));
+        }
         let data = std::mem::take(&mut notification.resource_data).into_option();
         let operation_id = path.operation_id().map(str::to_owned);
         match data {
@@ -230,7 +243,10 @@ impl CallStates {
                 self.apply_participants(&call_id, notification, participants, change, events)
             }
             Some(CommsNotificationResourceData::CommsOperation(operation)) => {
-                let target = OperationTarget { call_id: &call_id, operation_id };
+                let target = OperationTarget {
+                    call_id: &call_id,
+                    operation_id,
+                };
                 self.apply_operation(target, notification, *operation, change, now, events)
             }
             other => {
@@ -249,7 +265,7 @@ impl CallStates {
         now: Instant,
         events: &mut Vec<Event>,
     ) {
-        let Some(record) = self.call_entry(call_id, &notification, events) else {
+        let Some(record) = self.calls.get_mut(&Key::of(call_id)) else {
             return;
         };
         let was_ended = record.is_ended();
@@ -273,9 +289,6 @@ impl CallStates {
         change: Change,
         events: &mut Vec<Event>,
     ) {
-        if self.call_entry(call_id, &notification, events).is_none() {
-            return;
-        }
         self.apply_roster(call_id, notification, participants, change, events);
     }
 
@@ -303,7 +316,10 @@ impl CallStates {
                 call.roster.remove(call_id, &id, &self.config, events);
                 continue;
             }
-            match call.roster.upsert(call_id, &id, participant, &self.config, events) {
+            match call
+                .roster
+                .upsert(call_id, &id, participant, &self.config, events)
+            {
                 Ok(()) => {}
                 Err(Refused::Limit(participant)) => kept_out.push(*participant),
                 Err(Refused::Merge(reason)) => events.push(Event::NotUnderstood {
@@ -332,7 +348,9 @@ impl CallStates {
         events: &mut Vec<Event>,
     ) {
         let call_id = target.call_id;
-        let operation_id = target.operation_id.or_else(|| operation.id().get().cloned());
+        let operation_id = target
+            .operation_id
+            .or_else(|| operation.id().get().cloned());
         let Some(operation_id) = operation_id else {
             notification.resource_data = graph_calls::Field::Value(operation.into());
             return events.push(Event::NotUnderstood {
@@ -341,8 +359,8 @@ impl CallStates {
             });
         };
         notification.resource_data = graph_calls::Field::Value(operation.clone().into());
-        if self.call_entry(call_id, &notification, events).is_none() {
-            return;
+        if !self.admit_call(call_id, events) {
+            return events.push(call_limit(call_id, notification));
         }
         let key = Key::of(&operation_id);
         if !self.operation_slot(call_id, &key, &notification, events) {
@@ -410,30 +428,17 @@ impl CallStates {
         false
     }
 
-    /// The record of `call_id`, created if new and there is room (after
-    /// retiring the longest-ended call early if needed); `None`, reported,
-    /// when the call limit keeps it out.
-    fn call_entry(
-        &mut self,
-        call_id: &str,
-        notification: &CommsNotification,
-        events: &mut Vec<Event>,
-    ) -> Option<&mut CallRecord> {
+    /// Whether call `call_id` is kept, creating its record if new and there
+    /// is room (after retiring the longest-ended call early if needed).
+    fn admit_call(&mut self, call_id: &str, events: &mut Vec<Event>) -> bool {
         let key = Key::of(call_id);
-        if !self.calls.contains_key(&key) && !self.make_room_for_a_call(events) {
-            events.push(Event::LimitReached {
-                call_id: call_id.to_owned(),
-                limit: Limit::Calls,
-                notification: Some(Box::new(notification.clone())),
-                dropped_id: None,
-            });
-            return None;
+        if !self.calls.contains_key(&key) {
+            if !self.make_room_for_a_call(events) {
+                return false;
+            }
+            self.calls.insert(key, CallRecord::new(call_id));
         }
-        Some(
-            self.calls
-                .entry(key)
-                .or_insert_with(|| CallRecord::new(call_id)),
-        )
+        true
     }
 
     fn make_room_for_a_call(&mut self, events: &mut Vec<Event>) -> bool {
@@ -501,7 +506,10 @@ impl CallStates {
         let Some(record) = self.calls.get_mut(call) else {
             return;
         };
-        let finished = record.operations.get(operation).is_some_and(|op| op.is_finished());
+        let finished = record
+            .operations
+            .get(operation)
+            .is_some_and(|op| op.is_finished());
         if !finished {
             return;
         }
@@ -512,6 +520,16 @@ impl CallStates {
                 early: false,
             });
         }
+    }
+}
+
+/// The event for a notification the call limit kept out.
+fn call_limit(call_id: &str, notification: CommsNotification) -> Event {
+    Event::LimitReached {
+        call_id: call_id.to_owned(),
+        limit: Limit::Calls,
+        notification: Some(Box::new(notification)),
+        dropped_id: None,
     }
 }
 
@@ -534,7 +552,9 @@ pub enum RecordError {
 impl std::fmt::Display for RecordError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            RecordError::OperationWithoutId => f.write_str("the operation has no id to await it by"),
+            RecordError::OperationWithoutId => {
+                f.write_str("the operation has no id to await it by")
+            }
             RecordError::RetiredCall => f.write_str("the call ended and was retired"),
         }
     }
