@@ -69,6 +69,7 @@ fn cli_unchanged(bencher: Bencher) {
         schema: workspace::root().join(callgen::generate::DEFAULT_SCHEMA),
         out: out.path().join("generated"),
         emit: default_emit_config(),
+        deny_warnings: false,
     };
     generate(&config).unwrap_or_else(|e| panic!("{e}"));
     bencher.bench(|| generate(&config));

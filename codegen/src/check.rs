@@ -105,6 +105,9 @@ pub struct CheckReport {
     pub generated_files: usize,
     /// Every differing file, the schema first, then by path.
     pub differences: Vec<FileDifference>,
+    /// The generator's warnings for the schema (values typed as any JSON
+    /// although the schema states more, ...), as `generate` prints them.
+    pub generate_warnings: Vec<String>,
 }
 
 impl CheckReport {
@@ -168,6 +171,7 @@ pub fn check(config: &CheckConfig) -> Result<CheckReport, CheckError> {
         None => crate::generate::read_schema(&config.schema)?,
     };
     let generated = generate_files_with(&document, &config.emit)?;
+    let generate_warnings = generated.warnings;
     let expected: BTreeMap<PathBuf, String> = generated
         .files
         .into_iter()
@@ -180,6 +184,7 @@ pub fn check(config: &CheckConfig) -> Result<CheckReport, CheckError> {
         schema_changes,
         generated_files: expected.len(),
         differences,
+        generate_warnings,
     })
 }
 

@@ -106,6 +106,9 @@ pub enum GenerateError {
     /// A generator bug.
     #[error(transparent)]
     Emit(#[from] EmitError),
+    /// Warnings were denied (`--deny-warnings`); nothing was written.
+    #[error("{} warning(s) denied, nothing written:\n{}", .0.len(), .0.join("\n"))]
+    DeniedWarnings(Vec<String>),
     /// The output could not be written.
     #[error(transparent)]
     Write(#[from] WriteError),
@@ -160,12 +163,22 @@ pub fn generate_files_with(
             TypeKind::Union(_) => stats.unions += 1,
         }
     }
-    let warnings = notes.readme_example_problem.into_iter().collect();
+    let warnings = untyped_warnings(&ir)
+        .chain(notes.readme_example_problem)
+        .collect();
     Ok(GeneratedCrate {
         files,
         stats,
         warnings,
     })
+}
+
+/// The IR's fallbacks to any JSON value, as warnings (`untyped`, with the
+/// schema's JSON pointer).
+fn untyped_warnings(ir: &ir::Ir) -> impl Iterator<Item = String> + '_ {
+    ir.untyped
+        .iter()
+        .map(|problem| format!("[untyped] {problem}"))
 }
 
 /// Like [`generate_files_with`], but an operation the generator rejects
@@ -238,6 +251,10 @@ pub struct GenerateConfig {
     pub out: PathBuf,
     /// Names and headers of the generated crate.
     pub emit: EmitConfig,
+    /// Whether a warning (a value typed looser than the schema states, a
+    /// README example that cannot be shown) fails the generation before
+    /// anything is written.
+    pub deny_warnings: bool,
 }
 
 /// The result of [`generate`].
@@ -267,6 +284,9 @@ pub fn generate(config: &GenerateConfig) -> Result<GenerateReport, GenerateError
     let generating = Instant::now();
     let generated = generate_files_with(&document, &config.emit)?;
     let generating = generating.elapsed();
+    if config.deny_warnings && !generated.warnings.is_empty() {
+        return Err(GenerateError::DeniedWarnings(generated.warnings));
+    }
     let files: Vec<(PathBuf, Vec<u8>)> = generated
         .files
         .into_iter()

@@ -8,7 +8,8 @@
 //! them. Around the pipeline: [`generate`] (schema -> crate, the library
 //! entry, also for build scripts), [`check`] (is the committed output what
 //! its inputs give?), [`diff`] (changelog between two schemas) and
-//! [`diagram`] (Mermaid class diagram).
+//! [`diagram`] (Mermaid class diagram); [`source`] records which docs tree
+//! the committed schema comes from.
 
 pub mod check;
 pub mod diag;
@@ -20,5 +21,7 @@ pub mod extract;
 pub mod generate;
 pub mod ir;
 pub mod placeholders;
+pub mod source;
 pub mod unique_keys;
+pub mod update;
 pub mod write;

@@ -37,6 +37,8 @@ enum Command {
     Diagram(cli::diagram::DiagramArgs),
     /// Fail when schema/ or generated/ is not what the docs and the schema give.
     Check(cli::check::CheckArgs),
+    /// Move the committed schema to a newer docs tree: extract, changelog, regenerate.
+    Update(cli::update::UpdateArgs),
 }
 
 fn main() -> ExitCode {
@@ -47,6 +49,7 @@ fn main() -> ExitCode {
         Some(Command::Diff(args)) => cli::diff::run(args),
         Some(Command::Diagram(args)) => cli::diagram::run(args),
         Some(Command::Check(args)) => cli::check::run(args),
+        Some(Command::Update(args)) => cli::update::run(args),
         None => cli::generate::run_default(),
     };
     match result {

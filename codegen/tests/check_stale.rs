@@ -164,7 +164,8 @@ fn with_docs_a_stale_schema_is_reported_with_its_changelog_counts() {
     let Some(corpus) = corpus_root() else {
         return;
     };
-    let docs = corpus.join("en-2021-07");
+    let source = callgen::source::SchemaSource::read(&workspace_root()).unwrap();
+    let docs = source.docs_dir(&corpus);
     let copy = committed_copy();
     let fresh = check(&config(&copy, Some(docs.clone()))).unwrap();
     assert!(fresh.is_up_to_date(), "{:#?}", fresh.differences);

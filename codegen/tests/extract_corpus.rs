@@ -16,14 +16,12 @@ use extract_support::{
     committed_schema_path, corpus_root, differences, extract_docs, structure, workspace_root,
 };
 
-/// The command that refreshes the committed schema, run from the
-/// workspace root.
-const REFRESH: &str = "cargo run --release -- extract --docs ../shared/graph-docs/en-2021-07 --out schema/graph-calls.beta.json";
-
 #[test]
 fn committed_schema_is_up_to_date() {
     let Some(corpus) = corpus_root() else { return };
-    let (extraction, _) = extract_docs(&corpus.join("en-2021-07"), &[]);
+    // The docs tree the committed schema comes from is recorded in one place.
+    let source = callgen::source::SchemaSource::read(&workspace_root()).unwrap();
+    let (extraction, _) = extract_docs(&source.docs_dir(&corpus), &[]);
     let fresh = document_text(&extraction);
     let path = committed_schema_path();
     let committed = std::fs::read_to_string(&path).unwrap_or_default();
@@ -46,9 +44,11 @@ fn committed_schema_is_up_to_date() {
             |i| format!("at line {}", i + 1),
         );
     panic!(
-        "schema/graph-calls.beta.json differs from a fresh extraction ({first_difference}); \
-         refresh it from the workspace root with:\n    {REFRESH}\n\
-         (or run the tests with CALLGEN_UPDATE_SCHEMA=1)"
+        "schema/graph-calls.beta.json differs from a fresh extraction of `{}` ({first_difference}); \
+         refresh it from the workspace root with:\n    \
+         cargo run --release -- extract --docs ../shared/graph-docs/{} --out schema/graph-calls.beta.json\n\
+         (or run the tests with CALLGEN_UPDATE_SCHEMA=1)",
+        source.docs_tree, source.docs_tree
     );
 }
 

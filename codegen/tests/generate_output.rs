@@ -91,6 +91,7 @@ fn generate_writes_the_crate_and_keeps_it_on_error() {
         schema: fixture("calls-small.json"),
         out: out.clone(),
         emit: default_emit_config(),
+        deny_warnings: false,
     };
     let report = generate(&config).unwrap();
     assert_eq!(report.stats.files, 34);
@@ -117,6 +118,7 @@ fn an_up_to_date_crate_is_not_rewritten_and_a_changed_one_is() {
         schema: fixture("calls-small.json"),
         out: out.clone(),
         emit: default_emit_config(),
+        deny_warnings: false,
     };
     assert!(!generate(&config).unwrap().unchanged);
     let lib = out.join("src/lib.rs");

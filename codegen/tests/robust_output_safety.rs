@@ -63,6 +63,7 @@ fn config(schema: &Path, out: &Path) -> GenerateConfig {
         schema: schema.to_path_buf(),
         out: out.to_path_buf(),
         emit: default_emit_config(),
+        deny_warnings: false,
     }
 }
 

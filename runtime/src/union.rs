@@ -1,4 +1,4 @@
-//! Unions of object types and one collection, for the generated union enums
+//! Unions of object types and collections of them, for the generated union enums
 //! (a notification's `resourceData`: a call, an operation, or a list of
 //! participants).
 //!
@@ -8,8 +8,11 @@
 //! array is read item by item into the collection alternative's item type;
 //! an item the collection does not take (another `@odata.type`, a scalar)
 //! turns the whole array into raw JSON, items read so far included, so
-//! nothing is ever held as a type it is not. Anything else (a string, a
-//! number) is kept as raw JSON. This module knows no particular union.
+//! nothing is ever held as a type it is not. A union with several
+//! collections (participants or content-sharing sessions) reads an array
+//! whole and gives it to the collection whose item types take every item.
+//! Anything else (a string, a number) is kept as raw JSON. This module
+//! knows no particular union.
 
 use crate::de::Key;
 use crate::family::{ModelSource, RestOfMap};
@@ -54,6 +57,32 @@ pub trait Union<'de>: Sized {
 
     /// The catch-all member holding `value` as received.
     fn from_raw(value: Value) -> Self;
+
+    /// Whether several alternatives are collections. Then
+    /// [`Union::HAS_COLLECTION`] is false, and an array is read whole as
+    /// JSON and handed to [`Union::several_collections`].
+    const SEVERAL_COLLECTIONS: bool = false;
+
+    /// Reads an array of a union with several collection alternatives: the
+    /// first collection whose item types take every item (see
+    /// [`every_item`]), else the catch-all member.
+    fn several_collections<E: de::Error>(items: Vec<Value>) -> Result<Self, E> {
+        Ok(Self::from_raw(Value::Array(items)))
+    }
+}
+
+/// Whether every item of `items` is an object that `accepts` the
+/// `@odata.type` of (the name without `#`); an item without `@odata.type`
+/// is taken by any collection, so an untyped array goes to the first.
+pub fn every_item(items: &[Value], accepts: impl Fn(&str) -> bool) -> bool {
+    items.iter().all(|item| match item {
+        Value::Object(object) => match object.get(ODATA_TYPE) {
+            None => true,
+            Some(Value::String(odata_type)) => accepts(type_name(odata_type)),
+            Some(_) => false,
+        },
+        _ => false,
+    })
 }
 
 /// Deserializes a union enum from any JSON value.
@@ -169,6 +198,13 @@ impl<'de, U: Union<'de>> Visitor<'de> for UnionVisitor<U> {
     }
 
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<U, A::Error> {
+        if U::SEVERAL_COLLECTIONS {
+            let mut items = Vec::new();
+            while let Some(item) = seq.next_element::<Value>()? {
+                items.push(item);
+            }
+            return U::several_collections(items);
+        }
         let mut items: Vec<U::Item> = Vec::new();
         if U::HAS_COLLECTION {
             while let Some(element) = seq.next_element_seed(ItemSeed::<U, U::Item> {

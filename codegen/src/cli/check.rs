@@ -3,6 +3,7 @@
 
 use callgen::check::{CheckConfig, check, render_report};
 use callgen::generate::{DEFAULT_OUT, DEFAULT_SCHEMA, default_emit_config, workspace_root};
+use callgen::source::SchemaSource;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -20,12 +21,20 @@ pub struct CheckArgs {
     /// file is taken as the input and only the generated crate is checked.
     #[arg(long, value_name = "DIR")]
     pub docs: Option<PathBuf>,
+    /// The corpora folder: re-extract from the docs tree inside it that
+    /// `schema/source.json` names (what CI runs with `GRAPH_DOCS_DIR`).
+    #[arg(long, value_name = "DIR", conflicts_with = "docs")]
+    pub docs_root: Option<PathBuf>,
     /// The committed schema [default: schema/graph-calls.beta.json in the workspace].
     #[arg(long, value_name = "FILE")]
     pub schema: Option<PathBuf>,
     /// The committed generated crate [default: generated/ in the workspace].
     #[arg(long, value_name = "DIR")]
     pub generated: Option<PathBuf>,
+    /// Fail when generating from the schema gives any warning (such as a
+    /// value typed as any JSON although the schema states more).
+    #[arg(long)]
+    pub deny_warnings: bool,
 }
 
 /// Runs `callgen check`. The refresh commands are printed for the
@@ -34,6 +43,11 @@ pub fn run(args: CheckArgs) -> anyhow::Result<ExitCode> {
     let cwd = std::env::current_dir()?;
     let root = workspace_root(&cwd);
     let default_paths = args.schema.is_none() && args.generated.is_none();
+    let docs = match (args.docs, &args.docs_root) {
+        (Some(docs), _) => Some(docs),
+        (None, Some(corpora)) => Some(SchemaSource::read(&root)?.docs_dir(corpora)),
+        (None, None) => None,
+    };
     let config = CheckConfig {
         schema: args
             .schema
@@ -41,7 +55,7 @@ pub fn run(args: CheckArgs) -> anyhow::Result<ExitCode> {
         generated: args
             .generated
             .unwrap_or_else(|| shown(&root.join(DEFAULT_OUT), &cwd)),
-        docs: args.docs,
+        docs,
         emit: default_emit_config(),
     };
     let report = check(&config)?;
@@ -61,8 +75,18 @@ pub fn run(args: CheckArgs) -> anyhow::Result<ExitCode> {
     if default_paths && (generated_stale || schema_stale) {
         refresh.push(config.emit.regenerate_command.clone());
     }
+    for warning in &report.generate_warnings {
+        eprintln!("warning: {warning}");
+    }
     print!("{}", render_report(&report, &config, &refresh));
-    Ok(if report.is_up_to_date() {
+    let denied = args.deny_warnings && !report.generate_warnings.is_empty();
+    if denied {
+        eprintln!(
+            "check: {} generator warning(s) denied (--deny-warnings)",
+            report.generate_warnings.len()
+        );
+    }
+    Ok(if report.is_up_to_date() && !denied {
         ExitCode::SUCCESS
     } else {
         ExitCode::FAILURE

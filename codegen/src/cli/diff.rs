@@ -11,7 +11,7 @@ pub struct DiffArgs {
     pub old: PathBuf,
     /// The newer OpenAPI document.
     pub new: PathBuf,
-    /// Output format: a readable changelog, or the same as JSON.
+    /// Output format: a readable changelog, the same as Markdown or as JSON.
     #[arg(long, value_enum, default_value_t = Format::Text)]
     pub format: Format,
 }
@@ -23,6 +23,8 @@ pub enum Format {
     Text,
     /// The same as JSON.
     Json,
+    /// Markdown for a pull-request description: breaking changes first.
+    Markdown,
 }
 
 /// Runs `callgen diff`: prints the changelog to standard output and any
@@ -41,6 +43,7 @@ pub fn run(args: DiffArgs) -> anyhow::Result<ExitCode> {
             header + &callgen::diff::render_text(&changelog)
         }
         Format::Json => callgen::diff::render_json(&changelog),
+        Format::Markdown => callgen::diff::render_markdown(&changelog),
     };
     print!("{rendered}");
     for warning in &changelog.warnings {

@@ -16,6 +16,10 @@ pub struct GenerateArgs {
     /// The crate directory to write (replaced as a whole).
     #[arg(long, value_name = "DIR")]
     out: PathBuf,
+    /// Fail, writing nothing, when there is any warning (such as a value
+    /// typed as any JSON although the schema states more).
+    #[arg(long)]
+    deny_warnings: bool,
 }
 
 /// Runs `callgen generate`.
@@ -31,6 +35,7 @@ pub fn run(args: GenerateArgs) -> anyhow::Result<ExitCode> {
         schema: args.schema,
         out: args.out,
         emit,
+        deny_warnings: args.deny_warnings,
     };
     let report = generate(&config)?;
     print_summary(&report, &config);
@@ -44,6 +49,7 @@ pub fn run_default() -> anyhow::Result<ExitCode> {
         schema: root.join(DEFAULT_SCHEMA),
         out: root.join(DEFAULT_OUT),
         emit: default_emit_config(),
+        deny_warnings: false,
     };
     let report = generate(&config)?;
     print_summary(&report, &config);

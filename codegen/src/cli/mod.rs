@@ -6,3 +6,4 @@ pub mod diagram;
 pub mod diff;
 pub mod extract;
 pub mod generate;
+pub mod update;

@@ -65,7 +65,7 @@ mod types;
 pub use change::{
     Change, ChangeKind, Changelog, Confidence, OperationChanges, Rename, Summary, TypeChanges,
 };
-pub use render::{render_json, render_text};
+pub use render::{render_json, render_markdown, render_text};
 
 use schema::SchemaView;
 use serde_json::Value;

@@ -1,6 +1,7 @@
 //! Rendering a [`Changelog`]: a plain-text changelog for people (one line
 //! per change, `breaking` or `compatible` first, grouped by type and by
-//! operation, counts by kind at the end) and pretty JSON for tools. Knows
+//! operation, counts by kind at the end), Markdown for a pull-request
+//! description, and pretty JSON for tools. Knows
 //! nothing of how the changelog was computed.
 
 use super::change::{Change, ChangeKind, Changelog, Confidence, Rename};
@@ -33,6 +34,66 @@ pub fn render_text(changelog: &Changelog) -> String {
         }
     }
     out
+}
+
+/// The changelog as Markdown, for a pull-request description: the
+/// breaking changes first, then the compatible ones, each line naming its
+/// type or operation, and the counts by kind as a table.
+pub fn render_markdown(changelog: &Changelog) -> String {
+    let summary = &changelog.summary;
+    let mut out = format!(
+        "## Schema changes: {} {}, {} breaking\n",
+        summary.total,
+        if summary.total == 1 {
+            "change"
+        } else {
+            "changes"
+        },
+        summary.breaking
+    );
+    for (heading, breaking) in [("Breaking", true), ("Compatible", false)] {
+        let lines = markdown_lines(changelog, breaking);
+        if !lines.is_empty() {
+            let _ = write!(out, "\n### {heading} ({})\n\n", lines.len());
+            for line in lines {
+                let _ = writeln!(out, "- {line}");
+            }
+        }
+    }
+    if summary.total > 0 {
+        out.push_str("\n| kind | total | breaking |\n|---|---:|---:|\n");
+        for (kind, count) in &summary.by_kind {
+            let _ = writeln!(out, "| {kind} | {} | {} |", count.total, count.breaking);
+        }
+    }
+    if !changelog.warnings.is_empty() {
+        out.push_str("\n### Not understood (compared as opaque schemas)\n\n");
+        for warning in &changelog.warnings {
+            let _ = writeln!(out, "- {warning}");
+        }
+    }
+    out
+}
+
+/// One Markdown line per change of the given verdict, types first.
+fn markdown_lines(changelog: &Changelog, breaking: bool) -> Vec<String> {
+    let types = changelog
+        .types
+        .iter()
+        .map(|group| (&group.name, &group.changes, Subject::Type));
+    let operations = changelog
+        .operations
+        .iter()
+        .map(|group| (&group.operation, &group.changes, Subject::Operation));
+    types
+        .chain(operations)
+        .flat_map(|(name, changes, subject)| {
+            changes
+                .iter()
+                .filter(move |change| change.breaking == breaking)
+                .map(move |change| format!("`{name}`: {}", describe(&change.kind, subject)))
+        })
+        .collect()
 }
 
 fn render_groups(out: &mut String, changelog: &Changelog) {

@@ -211,7 +211,15 @@ fn union_impl(ir: &Ir, def: &TypeDef, union: &UnionDef) -> TokenStream {
         .iter()
         .filter(|a| !a.collection)
         .collect();
-    let collection = union.alternatives.iter().find(|a| a.collection);
+    let collections: Vec<&UnionAlternative> =
+        union.alternatives.iter().filter(|a| a.collection).collect();
+    let several = several_collections(ir, &unrecognized, &collections);
+    // With several collections an array is read whole (see
+    // `several_collections`); the item-by-item path has one item type.
+    let collection = match collections.as_slice() {
+        [only] => Some(*only),
+        _ => None,
+    };
     let mut claimed: Vec<String> = Vec::new();
     let object_arms = objects.iter().filter_map(|a| {
         let names: Vec<String> = type_names(ir, a.ty)
@@ -227,6 +235,18 @@ fn union_impl(ir: &Ir, def: &TypeDef, union: &UnionDef) -> TokenStream {
         Some(quote!(#(#names)|* => #read.map(|value| Self::#variant(::std::boxed::Box::new(value))),))
     });
     let object_arms: Vec<TokenStream> = object_arms.collect();
+    let keep_raw =
+        quote!(source.raw().map(|raw| Self::#unrecognized(::serde_json::Value::Object(raw))));
+    // A union of collections only takes no object: no match to write.
+    let read_object = match object_arms.is_empty() {
+        true => keep_raw,
+        false => quote! {
+            match source.type_name() {
+                #(#object_arms)*
+                _ => #keep_raw,
+            }
+        },
+    };
     let untyped = match objects.as_slice() {
         [only] => {
             let variant = ident(&only.rust_name);
@@ -274,10 +294,7 @@ fn union_impl(ir: &Ir, def: &TypeDef, union: &UnionDef) -> TokenStream {
             const HAS_COLLECTION: bool = #has_collection;
 
             fn object<S: ::callgen_runtime::family::ModelSource<'de>>(source: S) -> ::std::result::Result<Self, S::Error> {
-                match source.type_name() {
-                    #(#object_arms)*
-                    _ => source.raw().map(|raw| Self::#unrecognized(::serde_json::Value::Object(raw))),
-                }
+                #read_object
             }
 
             fn untyped_object<E: ::serde::de::Error>(
@@ -301,6 +318,45 @@ fn union_impl(ir: &Ir, def: &TypeDef, union: &UnionDef) -> TokenStream {
             fn from_raw(value: ::serde_json::Value) -> Self {
                 Self::#unrecognized(value)
             }
+
+            #several
+        }
+    }
+}
+
+/// With two or more collection alternatives, the `Union` items that read a
+/// whole array into the first collection whose item types take every item.
+fn several_collections(
+    ir: &Ir,
+    unrecognized: &proc_macro2::Ident,
+    collections: &[&UnionAlternative],
+) -> TokenStream {
+    if collections.len() < 2 {
+        return TokenStream::new();
+    }
+    let tries = collections.iter().map(|a| {
+        let variant = ident(&a.rust_name);
+        let names = type_names(ir, a.ty);
+        let accepts = match names.is_empty() {
+            true => quote!(|_| false),
+            false => quote!(|type_name| ::std::matches!(type_name, #(#names)|*)),
+        };
+        quote! {
+            if ::callgen_runtime::union::every_item(&items, #accepts) {
+                return ::serde_json::from_value(::serde_json::Value::Array(items))
+                    .map(Self::#variant)
+                    .map_err(E::custom);
+            }
+        }
+    });
+    quote! {
+        const SEVERAL_COLLECTIONS: bool = true;
+
+        fn several_collections<E: ::serde::de::Error>(
+            items: ::std::vec::Vec<::serde_json::Value>,
+        ) -> ::std::result::Result<Self, E> {
+            #(#tries)*
+            ::std::result::Result::Ok(Self::#unrecognized(::serde_json::Value::Array(items)))
         }
     }
 }
@@ -319,7 +375,7 @@ fn union_docs(ir: &Ir, def: &TypeDef, union: &UnionDef) -> String {
         .map(|a| alternative_docs(ir, a))
         .collect();
     text.push_str(&format!(
-        "\n\nOne of: {}. An object is chosen by its `@odata.type` (without one, it is the only single-value alternative, if there is exactly one); an array is read item by item. Anything else is kept as raw JSON in [`{}::{}`].",
+        "\n\nOne of: {}. An object is chosen by its `@odata.type` (without one, it is the only single-value alternative, if there is exactly one); an array is read item by item (with several collection alternatives, as the first whose item types take every item's `@odata.type`). Anything else is kept as raw JSON in [`{}::{}`].",
         choices.join("; "),
         def.rust_name,
         union.unrecognized

@@ -44,6 +44,8 @@ pub(super) struct Builder<'a> {
     pub families: BTreeMap<String, TypeId>,
     pub operations: Vec<Operation>,
     pub problems: Vec<SchemaProblem>,
+    /// Values typed as any JSON though the schema says more.
+    pub untyped: Vec<SchemaProblem>,
 }
 
 impl<'a> Builder<'a> {
@@ -57,6 +59,7 @@ impl<'a> Builder<'a> {
             families: BTreeMap::new(),
             operations: Vec::new(),
             problems: Vec::new(),
+            untyped: Vec::new(),
         }
     }
 
@@ -65,6 +68,18 @@ impl<'a> Builder<'a> {
         self.problems.push(SchemaProblem {
             pointer: pointer.to_owned(),
             message: message.into(),
+        });
+    }
+
+    /// Records that the value at `pointer` is typed as any JSON value,
+    /// looser than the schema states, and why.
+    pub fn untyped(&mut self, pointer: &str, why: impl Into<String>) {
+        self.untyped.push(SchemaProblem {
+            pointer: pointer.to_owned(),
+            message: format!(
+                "typed as any JSON value (`serde_json::Value`): {}",
+                why.into()
+            ),
         });
     }
 
@@ -103,9 +118,12 @@ impl<'a> Builder<'a> {
         cycles::break_cycles(&mut self.types);
         self.operations
             .sort_by(|a, b| a.operation_id.cmp(&b.operation_id));
+        self.untyped.sort();
+        self.untyped.dedup();
         Ok(Ir {
             types: self.types,
             operations: self.operations,
+            untyped: self.untyped,
         })
     }
 }

@@ -19,6 +19,11 @@ pub struct Ir {
     pub types: Vec<TypeDef>,
     /// Every operation, sorted by `operation_id`.
     pub operations: Vec<Operation>,
+    /// Every place where a value is typed as any JSON value although the
+    /// schema states more (a mix of types no union takes, a type the docs
+    /// name but the schema could not resolve), sorted by JSON pointer.
+    /// `generate` and `check` report them as `untyped` warnings.
+    pub untyped: Vec<super::SchemaProblem>,
 }
 
 impl Ir {
@@ -213,7 +218,7 @@ pub struct FamilyMember {
 /// A union of object types and collections of them.
 #[derive(Debug, Clone, PartialEq)]
 pub struct UnionDef {
-    /// The alternatives in schema order; at most one is a collection.
+    /// The alternatives in schema order; collections are told apart by their items' `@odata.type`.
     pub alternatives: Vec<UnionAlternative>,
     /// The Rust name of the member holding JSON no alternative takes.
     pub unrecognized: String,

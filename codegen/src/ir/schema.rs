@@ -10,6 +10,9 @@ use super::model::*;
 use super::unions;
 use serde_json::Value;
 
+/// The schema key keeping the docs' own type text (see ARCHITECTURE.md).
+const DOCUMENTED_AS: &str = "x-callgen-documented-as";
+
 /// Where a schema appears, for naming inline types and reporting problems.
 #[derive(Debug, Clone)]
 pub(super) struct Site {
@@ -66,7 +69,15 @@ pub(super) fn type_ref(b: &mut Builder, schema: &Value, site: &Site) -> (TypeRef
                 .collect();
             match words.as_slice() {
                 [word] => (word_type(b, schema, word, site), nullable),
-                _ => (TypeRef::Any, nullable),
+                [] => (TypeRef::Any, nullable),
+                several => {
+                    let listed = several.join(", ");
+                    b.untyped(
+                        &site.pointer,
+                        format!("`type` lists several types ({listed})"),
+                    );
+                    (TypeRef::Any, nullable)
+                }
             }
         }
         Some(_) => {
@@ -78,7 +89,21 @@ pub(super) fn type_ref(b: &mut Builder, schema: &Value, site: &Site) -> (TypeRef
         }
         None if schema.get("properties").is_some() => (inline_struct(b, schema, site), false),
         None if schema.get("enum").is_some() => (inline_enum(b, schema, site), false),
-        None => (TypeRef::Any, false),
+        None => {
+            note_undocumented_type(b, schema, site);
+            (TypeRef::Any, false)
+        }
+    }
+}
+
+/// Reports a schema without a type that stands for a type the docs name
+/// (`x-callgen-documented-as`) but the extractor could not resolve.
+fn note_undocumented_type(b: &mut Builder, schema: &Value, site: &Site) {
+    if let Some(documented) = text_at(schema, DOCUMENTED_AS) {
+        b.untyped(
+            &site.pointer,
+            format!("the docs name the type `{documented}`, which the schema does not define"),
+        );
     }
 }
 
@@ -109,8 +134,16 @@ fn alternatives_type(
         }
         _ => {
             let others: Vec<&Value> = rest.iter().map(|(_, s)| *s).collect();
-            let union = unions::union_type(b, &others, site);
-            (union.unwrap_or(TypeRef::Any), nullable)
+            match unions::union_type(b, &others, site) {
+                Some(union) => (union, nullable),
+                None => {
+                    b.untyped(
+                        &site.pointer,
+                        format!("its `{key}` alternatives are not all object types or arrays of them, so no union takes them"),
+                    );
+                    (TypeRef::Any, nullable)
+                }
+            }
         }
     }
 }
@@ -130,7 +163,10 @@ fn word_type(b: &mut Builder, schema: &Value, word: &str, site: &Site) -> TypeRe
         "number" => TypeRef::Primitive(Primitive::Number { format }),
         "array" => array_type(b, schema, site),
         "object" if schema.get("properties").is_some() => inline_struct(b, schema, site),
-        "object" => TypeRef::Any,
+        "object" => {
+            note_undocumented_type(b, schema, site);
+            TypeRef::Any
+        }
         other => {
             b.problem(&site.pointer, format!("unknown type `{other}`"));
             TypeRef::Any

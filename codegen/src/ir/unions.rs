@@ -4,17 +4,18 @@
 //! collection of them (a notification's `resourceData`: a call, an
 //! operation, or a list of participants), becomes a union named after the
 //! site. Each alternative is a reference to an object type (a family when
-//! the type has descendants) or an array of such references; at most one
-//! alternative may be an array, since a list is told apart from another list
-//! only by looking at every element. Any other mix (primitives, inline
-//! objects, two arrays) is not a union here and stays any JSON value.
+//! the type has descendants) or an array of such references; several
+//! arrays are told apart by their items' `@odata.type`. Any other mix
+//! (primitives, inline objects) is not a union here and stays any JSON
+//! value, which the caller reports.
 
 use super::builder::{Builder, NameHint};
 use super::model::*;
 use super::schema::Site;
 use serde_json::Value;
 
-/// The union for `alternatives`, or `None` when they do not form one.
+/// The union for `alternatives` (or the one type they all name), or
+/// `None` when they do not form one.
 pub(super) fn union_type(b: &mut Builder, alternatives: &[&Value], site: &Site) -> Option<TypeRef> {
     let mut chosen: Vec<UnionAlternative> = Vec::new();
     for schema in alternatives {
@@ -26,8 +27,15 @@ pub(super) fn union_type(b: &mut Builder, alternatives: &[&Value], site: &Site) 
             chosen.push(alternative);
         }
     }
-    let collections = chosen.iter().filter(|a| a.collection).count();
-    if chosen.len() < 2 || collections > 1 {
+    if let [only] = chosen.as_slice() {
+        // The same alternative listed twice: no union needed.
+        let ty = TypeRef::Named(only.ty);
+        return Some(match only.collection {
+            true => TypeRef::Array(Box::new(ty)),
+            false => ty,
+        });
+    }
+    if chosen.is_empty() {
         return None;
     }
     let id = b.allocate(

@@ -185,7 +185,7 @@ impl crate::models::CommsNotification {
 }
 /// The `microsoft.graph.commsNotification/resourceData` value: one of several types.
 ///
-/// One of: [`Call`](crate::models::Call) (`@odata.type` `#microsoft.graph.call`); [`AnyCommsOperation`](crate::models::AnyCommsOperation) (`@odata.type` `#microsoft.graph.commsOperation` or a type derived from it); an array of [`Participant`](crate::models::Participant) (`@odata.type` `#microsoft.graph.participant`). An object is chosen by its `@odata.type` (without one, it is the only single-value alternative, if there is exactly one); an array is read item by item. Anything else is kept as raw JSON in [`CommsNotificationResourceData::Unrecognized`].
+/// One of: [`Call`](crate::models::Call) (`@odata.type` `#microsoft.graph.call`); [`AnyCommsOperation`](crate::models::AnyCommsOperation) (`@odata.type` `#microsoft.graph.commsOperation` or a type derived from it); an array of [`Participant`](crate::models::Participant) (`@odata.type` `#microsoft.graph.participant`). An object is chosen by its `@odata.type` (without one, it is the only single-value alternative, if there is exactly one); an array is read item by item (with several collection alternatives, as the first whose item types take every item's `@odata.type`). Anything else is kept as raw JSON in [`CommsNotificationResourceData::Unrecognized`].
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum CommsNotificationResourceData {
