@@ -68,9 +68,10 @@ fn documented_notification(op: &Operation, name: &str, call_id: &str) -> Vec<u8>
         if data["@odata.type"] == "#microsoft.graph.call" && data.get("id").is_some() {
             data["id"] = Value::from(call_id);
         }
-        let code = &mut data["resultInfo"]["code"];
-        if let Some(number) = code.as_str().and_then(|c| c.parse::<i64>().ok()) {
-            *code = Value::from(number);
+        if let Some(code) = data.pointer_mut("/resultInfo/code") {
+            if let Some(number) = code.as_str().and_then(|c| c.parse::<i64>().ok()) {
+                *code = Value::from(number);
+            }
         }
     }
     serde_json::to_vec(&batch).unwrap()
