@@ -111,6 +111,7 @@ mod config;
 mod event;
 mod keeper;
 mod key;
+mod limits;
 mod merge;
 mod operation;
 mod phase;
