@@ -94,6 +94,7 @@ impl CallStates {
     /// Records an operation the bot started (the response of its request,
     /// status `running`), so that it can be awaited; a completion that
     /// arrived first is kept (a finished operation does not move back).
+    /// `Err` when it has no id, its call was retired, or a limit kept it out.
     pub fn record_operation(
         &mut self,
         call_id: &str,
@@ -122,7 +123,17 @@ impl CallStates {
             now,
             &mut events,
         );
-        Ok(events)
+        let kept_out = events.iter().find_map(|event| match event {
+            Event::LimitReached {
+                limit: limit @ (Limit::Calls | Limit::Operations),
+                ..
+            } => Some(*limit),
+            _ => None,
+        });
+        match kept_out {
+            Some(limit) => Err(RecordError::LimitReached(limit)),
+            None => Ok(events),
+        }
     }
 
     /// Replaces the roster of `call_id` with a listing of it (`GET
@@ -402,6 +413,8 @@ pub enum RecordError {
     OperationWithoutId,
     /// The call was retired (it ended); nothing of it is kept any more.
     RetiredCall,
+    /// The call limit or the call's operation limit kept the operation out.
+    LimitReached(Limit),
 }
 
 impl std::fmt::Display for RecordError {
@@ -411,6 +424,9 @@ impl std::fmt::Display for RecordError {
                 f.write_str("the operation has no id to await it by")
             }
             RecordError::RetiredCall => f.write_str("the call ended and was retired"),
+            RecordError::LimitReached(limit) => {
+                write!(f, "the {limit:?} limit kept the operation out")
+            }
         }
     }
 }

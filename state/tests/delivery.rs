@@ -492,3 +492,27 @@ fn finished_operations_are_retired_and_make_room_at_their_limit() {
     );
     assert_eq!(calls.counts().operations, 1);
 }
+
+#[test]
+fn an_operation_kept_out_by_a_limit_cannot_be_recorded_for_waiting() {
+    let config = Config {
+        max_operations_per_call: 1,
+        ..Config::default()
+    };
+    let mut calls = CallStates::new(config);
+    let now = Instant::now();
+    let running = |id: &str| {
+        serde_json::from_value::<graph_calls::AnyCommsOperation>(json!({
+            "@odata.type": "#microsoft.graph.playPromptOperation", "id": id, "status": "running"
+        }))
+        .unwrap()
+    };
+    assert!(calls.record_operation(CALL, running("op1"), now).is_ok());
+    let refused = calls.record_operation(CALL, running("op2"), now);
+    assert_eq!(
+        refused,
+        Err(graph_calls_state::RecordError::LimitReached(
+            Limit::Operations
+        ))
+    );
+}
