@@ -133,6 +133,7 @@ pub fn default_emit_config() -> EmitConfig {
             operation_id: "call.create".to_owned(),
             example: "create-call-service-hosted-media-1".to_owned(),
         }),
+        conformance_feature: true,
     }
 }
 
@@ -378,6 +379,7 @@ pub fn build_script_emit_config(schema: &Path) -> EmitConfig {
         schema_label: schema.display().to_string(),
         regenerate_command: "cargo build (build.rs)".to_owned(),
         readme_example: None,
+        conformance_feature: false,
     }
 }
 

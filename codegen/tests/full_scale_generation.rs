@@ -22,6 +22,7 @@ fn full_scale_config() -> EmitConfig {
         schema_label: "en-full-2021-07 (every page a root)".to_owned(),
         regenerate_command: "cargo bench -p callgen-benches --bench full_scale".to_owned(),
         readme_example: None,
+        conformance_feature: false,
     }
 }
 

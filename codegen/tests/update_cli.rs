@@ -48,10 +48,7 @@ fn update_moves_the_schema_and_says_whether_it_breaks() {
         "en-2019-09"
     );
     let changelog = read(&root.path().join("target/schema-changelog.md"));
-    assert!(
-        changelog.starts_with("## Schema changes: "),
-        "{changelog}"
-    );
+    assert!(changelog.starts_with("## Schema changes: "), "{changelog}");
     assert!(changelog.contains("### Breaking ("), "{changelog}");
     assert!(root.path().join("generated/src/lib.rs").is_file());
 
@@ -60,7 +57,11 @@ fn update_moves_the_schema_and_says_whether_it_breaks() {
     let committed_tree = SchemaSource::read(&workspace_root()).unwrap().docs_tree;
     let newer = run_update(root.path(), &corpus.join(&committed_tree));
     let stdout = String::from_utf8_lossy(&newer.stdout);
-    assert_eq!(newer.status.code(), Some(3), "2019 -> today breaks: {stdout}");
+    assert_eq!(
+        newer.status.code(),
+        Some(3),
+        "2019 -> today breaks: {stdout}"
+    );
     assert!(stdout.contains("left to review:"), "{stdout}");
     assert_eq!(
         read(&root.path().join("schema/graph-calls.beta.json")),

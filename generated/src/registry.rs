@@ -334,6 +334,7 @@ pub fn find_method(
     ::callgen_client::dynamic::find(METHODS, operation_id)
 }
 /// Every generated type, sorted by schema name.
+#[cfg(feature = "conformance")]
 pub static TYPES: &[::callgen_runtime::registry::Entry] = &[
     ::callgen_runtime::registry::Entry::of::<
         crate::operations::AudioRoutingGroupUpdateRequest,
@@ -751,12 +752,14 @@ pub static TYPES: &[::callgen_runtime::registry::Entry] = &[
     >("participant.muteAll#request", "operations::ParticipantMuteAllRequest"),
 ];
 /// The entry of the type with schema name `schema_name`.
+#[cfg(feature = "conformance")]
 pub fn find(
     schema_name: &str,
 ) -> ::std::option::Option<&'static ::callgen_runtime::registry::Entry> {
     ::callgen_runtime::registry::find(TYPES, schema_name)
 }
 /// Reads `json` as the type named `schema_name`, reports what was understood, and writes it back.
+#[cfg(feature = "conformance")]
 pub fn round_trip_value(
     schema_name: &str,
     json: &::serde_json::Value,
@@ -776,6 +779,7 @@ pub fn round_trip_value(
     }
 }
 /// Reads the JSON text `json` (with serde_json's nesting limit) as the type named `schema_name`, reports what was understood, and writes it back.
+#[cfg(feature = "conformance")]
 pub fn round_trip_str(
     schema_name: &str,
     json: &str,

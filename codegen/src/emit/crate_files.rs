@@ -2,6 +2,7 @@
 //! root, one module per type (or family, or operation), the module indexes
 //! and the type-name registry.
 
+use super::conformance;
 use super::format::{PendingFile, format_all, parse_file};
 use super::registry_templates;
 use super::returned_by::ReturnedBy;
@@ -46,7 +47,7 @@ pub(super) fn emit(
     let returned = &ReturnedBy::index(ir);
     let mut pending = vec![
         PendingFile::new("src/lib.rs", || lib_rs(ir)),
-        PendingFile::tree("src/registry.rs", |_| registry(ir)),
+        PendingFile::tree("src/registry.rs", |_| gated(config, registry(ir))),
     ];
     for group in [Group::Models, Group::Operations] {
         let modules = &modules;
@@ -59,12 +60,27 @@ pub(super) fn emit(
         let operation = operations_by_module.get(module.as_str()).copied();
         pending.push(PendingFile::tree(
             group_dir(*group).join(format!("{module}.rs")),
-            move |path| module_file(path, ir, returned, ids, operation, *group),
+            move |path| {
+                gated(
+                    config,
+                    module_file(path, ir, returned, ids, operation, *group),
+                )
+            },
         ));
     }
     files.extend(format_all(&header, pending)?);
     files.sort_by(|a, b| a.path.cmp(&b.path));
     Ok((files, notes))
+}
+
+/// `file` with its conformance support behind the `conformance` feature,
+/// when the config asks for it.
+fn gated(config: &EmitConfig, file: Result<syn::File, EmitError>) -> Result<syn::File, EmitError> {
+    let mut file = file?;
+    if config.conformance_feature {
+        conformance::gate(&mut file.items);
+    }
+    Ok(file)
 }
 
 fn group_dir(group: Group) -> PathBuf {
@@ -112,6 +128,7 @@ fn cargo_toml(config: &EmitConfig) -> GeneratedFile {
          # The async client of callgen-client (reqwest with rustls). Without it the\n\
          # request types still build requests and read answers (sans-IO).\n\
          client = [\"callgen-client/client\"]\n\
+         {conformance}\
          \n\
          [dependencies]\n\
          callgen-client.workspace = true\n\
@@ -121,6 +138,10 @@ fn cargo_toml(config: &EmitConfig) -> GeneratedFile {
         schema = config.schema_label,
         command = config.regenerate_command,
         name = config.crate_name,
+        conformance = match config.conformance_feature {
+            true => conformance::cargo_feature(),
+            false => "",
+        },
     );
     GeneratedFile {
         path: "Cargo.toml".into(),
@@ -353,8 +374,8 @@ Every member has the base type's properties, read through the family's accessors
 (`operation.status()`). \
 `@odata.type` is kept exactly as received; `T::new()` sets it to `#microsoft.graph.<type>`, \
 `T::default()` leaves it out.\n\
-- `registry::round_trip_value(\"microsoft.graph.call\", &json)` reads any payload by schema type \
-name and reports the Rust type and members chosen.\n\n\
+- With the `conformance` feature, `registry::round_trip_value(\"microsoft.graph.call\", &json)` reads \
+any payload by schema type name and reports the Rust type and members chosen.\n\n\
 ## What a beta change does to your code\n\n\
 Structs, enumerations, families, unions and request types are `#[non_exhaustive]`: build values \
 with `new()` (or `Default`) and the `with_<property>` builders, read them through their fields \

@@ -16,6 +16,7 @@
 //! OpenAPI or markdown input. The output depends only on the IR and the
 //! config: same input, byte-identical files.
 
+mod conformance;
 mod crate_files;
 mod doc_text;
 mod enum_templates;
@@ -51,6 +52,10 @@ pub struct EmitConfig {
     pub regenerate_command: String,
     /// The documented example shown as builder code in the README.
     pub readme_example: Option<ReadmeExample>,
+    /// Whether the conformance support (`Inspect` impls, the type registry)
+    /// sits behind the crate's `conformance` feature; without it, it is
+    /// always built (a build script's file, whose crate has no feature).
+    pub conformance_feature: bool,
 }
 
 /// One generated file.

@@ -22,6 +22,7 @@ pub mod closure;
 pub mod enums;
 pub mod evidence;
 pub mod examples;
+pub mod inferred;
 pub mod inheritance;
 pub mod library;
 pub mod names;
@@ -121,6 +122,7 @@ pub fn extract(
     let corpus = closure::compute(&library, &roots, diags);
     let (mut api, hierarchy) = build::build(&corpus, diags);
     notification_data::add_resource_data(&mut api, &hierarchy, diags);
+    inferred::report_inferred_payloads(&api, diags);
     let summary = summarize(&api);
     let Corpus {
         pages,

@@ -14,6 +14,7 @@ use serde_json::{Map, Value, json};
 use super::api::{Api, Body, EnumType, ObjectType, Operation, Property, Response, ResponseContent};
 use super::closure::is_stopped;
 use super::examples::ExampleDoc;
+use super::inferred;
 use super::inheritance::Hierarchy;
 use super::names::Resolved;
 use super::paths::slash_path;
@@ -398,10 +399,15 @@ fn responses(response: &mut Response, keys: &mut Keys) -> Value {
 }
 
 fn callbacks(operation: &mut Operation, keys: &mut Keys) -> Value {
-    let schema = operation
-        .notification_type
-        .as_ref()
-        .map_or_else(|| json!({}), |t| type_schema(t, false));
+    // A payload type no page documents: inferred from the examples (and
+    // reported by `inferred::report_inferred_payloads`), never `{}`.
+    let schema = match inferred::payload_schema(operation) {
+        Some(inferred) => inferred,
+        None => operation
+            .notification_type
+            .as_ref()
+            .map_or_else(|| json!({}), |t| type_schema(t, false)),
+    };
     let post = json!({
         "requestBody": {
             "required": true,

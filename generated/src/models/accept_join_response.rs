@@ -89,6 +89,7 @@ impl ::serde::Serialize for AcceptJoinResponse {
         ::serde::ser::SerializeMap::end(map)
     }
 }
+#[cfg(feature = "conformance")]
 impl ::callgen_runtime::Inspect for AcceptJoinResponse {
     fn inspect(&self, walker: &mut ::callgen_runtime::inspect::Walker) {
         walker.unknown_fields(&self.unknown_fields);

@@ -155,6 +155,7 @@ impl ::serde::Serialize for AudioDuckingConfiguration {
         ::serde::ser::SerializeMap::end(map)
     }
 }
+#[cfg(feature = "conformance")]
 impl ::callgen_runtime::Inspect for AudioDuckingConfiguration {
     fn inspect(&self, walker: &mut ::callgen_runtime::inspect::Walker) {
         walker.unknown_fields(&self.unknown_fields);

@@ -168,6 +168,7 @@ impl ::serde::Serialize for AudioRoutingGroup {
         ::serde::ser::SerializeMap::end(map)
     }
 }
+#[cfg(feature = "conformance")]
 impl ::callgen_runtime::Inspect for AudioRoutingGroup {
     fn inspect(&self, walker: &mut ::callgen_runtime::inspect::Walker) {
         walker.field("routingMode", &self.routing_mode);

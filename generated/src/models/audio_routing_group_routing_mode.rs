@@ -69,6 +69,7 @@ impl ::serde::Serialize for AudioRoutingGroupRoutingMode {
         serializer.serialize_str(self.as_str())
     }
 }
+#[cfg(feature = "conformance")]
 impl ::callgen_runtime::Inspect for AudioRoutingGroupRoutingMode {
     fn inspect(&self, walker: &mut ::callgen_runtime::inspect::Walker) {
         match self {

@@ -67,6 +67,7 @@ impl ::serde::Serialize for AutoAdmittedUsersType {
         serializer.serialize_str(self.as_str())
     }
 }
+#[cfg(feature = "conformance")]
 impl ::callgen_runtime::Inspect for AutoAdmittedUsersType {
     fn inspect(&self, walker: &mut ::callgen_runtime::inspect::Walker) {
         match self {

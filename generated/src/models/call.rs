@@ -768,6 +768,7 @@ impl ::serde::Serialize for Call {
         ::serde::ser::SerializeMap::end(map)
     }
 }
+#[cfg(feature = "conformance")]
 impl ::callgen_runtime::Inspect for Call {
     fn inspect(&self, walker: &mut ::callgen_runtime::inspect::Walker) {
         walker.field("activeModalities", &self.active_modalities);

@@ -67,6 +67,7 @@ impl ::serde::Serialize for CallDirection {
         serializer.serialize_str(self.as_str())
     }
 }
+#[cfg(feature = "conformance")]
 impl ::callgen_runtime::Inspect for CallDirection {
     fn inspect(&self, walker: &mut ::callgen_runtime::inspect::Walker) {
         match self {

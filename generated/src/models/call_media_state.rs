@@ -101,6 +101,7 @@ impl ::serde::Serialize for CallMediaState {
         ::serde::ser::SerializeMap::end(map)
     }
 }
+#[cfg(feature = "conformance")]
 impl ::callgen_runtime::Inspect for CallMediaState {
     fn inspect(&self, walker: &mut ::callgen_runtime::inspect::Walker) {
         walker.field("audio", &self.audio);

@@ -143,6 +143,7 @@ impl ::serde::Serialize for CallRoute {
         ::serde::ser::SerializeMap::end(map)
     }
 }
+#[cfg(feature = "conformance")]
 impl ::callgen_runtime::Inspect for CallRoute {
     fn inspect(&self, walker: &mut ::callgen_runtime::inspect::Walker) {
         walker.field("final", &self.r#final);

@@ -99,6 +99,7 @@ impl ::serde::Serialize for CallState {
         serializer.serialize_str(self.as_str())
     }
 }
+#[cfg(feature = "conformance")]
 impl ::callgen_runtime::Inspect for CallState {
     fn inspect(&self, walker: &mut ::callgen_runtime::inspect::Walker) {
         match self {

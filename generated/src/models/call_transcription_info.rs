@@ -125,6 +125,7 @@ impl ::serde::Serialize for CallTranscriptionInfo {
         ::serde::ser::SerializeMap::end(map)
     }
 }
+#[cfg(feature = "conformance")]
 impl ::callgen_runtime::Inspect for CallTranscriptionInfo {
     fn inspect(&self, walker: &mut ::callgen_runtime::inspect::Walker) {
         walker.field("state", &self.state);

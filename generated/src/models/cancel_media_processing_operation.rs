@@ -178,6 +178,7 @@ impl ::serde::Serialize for CancelMediaProcessingOperation {
         ::serde::ser::SerializeMap::end(map)
     }
 }
+#[cfg(feature = "conformance")]
 impl ::callgen_runtime::Inspect for CancelMediaProcessingOperation {
     fn inspect(&self, walker: &mut ::callgen_runtime::inspect::Walker) {
         walker.field("resultInfo", &self.result_info);

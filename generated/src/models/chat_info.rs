@@ -143,6 +143,7 @@ impl ::serde::Serialize for ChatInfo {
         ::serde::ser::SerializeMap::end(map)
     }
 }
+#[cfg(feature = "conformance")]
 impl ::callgen_runtime::Inspect for ChatInfo {
     fn inspect(&self, walker: &mut ::callgen_runtime::inspect::Walker) {
         walker.unknown_fields(&self.unknown_fields);

@@ -151,6 +151,7 @@ impl ::serde::Serialize for CommsNotification {
         ::serde::ser::SerializeMap::end(map)
     }
 }
+#[cfg(feature = "conformance")]
 impl ::callgen_runtime::Inspect for CommsNotification {
     fn inspect(&self, walker: &mut ::callgen_runtime::inspect::Walker) {
         walker.field("changeType", &self.change_type);
@@ -292,6 +293,7 @@ impl ::serde::Serialize for CommsNotificationResourceData {
         }
     }
 }
+#[cfg(feature = "conformance")]
 impl ::callgen_runtime::Inspect for CommsNotificationResourceData {
     fn inspect(&self, walker: &mut ::callgen_runtime::inspect::Walker) {
         match self {

@@ -106,6 +106,7 @@ impl ::serde::Serialize for CommsNotifications {
         ::serde::ser::SerializeMap::end(map)
     }
 }
+#[cfg(feature = "conformance")]
 impl ::callgen_runtime::Inspect for CommsNotifications {
     fn inspect(&self, walker: &mut ::callgen_runtime::inspect::Walker) {
         walker.field("value", &self.value);

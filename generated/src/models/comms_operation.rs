@@ -166,6 +166,7 @@ impl ::serde::Serialize for CommsOperation {
         ::serde::ser::SerializeMap::end(map)
     }
 }
+#[cfg(feature = "conformance")]
 impl ::callgen_runtime::Inspect for CommsOperation {
     fn inspect(&self, walker: &mut ::callgen_runtime::inspect::Walker) {
         walker.field("resultInfo", &self.result_info);
@@ -359,6 +360,7 @@ impl ::serde::Serialize for AnyCommsOperation {
         }
     }
 }
+#[cfg(feature = "conformance")]
 impl ::callgen_runtime::Inspect for AnyCommsOperation {
     fn inspect(&self, walker: &mut ::callgen_runtime::inspect::Walker) {
         match self {

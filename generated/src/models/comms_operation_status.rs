@@ -77,6 +77,7 @@ impl ::serde::Serialize for CommsOperationStatus {
         serializer.serialize_str(self.as_str())
     }
 }
+#[cfg(feature = "conformance")]
 impl ::callgen_runtime::Inspect for CommsOperationStatus {
     fn inspect(&self, walker: &mut ::callgen_runtime::inspect::Walker) {
         match self {

@@ -159,6 +159,7 @@ impl ::serde::Serialize for Identity {
         ::serde::ser::SerializeMap::end(map)
     }
 }
+#[cfg(feature = "conformance")]
 impl ::callgen_runtime::Inspect for Identity {
     fn inspect(&self, walker: &mut ::callgen_runtime::inspect::Walker) {
         walker.field("thumbnails", &self.thumbnails);

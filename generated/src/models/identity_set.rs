@@ -269,6 +269,7 @@ impl ::serde::Serialize for IdentitySet {
         ::serde::ser::SerializeMap::end(map)
     }
 }
+#[cfg(feature = "conformance")]
 impl ::callgen_runtime::Inspect for IdentitySet {
     fn inspect(&self, walker: &mut ::callgen_runtime::inspect::Walker) {
         walker.field("application", &self.application);

@@ -183,6 +183,7 @@ impl ::serde::Serialize for IncomingContext {
         ::serde::ser::SerializeMap::end(map)
     }
 }
+#[cfg(feature = "conformance")]
 impl ::callgen_runtime::Inspect for IncomingContext {
     fn inspect(&self, walker: &mut ::callgen_runtime::inspect::Walker) {
         walker.field("onBehalfOf", &self.on_behalf_of);

@@ -141,6 +141,7 @@ impl ::serde::Serialize for Initiator {
         ::serde::ser::SerializeMap::end(map)
     }
 }
+#[cfg(feature = "conformance")]
 impl ::callgen_runtime::Inspect for Initiator {
     fn inspect(&self, walker: &mut ::callgen_runtime::inspect::Walker) {
         walker.field("initiatorType", &self.initiator_type);

@@ -155,6 +155,7 @@ impl ::serde::Serialize for InvitationParticipantInfo {
         ::serde::ser::SerializeMap::end(map)
     }
 }
+#[cfg(feature = "conformance")]
 impl ::callgen_runtime::Inspect for InvitationParticipantInfo {
     fn inspect(&self, walker: &mut ::callgen_runtime::inspect::Walker) {
         walker.field("endpointType", &self.endpoint_type);

@@ -105,6 +105,7 @@ impl ::serde::Serialize for InviteNewBotResponse {
         ::serde::ser::SerializeMap::end(map)
     }
 }
+#[cfg(feature = "conformance")]
 impl ::callgen_runtime::Inspect for InviteNewBotResponse {
     fn inspect(&self, walker: &mut ::callgen_runtime::inspect::Walker) {
         walker.unknown_fields(&self.unknown_fields);

@@ -192,6 +192,7 @@ impl ::serde::Serialize for InviteParticipantsOperation {
         ::serde::ser::SerializeMap::end(map)
     }
 }
+#[cfg(feature = "conformance")]
 impl ::callgen_runtime::Inspect for InviteParticipantsOperation {
     fn inspect(&self, walker: &mut ::callgen_runtime::inspect::Walker) {
         walker.field("resultInfo", &self.result_info);

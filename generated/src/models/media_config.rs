@@ -113,6 +113,7 @@ impl ::serde::Serialize for MediaConfig {
         ::serde::ser::SerializeMap::end(map)
     }
 }
+#[cfg(feature = "conformance")]
 impl ::callgen_runtime::Inspect for MediaConfig {
     fn inspect(&self, walker: &mut ::callgen_runtime::inspect::Walker) {
         walker.unknown_fields(&self.unknown_fields);
@@ -221,6 +222,7 @@ impl ::serde::Serialize for AnyMediaConfig {
         }
     }
 }
+#[cfg(feature = "conformance")]
 impl ::callgen_runtime::Inspect for AnyMediaConfig {
     fn inspect(&self, walker: &mut ::callgen_runtime::inspect::Walker) {
         match self {

@@ -107,6 +107,7 @@ impl ::serde::Serialize for MediaPrompt {
         ::serde::ser::SerializeMap::end(map)
     }
 }
+#[cfg(feature = "conformance")]
 impl ::callgen_runtime::Inspect for MediaPrompt {
     fn inspect(&self, walker: &mut ::callgen_runtime::inspect::Walker) {
         walker.field("mediaInfo", &self.media_info);

@@ -71,6 +71,7 @@ impl ::serde::Serialize for MediaState {
         serializer.serialize_str(self.as_str())
     }
 }
+#[cfg(feature = "conformance")]
 impl ::callgen_runtime::Inspect for MediaState {
     fn inspect(&self, walker: &mut ::callgen_runtime::inspect::Walker) {
         match self {

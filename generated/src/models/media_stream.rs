@@ -166,6 +166,7 @@ impl ::serde::Serialize for MediaStream {
         ::serde::ser::SerializeMap::end(map)
     }
 }
+#[cfg(feature = "conformance")]
 impl ::callgen_runtime::Inspect for MediaStream {
     fn inspect(&self, walker: &mut ::callgen_runtime::inspect::Walker) {
         walker.field("direction", &self.direction);

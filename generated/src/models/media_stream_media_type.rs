@@ -83,6 +83,7 @@ impl ::serde::Serialize for MediaStreamMediaType {
         serializer.serialize_str(self.as_str())
     }
 }
+#[cfg(feature = "conformance")]
 impl ::callgen_runtime::Inspect for MediaStreamMediaType {
     fn inspect(&self, walker: &mut ::callgen_runtime::inspect::Walker) {
         match self {

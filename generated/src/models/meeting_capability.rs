@@ -165,6 +165,7 @@ impl ::serde::Serialize for MeetingCapability {
         ::serde::ser::SerializeMap::end(map)
     }
 }
+#[cfg(feature = "conformance")]
 impl ::callgen_runtime::Inspect for MeetingCapability {
     fn inspect(&self, walker: &mut ::callgen_runtime::inspect::Walker) {
         walker.field("autoAdmittedUsers", &self.auto_admitted_users);

@@ -87,6 +87,7 @@ impl ::serde::Serialize for MeetingInfo {
         ::serde::ser::SerializeMap::end(map)
     }
 }
+#[cfg(feature = "conformance")]
 impl ::callgen_runtime::Inspect for MeetingInfo {
     fn inspect(&self, walker: &mut ::callgen_runtime::inspect::Walker) {
         walker.unknown_fields(&self.unknown_fields);
@@ -183,6 +184,7 @@ impl ::serde::Serialize for AnyMeetingInfo {
         }
     }
 }
+#[cfg(feature = "conformance")]
 impl ::callgen_runtime::Inspect for AnyMeetingInfo {
     fn inspect(&self, walker: &mut ::callgen_runtime::inspect::Walker) {
         match self {

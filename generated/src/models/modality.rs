@@ -85,6 +85,7 @@ impl ::serde::Serialize for Modality {
         serializer.serialize_str(self.as_str())
     }
 }
+#[cfg(feature = "conformance")]
 impl ::callgen_runtime::Inspect for Modality {
     fn inspect(&self, walker: &mut ::callgen_runtime::inspect::Walker) {
         match self {

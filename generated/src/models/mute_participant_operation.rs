@@ -168,6 +168,7 @@ impl ::serde::Serialize for MuteParticipantOperation {
         ::serde::ser::SerializeMap::end(map)
     }
 }
+#[cfg(feature = "conformance")]
 impl ::callgen_runtime::Inspect for MuteParticipantOperation {
     fn inspect(&self, walker: &mut ::callgen_runtime::inspect::Walker) {
         walker.field("resultInfo", &self.result_info);

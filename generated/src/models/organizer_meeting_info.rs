@@ -109,6 +109,7 @@ impl ::serde::Serialize for OrganizerMeetingInfo {
         ::serde::ser::SerializeMap::end(map)
     }
 }
+#[cfg(feature = "conformance")]
 impl ::callgen_runtime::Inspect for OrganizerMeetingInfo {
     fn inspect(&self, walker: &mut ::callgen_runtime::inspect::Walker) {
         walker.field("organizer", &self.organizer);

@@ -219,6 +219,7 @@ impl ::serde::Serialize for Participant {
         ::serde::ser::SerializeMap::end(map)
     }
 }
+#[cfg(feature = "conformance")]
 impl ::callgen_runtime::Inspect for Participant {
     fn inspect(&self, walker: &mut ::callgen_runtime::inspect::Walker) {
         walker.field("info", &self.info);

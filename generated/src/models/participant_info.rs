@@ -205,6 +205,7 @@ impl ::serde::Serialize for ParticipantInfo {
         ::serde::ser::SerializeMap::end(map)
     }
 }
+#[cfg(feature = "conformance")]
 impl ::callgen_runtime::Inspect for ParticipantInfo {
     fn inspect(&self, walker: &mut ::callgen_runtime::inspect::Walker) {
         walker.field("identity", &self.identity);

@@ -75,6 +75,7 @@ impl ::serde::Serialize for ParticipantInfoEndpointType {
         serializer.serialize_str(self.as_str())
     }
 }
+#[cfg(feature = "conformance")]
 impl ::callgen_runtime::Inspect for ParticipantInfoEndpointType {
     fn inspect(&self, walker: &mut ::callgen_runtime::inspect::Walker) {
         match self {

@@ -103,6 +103,7 @@ impl ::serde::Serialize for ParticipantJoiningNotification {
         ::serde::ser::SerializeMap::end(map)
     }
 }
+#[cfg(feature = "conformance")]
 impl ::callgen_runtime::Inspect for ParticipantJoiningNotification {
     fn inspect(&self, walker: &mut ::callgen_runtime::inspect::Walker) {
         walker.field("call", &self.call);

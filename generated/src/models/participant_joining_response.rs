@@ -89,6 +89,7 @@ impl ::serde::Serialize for ParticipantJoiningResponse {
         ::serde::ser::SerializeMap::end(map)
     }
 }
+#[cfg(feature = "conformance")]
 impl ::callgen_runtime::Inspect for ParticipantJoiningResponse {
     fn inspect(&self, walker: &mut ::callgen_runtime::inspect::Walker) {
         walker.unknown_fields(&self.unknown_fields);
@@ -207,6 +208,7 @@ impl ::serde::Serialize for AnyParticipantJoiningResponse {
         }
     }
 }
+#[cfg(feature = "conformance")]
 impl ::callgen_runtime::Inspect for AnyParticipantJoiningResponse {
     fn inspect(&self, walker: &mut ::callgen_runtime::inspect::Walker) {
         match self {

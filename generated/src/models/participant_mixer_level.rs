@@ -172,6 +172,7 @@ impl ::serde::Serialize for ParticipantMixerLevel {
         ::serde::ser::SerializeMap::end(map)
     }
 }
+#[cfg(feature = "conformance")]
 impl ::callgen_runtime::Inspect for ParticipantMixerLevel {
     fn inspect(&self, walker: &mut ::callgen_runtime::inspect::Walker) {
         walker.field("ducking", &self.ducking);

@@ -195,6 +195,7 @@ impl ::serde::Serialize for PlayPromptOperation {
         ::serde::ser::SerializeMap::end(map)
     }
 }
+#[cfg(feature = "conformance")]
 impl ::callgen_runtime::Inspect for PlayPromptOperation {
     fn inspect(&self, walker: &mut ::callgen_runtime::inspect::Walker) {
         walker.field("resultInfo", &self.result_info);

@@ -241,6 +241,7 @@ impl ::serde::Serialize for RecordOperation {
         ::serde::ser::SerializeMap::end(map)
     }
 }
+#[cfg(feature = "conformance")]
 impl ::callgen_runtime::Inspect for RecordOperation {
     fn inspect(&self, walker: &mut ::callgen_runtime::inspect::Walker) {
         walker.field("resultInfo", &self.result_info);

@@ -107,6 +107,7 @@ impl ::serde::Serialize for RecordOperationCompletionReason {
         serializer.serialize_str(self.as_str())
     }
 }
+#[cfg(feature = "conformance")]
 impl ::callgen_runtime::Inspect for RecordOperationCompletionReason {
     fn inspect(&self, walker: &mut ::callgen_runtime::inspect::Walker) {
         match self {

@@ -157,6 +157,7 @@ impl ::serde::Serialize for RecordingInfo {
         ::serde::ser::SerializeMap::end(map)
     }
 }
+#[cfg(feature = "conformance")]
 impl ::callgen_runtime::Inspect for RecordingInfo {
     fn inspect(&self, walker: &mut ::callgen_runtime::inspect::Walker) {
         walker.field("initiatedBy", &self.initiated_by);

@@ -77,6 +77,7 @@ impl ::serde::Serialize for RecordingInfoRecordingStatus {
         serializer.serialize_str(self.as_str())
     }
 }
+#[cfg(feature = "conformance")]
 impl ::callgen_runtime::Inspect for RecordingInfoRecordingStatus {
     fn inspect(&self, walker: &mut ::callgen_runtime::inspect::Walker) {
         match self {

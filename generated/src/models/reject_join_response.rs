@@ -105,6 +105,7 @@ impl ::serde::Serialize for RejectJoinResponse {
         ::serde::ser::SerializeMap::end(map)
     }
 }
+#[cfg(feature = "conformance")]
 impl ::callgen_runtime::Inspect for RejectJoinResponse {
     fn inspect(&self, walker: &mut ::callgen_runtime::inspect::Walker) {
         walker.field("reason", &self.reason);

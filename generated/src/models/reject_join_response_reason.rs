@@ -73,6 +73,7 @@ impl ::serde::Serialize for RejectJoinResponseReason {
         serializer.serialize_str(self.as_str())
     }
 }
+#[cfg(feature = "conformance")]
 impl ::callgen_runtime::Inspect for RejectJoinResponseReason {
     fn inspect(&self, walker: &mut ::callgen_runtime::inspect::Walker) {
         match self {

@@ -87,6 +87,7 @@ impl ::serde::Serialize for RoutingPolicy {
         serializer.serialize_str(self.as_str())
     }
 }
+#[cfg(feature = "conformance")]
 impl ::callgen_runtime::Inspect for RoutingPolicy {
     fn inspect(&self, walker: &mut ::callgen_runtime::inspect::Walker) {
         match self {

@@ -138,6 +138,7 @@ impl ::serde::Serialize for ServiceHostedMediaConfig {
         ::serde::ser::SerializeMap::end(map)
     }
 }
+#[cfg(feature = "conformance")]
 impl ::callgen_runtime::Inspect for ServiceHostedMediaConfig {
     fn inspect(&self, walker: &mut ::callgen_runtime::inspect::Walker) {
         walker.field("preFetchMedia", &self.pre_fetch_media);

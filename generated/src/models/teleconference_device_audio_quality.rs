@@ -596,6 +596,7 @@ impl ::serde::Serialize for TeleconferenceDeviceAudioQuality {
         ::serde::ser::SerializeMap::end(map)
     }
 }
+#[cfg(feature = "conformance")]
 impl ::callgen_runtime::Inspect for TeleconferenceDeviceAudioQuality {
     fn inspect(&self, walker: &mut ::callgen_runtime::inspect::Walker) {
         walker.unknown_fields(&self.unknown_fields);

@@ -594,6 +594,7 @@ impl ::serde::Serialize for TeleconferenceDeviceMediaQuality {
         ::serde::ser::SerializeMap::end(map)
     }
 }
+#[cfg(feature = "conformance")]
 impl ::callgen_runtime::Inspect for TeleconferenceDeviceMediaQuality {
     fn inspect(&self, walker: &mut ::callgen_runtime::inspect::Walker) {
         walker.unknown_fields(&self.unknown_fields);
@@ -717,6 +718,7 @@ impl ::serde::Serialize for AnyTeleconferenceDeviceMediaQuality {
         }
     }
 }
+#[cfg(feature = "conformance")]
 impl ::callgen_runtime::Inspect for AnyTeleconferenceDeviceMediaQuality {
     fn inspect(&self, walker: &mut ::callgen_runtime::inspect::Walker) {
         match self {

@@ -320,6 +320,7 @@ impl ::serde::Serialize for TeleconferenceDeviceQuality {
         ::serde::ser::SerializeMap::end(map)
     }
 }
+#[cfg(feature = "conformance")]
 impl ::callgen_runtime::Inspect for TeleconferenceDeviceQuality {
     fn inspect(&self, walker: &mut ::callgen_runtime::inspect::Walker) {
         walker.field("mediaQualityList", &self.media_quality_list);

@@ -693,6 +693,7 @@ impl ::serde::Serialize for TeleconferenceDeviceScreenSharingQuality {
         ::serde::ser::SerializeMap::end(map)
     }
 }
+#[cfg(feature = "conformance")]
 impl ::callgen_runtime::Inspect for TeleconferenceDeviceScreenSharingQuality {
     fn inspect(&self, walker: &mut ::callgen_runtime::inspect::Walker) {
         walker.unknown_fields(&self.unknown_fields);

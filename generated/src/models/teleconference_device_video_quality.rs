@@ -692,6 +692,7 @@ impl ::serde::Serialize for TeleconferenceDeviceVideoQuality {
         ::serde::ser::SerializeMap::end(map)
     }
 }
+#[cfg(feature = "conformance")]
 impl ::callgen_runtime::Inspect for TeleconferenceDeviceVideoQuality {
     fn inspect(&self, walker: &mut ::callgen_runtime::inspect::Walker) {
         walker.unknown_fields(&self.unknown_fields);
@@ -785,6 +786,7 @@ impl ::serde::Serialize for AnyTeleconferenceDeviceVideoQuality {
         }
     }
 }
+#[cfg(feature = "conformance")]
 impl ::callgen_runtime::Inspect for AnyTeleconferenceDeviceVideoQuality {
     fn inspect(&self, walker: &mut ::callgen_runtime::inspect::Walker) {
         match self {

@@ -161,6 +161,7 @@ impl ::serde::Serialize for Thumbnail {
         ::serde::ser::SerializeMap::end(map)
     }
 }
+#[cfg(feature = "conformance")]
 impl ::callgen_runtime::Inspect for Thumbnail {
     fn inspect(&self, walker: &mut ::callgen_runtime::inspect::Walker) {
         walker.unknown_fields(&self.unknown_fields);

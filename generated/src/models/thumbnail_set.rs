@@ -169,6 +169,7 @@ impl ::serde::Serialize for ThumbnailSet {
         ::serde::ser::SerializeMap::end(map)
     }
 }
+#[cfg(feature = "conformance")]
 impl ::callgen_runtime::Inspect for ThumbnailSet {
     fn inspect(&self, walker: &mut ::callgen_runtime::inspect::Walker) {
         walker.field("large", &self.large);

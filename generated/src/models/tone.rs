@@ -127,6 +127,7 @@ impl ::serde::Serialize for Tone {
         serializer.serialize_str(self.as_str())
     }
 }
+#[cfg(feature = "conformance")]
 impl ::callgen_runtime::Inspect for Tone {
     fn inspect(&self, walker: &mut ::callgen_runtime::inspect::Walker) {
         match self {

@@ -118,6 +118,7 @@ impl ::serde::Serialize for ToneInfo {
         ::serde::ser::SerializeMap::end(map)
     }
 }
+#[cfg(feature = "conformance")]
 impl ::callgen_runtime::Inspect for ToneInfo {
     fn inspect(&self, walker: &mut ::callgen_runtime::inspect::Walker) {
         walker.field("tone", &self.tone);

@@ -234,6 +234,7 @@ impl ::serde::Serialize for AudioRoutingGroupUpdateRequest {
         ::serde::ser::SerializeMap::end(map)
     }
 }
+#[cfg(feature = "conformance")]
 impl ::callgen_runtime::Inspect for AudioRoutingGroupUpdateRequest {
     fn inspect(&self, walker: &mut ::callgen_runtime::inspect::Walker) {
         walker.field("routingMode", &self.routing_mode);

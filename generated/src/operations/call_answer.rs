@@ -253,6 +253,7 @@ impl ::serde::Serialize for CallAnswerRequest {
         ::serde::ser::SerializeMap::end(map)
     }
 }
+#[cfg(feature = "conformance")]
 impl ::callgen_runtime::Inspect for CallAnswerRequest {
     fn inspect(&self, walker: &mut ::callgen_runtime::inspect::Walker) {
         walker.field("acceptedModalities", &self.accepted_modalities);

@@ -181,6 +181,7 @@ impl ::serde::Serialize for CallCancelMediaProcessingRequest {
         ::serde::ser::SerializeMap::end(map)
     }
 }
+#[cfg(feature = "conformance")]
 impl ::callgen_runtime::Inspect for CallCancelMediaProcessingRequest {
     fn inspect(&self, walker: &mut ::callgen_runtime::inspect::Walker) {
         walker.unknown_fields(&self.unknown_fields);

@@ -175,6 +175,7 @@ impl ::serde::Serialize for CallChangeScreenSharingRoleRequest {
         ::serde::ser::SerializeMap::end(map)
     }
 }
+#[cfg(feature = "conformance")]
 impl ::callgen_runtime::Inspect for CallChangeScreenSharingRoleRequest {
     fn inspect(&self, walker: &mut ::callgen_runtime::inspect::Walker) {
         walker.field("role", &self.role);

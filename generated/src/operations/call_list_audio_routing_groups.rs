@@ -156,6 +156,7 @@ impl ::serde::Serialize for CallListAudioRoutingGroupsResponse200 {
         ::serde::ser::SerializeMap::end(map)
     }
 }
+#[cfg(feature = "conformance")]
 impl ::callgen_runtime::Inspect for CallListAudioRoutingGroupsResponse200 {
     fn inspect(&self, walker: &mut ::callgen_runtime::inspect::Walker) {
         walker.field("value", &self.value);

@@ -153,6 +153,7 @@ impl ::serde::Serialize for CallListParticipantsResponse200 {
         ::serde::ser::SerializeMap::end(map)
     }
 }
+#[cfg(feature = "conformance")]
 impl ::callgen_runtime::Inspect for CallListParticipantsResponse200 {
     fn inspect(&self, walker: &mut ::callgen_runtime::inspect::Walker) {
         walker.field("value", &self.value);

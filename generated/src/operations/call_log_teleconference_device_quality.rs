@@ -164,6 +164,7 @@ impl ::serde::Serialize for CallLogTeleconferenceDeviceQualityRequest {
         ::serde::ser::SerializeMap::end(map)
     }
 }
+#[cfg(feature = "conformance")]
 impl ::callgen_runtime::Inspect for CallLogTeleconferenceDeviceQualityRequest {
     fn inspect(&self, walker: &mut ::callgen_runtime::inspect::Walker) {
         walker.field("quality", &self.quality);

@@ -206,6 +206,7 @@ impl ::serde::Serialize for CallPlayPromptRequest {
         ::serde::ser::SerializeMap::end(map)
     }
 }
+#[cfg(feature = "conformance")]
 impl ::callgen_runtime::Inspect for CallPlayPromptRequest {
     fn inspect(&self, walker: &mut ::callgen_runtime::inspect::Walker) {
         walker.field("prompts", &self.prompts);

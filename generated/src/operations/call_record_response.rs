@@ -329,6 +329,7 @@ impl ::serde::Serialize for CallRecordResponseRequest {
         ::serde::ser::SerializeMap::end(map)
     }
 }
+#[cfg(feature = "conformance")]
 impl ::callgen_runtime::Inspect for CallRecordResponseRequest {
     fn inspect(&self, walker: &mut ::callgen_runtime::inspect::Walker) {
         walker.field("prompts", &self.prompts);

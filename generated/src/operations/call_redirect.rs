@@ -270,6 +270,7 @@ impl ::serde::Serialize for CallRedirectRequest {
         ::serde::ser::SerializeMap::end(map)
     }
 }
+#[cfg(feature = "conformance")]
 impl ::callgen_runtime::Inspect for CallRedirectRequest {
     fn inspect(&self, walker: &mut ::callgen_runtime::inspect::Walker) {
         walker.field("targets", &self.targets);

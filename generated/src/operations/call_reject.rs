@@ -192,6 +192,7 @@ impl ::serde::Serialize for CallRejectRequest {
         ::serde::ser::SerializeMap::end(map)
     }
 }
+#[cfg(feature = "conformance")]
 impl ::callgen_runtime::Inspect for CallRejectRequest {
     fn inspect(&self, walker: &mut ::callgen_runtime::inspect::Walker) {
         walker.field("reason", &self.reason);

@@ -184,6 +184,7 @@ impl ::serde::Serialize for CallTransferRequest {
         ::serde::ser::SerializeMap::end(map)
     }
 }
+#[cfg(feature = "conformance")]
 impl ::callgen_runtime::Inspect for CallTransferRequest {
     fn inspect(&self, walker: &mut ::callgen_runtime::inspect::Walker) {
         walker.field("transferTarget", &self.transfer_target);

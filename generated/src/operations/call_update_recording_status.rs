@@ -195,6 +195,7 @@ impl ::serde::Serialize for CallUpdateRecordingStatusRequest {
         ::serde::ser::SerializeMap::end(map)
     }
 }
+#[cfg(feature = "conformance")]
 impl ::callgen_runtime::Inspect for CallUpdateRecordingStatusRequest {
     fn inspect(&self, walker: &mut ::callgen_runtime::inspect::Walker) {
         walker.field("status", &self.status);

@@ -210,6 +210,7 @@ impl ::serde::Serialize for ParticipantConfigureMixerRequest {
         ::serde::ser::SerializeMap::end(map)
     }
 }
+#[cfg(feature = "conformance")]
 impl ::callgen_runtime::Inspect for ParticipantConfigureMixerRequest {
     fn inspect(&self, walker: &mut ::callgen_runtime::inspect::Walker) {
         walker.field("participantMixerLevels", &self.participant_mixer_levels);
