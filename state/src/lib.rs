@@ -54,7 +54,9 @@
 //!    notification (with or without a state), ends the call; no later state
 //!    moves it. A state value this version of the schema does not list is
 //!    applied within the phase reached (it never changes the phase), and
-//!    refused once the call ended.
+//!    refused once the call ended. Roster and operation notifications that
+//!    arrive after the end are still applied (participants leaving, an
+//!    operation's late completion): they do not revive the call.
 //! 4. **Properties merge, they are not replaced.** A property an update
 //!    leaves out keeps its known value; one it sends (`null` included)
 //!    replaces it, whole (no deep merge). Each property of a call keeps the
