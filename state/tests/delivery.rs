@@ -516,3 +516,33 @@ fn an_operation_kept_out_by_a_limit_cannot_be_recorded_for_waiting() {
         ))
     );
 }
+
+#[test]
+fn roster_and_operation_news_after_the_end_apply_without_reviving_the_call() {
+    let mut calls = keeper();
+    let now = Instant::now();
+    let bob = vec!["bob".to_owned()];
+    let done =
+        json!({"@odata.type": "#microsoft.graph.playPromptOperation", "status": "completed"});
+    calls.apply(batch(vec![participants("updated", CALL, &bob, false)]), now);
+    calls.apply(batch(vec![call_state(CALL, "terminated")]), now);
+    let events = calls.apply(
+        batch(vec![
+            participants("deleted", CALL, &bob, false),
+            operation("deleted", CALL, "op1", done),
+        ]),
+        now,
+    );
+    assert!(
+        matches!(
+            &events[..],
+            [
+                Event::ParticipantLeft { .. },
+                Event::OperationCompleted { .. }
+            ]
+        ),
+        "{events:?}"
+    );
+    let record = calls.call(CALL).unwrap();
+    assert!(record.is_ended() && record.roster().is_empty());
+}
