@@ -1,8 +1,16 @@
+use std::error::Error as StdError;
+use std::time::Duration;
+
 use callgen_client::{Client, ClientCredentials, Error, callback};
 use graph_calls::{
-    Call, CallCreate, CallState, CommsNotificationResourceData, CommsNotifications, Identity,
-    IdentitySet, InvitationParticipantInfo, Modality, ServiceHostedMediaConfig,
+    Call, CallCreate, CallDelete, CallPlayPrompt, CallPlayPromptRequest, CommsNotifications,
+    Identity, IdentitySet, InvitationParticipantInfo, MediaInfo, MediaPrompt, Modality,
+    ServiceHostedMediaConfig,
 };
+use graph_calls_state::{CallPhase, Event, StateKeeper};
+
+/// How long the bot waits for the service at each step.
+const PATIENCE: Duration = Duration::from_secs(60);
 
 /// A Graph client with an app-only token (the bot's app registration
 /// needs the Calls.Initiate.All permission).
@@ -29,25 +37,43 @@ pub async fn call_john(graph: &Client) -> Result<Call, Error> {
 }
 
 /// What the callback endpoint does with each post of the service (and then
-/// answers 202 Accepted): the new state of every call it names.
-pub fn call_states(
+/// answers 202 Accepted): the state keeper applies it to the calls, their
+/// rosters and operations, and says what changed.
+pub fn on_notifications(
+    calls: &StateKeeper,
     content_type: Option<&str>,
     body: &[u8],
-) -> Result<Vec<(String, CallState)>, callback::CallbackError> {
+) -> Result<Vec<Event>, callback::CallbackError> {
     let batch: CommsNotifications = callback::decode(content_type, body)?;
-    let mut states = Vec::new();
-    for notification in batch.value.get().into_iter().flatten() {
-        // resourceData is typed: a call, an operation, or the participants.
-        let Some(CommsNotificationResourceData::Call(call)) = notification.resource_data.get()
-        else {
-            continue;
-        };
-        // resourceUrl (or the older `resource`) names the call.
-        let path = notification.resource_path();
-        let call_id = path.ok().and_then(|p| p.call_id().map(str::to_owned));
-        if let (Some(call_id), Some(state)) = (call_id, call.state.get()) {
-            states.push((call_id, state.clone()));
-        }
-    }
-    Ok(states)
+    Ok(calls.apply(batch))
+}
+
+/// Once the call is established: plays a prompt, waits until the service
+/// reports it played, hangs up, and waits until the call is terminated.
+pub async fn greet_and_hang_up(
+    graph: &Client,
+    calls: &StateKeeper,
+    call_id: &str,
+) -> Result<(), Box<dyn StdError + Send + Sync>> {
+    calls
+        .wait_for_phase(call_id, CallPhase::Connected, PATIENCE)
+        .await?;
+    let beep = MediaInfo::new()
+        .with_uri("https://cdn.contoso.com/beep.wav")
+        .with_resource_id("1D6DE2D4-CD51-4309-8DAA-70768651088E");
+    let request = CallPlayPromptRequest::new()
+        .with_client_context("d45324c1-fcb5-430a-902c-f20af696537c")
+        .with_prompts([MediaPrompt::new().with_media_info(beep)])
+        .with_loop(false);
+    // POST /communications/calls/{id}/playPrompt, answered 200 OK with the
+    // operation, `running`.
+    let prompt = graph.send(&CallPlayPrompt::new(call_id, request)).await?;
+    // A notification completes it (or fails it, with the service's resultInfo).
+    calls.wait_for_operation(call_id, prompt, PATIENCE).await?;
+    // DELETE /communications/calls/{id}, answered 204 No Content.
+    graph.send(&CallDelete::new(call_id)).await?;
+    calls
+        .wait_for_phase(call_id, CallPhase::Ended, PATIENCE)
+        .await?;
+    Ok(())
 }
