@@ -22,7 +22,7 @@ use crate::docs::model::{
 };
 
 use super::align::align_names;
-use super::enums::inline_values;
+use super::enums::{inline_values, opens_value_list};
 use super::relations;
 use super::template::{Hint, mentioned_types, odata_type_name};
 use super::type_expr::{ParsedType, TypeExpr, TypeTextProblem, is_type_name, parse_type_text};
@@ -379,8 +379,19 @@ fn read_row(
         .map(|c| c.text.trim().to_string())
         .unwrap_or_default();
     let raw_description = description_cell.map(|c| c.raw.as_str()).unwrap_or("");
+    let values = inline_values(raw_description);
+    if values.is_none() && opens_value_list(raw_description) {
+        diags.warn(
+            &page.path,
+            row.line,
+            "value-list-unread",
+            format!(
+                "row `{written_name}`: the description lists possible values but none reads as a member (a code span or quoted identifier); the property keeps its documented type"
+            ),
+        );
+    }
     Some(PropertyRow {
-        values: inline_values(raw_description),
+        values,
         read_only: says_read_only(&description),
         nullable: says_nullable(&description),
         written_name,
