@@ -26,6 +26,10 @@ pub struct EnumDoc {
     pub line: usize,
     /// Lines of earlier sections of the same name, replaced by this one.
     pub replaces: Vec<usize>,
+    /// The heading does not spell the name (a translated heading named by
+    /// its `<a name="...-values">` anchor): the name's case is unknown, so
+    /// the spelling of the type that uses the enum is kept.
+    pub named_by_anchor: bool,
 }
 
 /// Reads every `### name values` section of an enums page, keyed by the
@@ -48,12 +52,25 @@ pub fn read_enums_page(page: &Page, diags: &mut Diagnostics) -> BTreeMap<String,
             );
             continue;
         }
+        let named_by_anchor = !section.title.contains(&name);
+        if named_by_anchor {
+            diags.warn(
+                &page.path,
+                section.line,
+                "enum-named-by-anchor",
+                format!(
+                    "enum section `{}` is taken as the `{name}` enum by its anchor; its spelling comes from the properties that use it",
+                    section.title
+                ),
+            );
+        }
         let mut doc = EnumDoc {
             name: name.clone(),
             values,
             page: page.path.clone(),
             line: section.line,
             replaces: Vec::new(),
+            named_by_anchor,
         };
         if let Some(previous) = enums.remove(&name.to_ascii_lowercase()) {
             doc.replaces = previous.replaces;
