@@ -18,6 +18,7 @@ pub mod align;
 pub mod all_pages;
 pub mod analysis;
 pub mod api;
+mod attribution;
 pub mod closure;
 pub mod enums;
 pub mod evidence;

@@ -46,8 +46,10 @@ pub struct MethodDoc {
 /// The documented request body.
 #[derive(Debug, Clone, PartialEq)]
 pub enum BodyDoc {
-    /// No Request body section, or "Do not supply a request body".
+    /// No Request body section, or an empty one.
     None,
+    /// "Do not supply a request body for this method", at the section's line.
+    NotSupplied(usize),
     /// A parameter table.
     Parameters(Vec<PropertyRow>, usize),
     /// "Supply a JSON representation of a [call] object".
@@ -158,7 +160,10 @@ fn request_body(page: &Page, diags: &mut Diagnostics) -> BodyDoc {
     if let Some(expr) = resource_link(&paragraphs) {
         return BodyDoc::Resource(expr, section.line);
     }
-    if paragraphs.iter().any(|p| says_no_body(&p.text)) || paragraphs.is_empty() {
+    if paragraphs.iter().any(|p| says_no_body(&p.text)) {
+        return BodyDoc::NotSupplied(section.line);
+    }
+    if paragraphs.is_empty() {
         return BodyDoc::None;
     }
     diags.warn(
