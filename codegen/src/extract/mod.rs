@@ -25,6 +25,7 @@ pub mod evidence;
 pub mod examples;
 pub mod inheritance;
 pub mod library;
+mod name_evidence;
 pub mod names;
 pub mod navigate;
 pub mod notification_data;
