@@ -73,12 +73,20 @@ pub fn abstract_in_prose(page: &Page) -> Option<usize> {
         .then_some(1)
 }
 
+/// Words that, earlier in the same sentence, make the abstract type the
+/// base ("Inherits from the abstract base type [x]"), not this one.
+const BASE_IS_ABSTRACT: [&str; 4] = ["inherits from", "derived from", "inherited from", "继承"];
+
 fn says_abstract(text: &str) -> bool {
     let lower = text.to_lowercase();
     ABSTRACT_PHRASES.iter().any(|phrase| {
         lower.match_indices(phrase).any(|(at, _)| {
             let before = &lower[..at];
+            let sentence = before.rsplit(['.', '。']).next().unwrap_or(before);
             !NOT_ABSTRACT.iter().any(|not| before.ends_with(not))
+                && !BASE_IS_ABSTRACT
+                    .iter()
+                    .any(|words| sentence.contains(words))
         })
     })
 }
@@ -182,5 +190,14 @@ mod tests {
         assert!(!says_abstract("This is not an abstract class."));
         assert!(!says_abstract("这不是抽象类型。"));
         assert!(!says_abstract("An abstract of the meeting: its subject."));
+        assert!(!says_abstract(
+            "Inherits from the abstract base type authenticationListener."
+        ));
+        assert!(!says_abstract(
+            "Data derived from the extension abstract type. It has a name."
+        ));
+        assert!(says_abstract(
+            "Inherits from entity. This is an abstract type."
+        ));
     }
 }
