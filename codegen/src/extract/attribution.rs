@@ -16,7 +16,7 @@ use crate::diag::Diagnostics;
 use crate::docs::http::HttpRequestLine;
 
 use super::examples::{ExampleDoc, Role};
-use super::navigate::target_fits;
+use super::navigate::{is_key, target_fits, url_segments};
 use super::operations::{BodyDoc, MethodDoc};
 
 /// The page's examples that belong to its own requests, in page order.
@@ -44,14 +44,29 @@ pub(crate) fn own_examples(method: &MethodDoc, diags: &mut Diagnostics) -> Vec<E
 }
 
 /// Whether the request line is one of the documented ones: same method,
-/// and each path segment equal or standing for a documented `{key}`.
-/// Without documented request lines every request fits.
+/// and the path fits (each segment equal or standing for a documented
+/// `{key}`), or at least ends as the documented path does (examples often
+/// write another form of the same path: `/me/...` for `/users/{id}/...`,
+/// `events('AAMk=')` for `events/{id}`). Without documented request lines
+/// every request fits.
 fn fits_documented(request: &HttpRequestLine, documented: &[HttpRequestLine]) -> bool {
     documented.is_empty()
         || documented.iter().any(|line| {
             line.method.eq_ignore_ascii_case(&request.method)
-                && target_fits(&line.target, &request.target)
+                && (target_fits(&line.target, &request.target)
+                    || same_ending(&line.target, &request.target))
         })
+}
+
+/// Whether the last segments agree: the documented one is a `{key}`, or
+/// both name the same thing (an OData key in parentheses aside).
+fn same_ending(template: &str, target: &str) -> bool {
+    let last = |url: &str| url_segments(url).last().map(|s| s.to_string());
+    let (Some(documented), Some(shown)) = (last(template), last(target)) else {
+        return false;
+    };
+    let bare = |segment: &str| segment.split('(').next().unwrap_or("").to_ascii_lowercase();
+    is_key(&documented) || bare(&documented) == bare(&shown)
 }
 
 /// Why a request body must not come from this example, if it must not.
@@ -116,6 +131,23 @@ mod tests {
         assert!(fits_documented(&own, &documented));
         assert!(!fits_documented(&other, &documented));
         assert!(fits_documented(&other, &[]));
+        let invite = [line(
+            "POST",
+            "/communications/calls/{id}/participants/invite",
+        )];
+        let other_form = line(
+            "POST",
+            "https://graph.microsoft.com/beta/app/calls/c1/participants/invite",
+        );
+        assert!(fits_documented(&other_form, &invite));
+        let mute = line("POST", "/communications/calls/c1/participants/p1/mute");
+        assert!(!fits_documented(&mute, &invite));
+        let update = [line("PATCH", "/users/{id}/profile/notes/{id}")];
+        let me = line(
+            "PATCH",
+            "https://graph.microsoft.com/beta/me/profile/notes('n1')",
+        );
+        assert!(fits_documented(&me, &update));
     }
 
     #[test]
