@@ -155,7 +155,10 @@ pub(crate) fn classify(heading: &Heading, nested: bool, page_kind: PageKind) -> 
         return kind;
     }
     if matches!(page_kind, PageKind::Enums | PageKind::Resource)
-        && let Some(name) = enum_values_name(&heading.title)
+        && let Some(name) = enum_values_name(&heading.title).or_else(|| {
+            let anchor = heading.anchor.as_deref()?;
+            anchored_enum_name(anchor, &heading.title)
+        })
     {
         return SectionKind::EnumValues(name);
     }
@@ -238,6 +241,22 @@ fn enum_values_name(title: &str) -> Option<String> {
         .then(|| name.to_string())
 }
 
+/// The enum a `<a name="modality-values">` anchor names, for headings in
+/// another language (`modality 值`, `模式值`): the title's word that spells
+/// the anchor's name (keeping its case), else the anchor's name as written.
+fn anchored_enum_name(anchor: &str, title: &str) -> Option<String> {
+    let lower = anchor.to_ascii_lowercase();
+    let name = &anchor[..lower.strip_suffix("-values")?.len()];
+    let is_name = !name.is_empty() && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
+    if !is_name {
+        return None;
+    }
+    let spelled = title
+        .split(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+        .find(|word| word.eq_ignore_ascii_case(name));
+    Some(spelled.unwrap_or(name).to_string())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -300,6 +319,25 @@ mod tests {
         assert_eq!(
             kind(2, "注解", Some("remarks"), false),
             SectionKind::Other("remarks".into())
+        );
+    }
+
+    #[test]
+    fn localized_enum_headings_by_their_anchor() {
+        let translated_suffix = heading(3, "callState 值", Some("callstate-values"));
+        assert_eq!(
+            classify(&translated_suffix, true, PageKind::Enums),
+            SectionKind::EnumValues("callState".into())
+        );
+        let translated_name = heading(3, "模式值", Some("modality-values"));
+        assert_eq!(
+            classify(&translated_name, true, PageKind::Enums),
+            SectionKind::EnumValues("modality".into())
+        );
+        let other = heading(3, "模式", Some("modality"));
+        assert_eq!(
+            classify(&other, true, PageKind::Enums),
+            SectionKind::Other("modality".into())
         );
     }
 

@@ -3,7 +3,9 @@
 //! zh-CN tables translate property and parameter names (`块` for `blob`,
 //! `适用` for `clientContext`, `各种` for `all`); a JSON block on the same
 //! page keeps the real ones: the JSON representation for a resource's
-//! properties, the request examples for a method's parameters. Graph
+//! properties, the request examples for a method's parameters. A row the
+//! evidence ties to one name (its type, the meaning of its name, its
+//! description: [`super::name_evidence`]) takes it first. Graph
 //! tables list names alphabetically; when the untranslated rows are in
 //! alphabetical order, each translated row takes the alphabetically first
 //! unclaimed real name that fits between its neighbours and agrees with
@@ -18,6 +20,7 @@ use std::path::Path;
 
 use crate::diag::Diagnostics;
 
+use super::name_evidence::align_by_evidence;
 use super::template::Hint;
 use super::type_expr::{TypeExpr, is_type_name};
 use super::types::PropertyRow;
@@ -32,6 +35,7 @@ pub fn align_names(
     keys: &[(String, Hint)],
     diags: &mut Diagnostics,
 ) -> Vec<PropertyRow> {
+    align_by_evidence(file, owner, source, &mut rows, keys, diags);
     if let Some(names) = alphabetical_assignment(&rows, keys) {
         for (row, name) in rows.iter_mut().zip(names) {
             if row.written_name != name {
@@ -119,7 +123,10 @@ fn alphabetical_assignment(rows: &[PropertyRow], keys: &[(String, Hint)]) -> Opt
 }
 
 /// The keys no row names.
-fn unclaimed<'a>(keys: &'a [(String, Hint)], rows: &[PropertyRow]) -> Vec<&'a (String, Hint)> {
+pub(crate) fn unclaimed<'a>(
+    keys: &'a [(String, Hint)],
+    rows: &[PropertyRow],
+) -> Vec<&'a (String, Hint)> {
     keys.iter()
         .filter(|(key, _)| {
             !rows

@@ -108,7 +108,11 @@ fn resolver(docs: &BTreeMap<String, &TypeDoc>, corpus: &Corpus) -> Resolver {
         resolver.add_type(&doc.name, &stem);
     }
     for documented in corpus.enums.values() {
-        resolver.add_enum(&documented.name);
+        if documented.named_by_anchor {
+            resolver.add_enum_spelled_by_use(&documented.name);
+        } else {
+            resolver.add_enum(&documented.name);
+        }
     }
     resolver
 }

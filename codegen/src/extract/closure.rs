@@ -448,7 +448,7 @@ impl State<'_> {
                 }
             }
             BodyDoc::Resource(expr, line) => self.follow_expr(expr, &at(*line)),
-            BodyDoc::None | BodyDoc::Unknown(_) => {}
+            BodyDoc::None | BodyDoc::NotSupplied(_) | BodyDoc::Unknown(_) => {}
         }
         if let Some(ty) = &method.response.ty {
             self.follow_expr(ty, &at(method.response.line));

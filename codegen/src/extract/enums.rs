@@ -26,6 +26,10 @@ pub struct EnumDoc {
     pub line: usize,
     /// Lines of earlier sections of the same name, replaced by this one.
     pub replaces: Vec<usize>,
+    /// The heading does not spell the name (a translated heading named by
+    /// its `<a name="...-values">` anchor): the name's case is unknown, so
+    /// the spelling of the type that uses the enum is kept.
+    pub named_by_anchor: bool,
 }
 
 /// Reads every `### name values` section of an enums page, keyed by the
@@ -48,12 +52,25 @@ pub fn read_enums_page(page: &Page, diags: &mut Diagnostics) -> BTreeMap<String,
             );
             continue;
         }
+        let named_by_anchor = !section.title.contains(&name);
+        if named_by_anchor {
+            diags.warn(
+                &page.path,
+                section.line,
+                "enum-named-by-anchor",
+                format!(
+                    "enum section `{}` is taken as the `{name}` enum by its anchor; its spelling comes from the properties that use it",
+                    section.title
+                ),
+            );
+        }
         let mut doc = EnumDoc {
             name: name.clone(),
             values,
             page: page.path.clone(),
             line: section.line,
             replaces: Vec::new(),
+            named_by_anchor,
         };
         if let Some(previous) = enums.remove(&name.to_ascii_lowercase()) {
             doc.replaces = previous.replaces;
@@ -107,14 +124,11 @@ const VALUE_LIST_OPENERS: [&str; 7] = [
 ];
 
 /// The values of a "Possible values are: `a`, `b`, or `c`." list in a
-/// description (markdown kept), in order. `None` when the text has no such
-/// list or no value in it.
+/// description (markdown kept), in order: code spans, else quoted words in
+/// any quotation style ('a', "a", “a”, ‘a’, 「a」). `None` when the text has
+/// no such list or no value in it.
 pub fn inline_values(raw: &str) -> Option<Vec<String>> {
-    let start = VALUE_LIST_OPENERS
-        .iter()
-        .filter_map(|opener| raw.find(opener))
-        .min()?;
-    let rest = &raw[start..];
+    let rest = &raw[value_list_start(raw)?..];
     let values = code_span_values(rest);
     let values = if values.is_empty() {
         quoted_values(rest)
@@ -122,6 +136,18 @@ pub fn inline_values(raw: &str) -> Option<Vec<String>> {
         values
     };
     (!values.is_empty()).then_some(values)
+}
+
+/// Whether the text opens a list of possible values (read or not).
+pub fn opens_value_list(raw: &str) -> bool {
+    value_list_start(raw).is_some()
+}
+
+fn value_list_start(raw: &str) -> Option<usize> {
+    VALUE_LIST_OPENERS
+        .iter()
+        .filter_map(|opener| raw.find(opener))
+        .min()
 }
 
 /// Collects `code spans` until the sentence holding them ends. A sentence
@@ -146,28 +172,66 @@ fn code_span_values(text: &str) -> Vec<String> {
             continue;
         }
         let next = chars.get(index + 1).copied();
-        if !values.is_empty() && ends_sentence(c, next) && !code_span_follows(&chars[index + 1..]) {
+        if !values.is_empty()
+            && ends_sentence(c, next)
+            && !value_follows(&chars[index + 1..], |c| c == '`')
+        {
             break;
         }
     }
     values
 }
 
-/// Whether only whitespace and list punctuation stand before the next `.
-fn code_span_follows(rest: &[char]) -> bool {
+/// Whether only whitespace and list punctuation stand before the next
+/// character that `opens` a value.
+fn value_follows(rest: &[char], opens: impl Fn(char) -> bool) -> bool {
     rest.iter()
         .find(|c| !c.is_whitespace() && !"、，,;；：:。.".contains(**c))
-        .is_some_and(|c| *c == '`')
+        .is_some_and(|c| opens(*c))
 }
 
-/// `'viewer', 'sharer'` when the docs use quotes instead of code spans.
+/// Opening and closing quotes a value list may use instead of code spans.
+const QUOTES: [(char, char); 6] = [
+    ('\'', '\''),
+    ('"', '"'),
+    ('“', '”'),
+    ('‘', '’'),
+    ('「', '」'),
+    ('『', '』'),
+];
+
+fn closing_quote(c: char) -> Option<char> {
+    QUOTES
+        .iter()
+        .find(|(open, _)| *open == c)
+        .map(|(_, close)| *close)
+}
+
+/// `'viewer', "sharer"`, `“viewer”和“sharer”` when the docs use quotes
+/// instead of code spans, until the sentence holding them ends.
 fn quoted_values(text: &str) -> Vec<String> {
+    let chars: Vec<char> = text.chars().collect();
     let mut values = Vec::new();
-    let parts: Vec<&str> = text.split('\'').collect();
-    for (index, part) in parts.iter().enumerate() {
-        if index % 2 == 1 {
-            push_value(&mut values, part.trim());
-        } else if !values.is_empty() && part.contains(". ") {
+    let mut closing = None;
+    let mut current = String::new();
+    for (index, &c) in chars.iter().enumerate() {
+        if let Some(close) = closing {
+            if c == close {
+                push_value(&mut values, current.trim());
+                current.clear();
+                closing = None;
+            } else {
+                current.push(c);
+            }
+            continue;
+        }
+        if let Some(close) = closing_quote(c) {
+            closing = Some(close);
+            continue;
+        }
+        let next = chars.get(index + 1).copied();
+        let quote_follows = value_follows(&chars[index + 1..], |c| closing_quote(c).is_some());
+        if !values.is_empty() && ends_sentence(c, next) && !quote_follows {
             break;
         }
     }
@@ -285,6 +349,30 @@ mod tests {
         assert_eq!(
             values("可能的值是`tone0`: `tone1`、 `flash`、、 `star`、、。 `pound` `a` |"),
             list(&["tone0", "tone1", "flash", "star", "pound", "a"])
+        );
+    }
+
+    #[test]
+    fn values_in_any_quotation_style() {
+        let expected = list(&["viewer", "sharer"]);
+        assert_eq!(
+            values("Possible values are: \"viewer\" and \"sharer\"."),
+            expected
+        );
+        assert_eq!(
+            values("Possible values are: “viewer” and “sharer”."),
+            expected
+        );
+        assert_eq!(values("Possible values are ‘viewer’ or ‘sharer’"), expected);
+        assert_eq!(values("可能的值包括：\"viewer\"和\"sharer\"。"), expected);
+        assert_eq!(
+            values("可能的值为：「viewer」、「sharer」。只读。"),
+            expected
+        );
+        assert_eq!(values("可能的值包括：“viewer”。 “sharer”。"), expected);
+        assert_eq!(
+            values("Possible values are: \"viewer\", \"sharer\". The \"owner\" role is implied."),
+            expected
         );
     }
 

@@ -8,7 +8,7 @@
 //! the link target's page, else an enumeration of that name. A written name
 //! that disagrees with its target is reported.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
 use crate::diag::Diagnostics;
@@ -52,6 +52,9 @@ pub struct Resolver {
     types_by_stem: BTreeMap<String, String>,
     /// Lowercased enum name -> canonical enum name.
     enums: BTreeMap<String, String>,
+    /// Lowercased names of enums whose documentation does not spell them
+    /// (named by an anchor only): a use's spelling is kept.
+    enums_spelled_by_use: BTreeSet<String>,
 }
 
 impl Resolver {
@@ -70,6 +73,13 @@ impl Resolver {
         self.enums
             .entry(name.to_ascii_lowercase())
             .or_insert_with(|| name.to_string());
+    }
+
+    /// Registers an enumeration whose name's case is unknown: each use
+    /// keeps the name as written there.
+    pub fn add_enum_spelled_by_use(&mut self, name: &str) {
+        self.add_enum(name);
+        self.enums_spelled_by_use.insert(name.to_ascii_lowercase());
     }
 
     /// The canonical name of a documented object type.
@@ -114,6 +124,12 @@ impl Resolver {
             return Resolved::Object(by_stem.clone());
         }
         if let Some(enum_name) = self.enum_named(name) {
+            if self
+                .enums_spelled_by_use
+                .contains(&name.to_ascii_lowercase())
+            {
+                return Resolved::Enum(name.trim().to_string());
+            }
             return Resolved::Enum(enum_name.to_string());
         }
         Resolved::Unresolved(name.to_string())

@@ -150,6 +150,21 @@ pub fn split_namespace<'s, 'a>(segments: &'s [&'a str]) -> (Option<&'a str>, &'s
     }
 }
 
+/// Whether a request target fits a path template: the same number of
+/// segments (namespaces aside), each equal (without case) or standing for
+/// a `{key}` of the template.
+pub fn target_fits(template: &str, target: &str) -> bool {
+    let segments = url_segments(target);
+    let (_, rest) = split_namespace(&segments);
+    let template = url_segments(template);
+    let (_, template_rest) = split_namespace(&template);
+    template_rest.len() == rest.len()
+        && template_rest
+            .iter()
+            .zip(rest)
+            .all(|(t, s)| is_key(t) || t.eq_ignore_ascii_case(s))
+}
+
 /// The namespaces calls live under: `communications` (current) and `app`
 /// (deprecated).
 pub fn is_namespace(segment: &str) -> bool {

@@ -46,8 +46,10 @@ pub struct MethodDoc {
 /// The documented request body.
 #[derive(Debug, Clone, PartialEq)]
 pub enum BodyDoc {
-    /// No Request body section, or "Do not supply a request body".
+    /// No Request body section, or an empty one.
     None,
+    /// "Do not supply a request body for this method", at the section's line.
+    NotSupplied(usize),
     /// A parameter table.
     Parameters(Vec<PropertyRow>, usize),
     /// "Supply a JSON representation of a [call] object".
@@ -158,6 +160,9 @@ fn request_body(page: &Page, diags: &mut Diagnostics) -> BodyDoc {
     if let Some(expr) = resource_link(&paragraphs) {
         return BodyDoc::Resource(expr, section.line);
     }
+    if paragraphs.iter().any(|p| says_not_supplied(&p.text)) {
+        return BodyDoc::NotSupplied(section.line);
+    }
     if paragraphs.iter().any(|p| says_no_body(&p.text)) || paragraphs.is_empty() {
         return BodyDoc::None;
     }
@@ -191,13 +196,18 @@ pub fn is_resource_link(link: &Link) -> bool {
         && !target.starts_with('/')
 }
 
-fn says_no_body(text: &str) -> bool {
+/// "Do not supply a request body" (a rule), as against "No request body
+/// is required" (an option).
+fn says_not_supplied(text: &str) -> bool {
     let lower = text.to_ascii_lowercase();
     lower.contains("do not supply")
         || lower.contains("don't supply")
-        || lower.contains("no request body")
         || text.contains("不提供")
         || text.contains("请勿提供")
+}
+
+fn says_no_body(text: &str) -> bool {
+    says_not_supplied(text) || text.to_ascii_lowercase().contains("no request body")
 }
 
 /// The Response section: status, type, collection.

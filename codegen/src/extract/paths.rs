@@ -31,9 +31,10 @@ use crate::diag::{Diagnostic, Diagnostics, Location};
 
 use super::align::align_names;
 use super::api::{Body, Operation, PathParameter, Response, ResponseContent};
+use super::attribution::own_examples;
 use super::examples::{ExampleDoc, Role};
 use super::names::Resolved;
-use super::navigate::{Navigator, Place, is_key, split_namespace, url_segments};
+use super::navigate::{Navigator, Place, is_key, split_namespace, target_fits, url_segments};
 use super::operations::{BodyDoc, MethodDoc};
 use super::path_forms::{Forms, group_request_lines, namespace_of};
 use super::schema::{Context, decide_property};
@@ -59,6 +60,10 @@ pub fn page_operations(
     nav: &Navigator<'_>,
     ctx: &mut Context<'_, '_>,
 ) -> Vec<Operation> {
+    let method = &MethodDoc {
+        examples: own_examples(method, ctx.diags),
+        ..method.clone()
+    };
     let file = method.page.as_path();
     let groups: Vec<Forms> = group_request_lines(&method.requests)
         .into_iter()
@@ -350,7 +355,7 @@ fn request_body(method: &MethodDoc, operation_id: &str, ctx: &mut Context<'_, '_
                 .collect();
             Some(Body::Parameters(properties))
         }
-        BodyDoc::None | BodyDoc::Unknown(_) => None,
+        BodyDoc::None | BodyDoc::NotSupplied(_) | BodyDoc::Unknown(_) => None,
     }
 }
 
@@ -548,22 +553,11 @@ fn attach_examples(method: &MethodDoc, operations: &mut [Operation], ctx: &mut C
 /// The operation one of whose paths (current or alternate; namespaces
 /// ignored) the request line fits.
 fn matching_operation(request: &RequestLine, operations: &[Operation]) -> Option<usize> {
-    let segments = url_segments(&request.target);
-    let (_, rest) = split_namespace(&segments);
-    let fits = |path: &String| {
-        let template = url_segments(path);
-        let (_, template_rest) = split_namespace(&template);
-        template_rest.len() == rest.len()
-            && template_rest
-                .iter()
-                .zip(rest)
-                .all(|(t, s)| is_key(t) || t.eq_ignore_ascii_case(s))
-    };
     operations.iter().position(|op| {
         op.method.eq_ignore_ascii_case(&request.method)
             && std::iter::once(&op.path)
                 .chain(&op.alternate_paths)
-                .any(fits)
+                .any(|path| target_fits(path, &request.target))
     })
 }
 

@@ -1,6 +1,7 @@
 //! What a resource page says about other pages: its base ("Inherits from
-//! [x]" prose), its subtypes ("Derived types" table) and its methods
-//! (Methods table rows with their return types).
+//! [x]" prose), its subtypes ("Derived types" table), its methods
+//! (Methods table rows with their return types), and whether its prose
+//! calls it an abstract base.
 //!
 //! Only reading; resolving the names is [`super::names`]'s job and weighing
 //! the evidence [`super::inheritance`]'s.
@@ -41,6 +42,53 @@ pub fn inherits_from(page: &Page) -> Option<(TypeExpr, usize)> {
         }
     }
     None
+}
+
+/// Phrases of a page's description that make its type abstract (English
+/// and zh-CN), compared in lowercase.
+const ABSTRACT_PHRASES: [&str; 6] = [
+    "abstract class",
+    "abstract base",
+    "abstract type",
+    "抽象基类",
+    "抽象类型",
+    "抽象类",
+];
+
+/// Negations that, right before an abstract phrase, cancel it.
+const NOT_ABSTRACT: [&str; 4] = ["not an ", "not a ", "不是", "非"];
+
+/// The line of the page's description that calls the type abstract
+/// ("This is an abstract class", "abstract base type", 抽象基类, 这是一个
+/// 抽象类型): the first intro paragraph saying so, else the front-matter
+/// description (line 1).
+pub fn abstract_in_prose(page: &Page) -> Option<usize> {
+    let intro = page.intro.iter().find(|p| says_abstract(&p.text));
+    if let Some(paragraph) = intro {
+        return Some(paragraph.line);
+    }
+    page.description
+        .as_deref()
+        .is_some_and(says_abstract)
+        .then_some(1)
+}
+
+/// Words that, earlier in the same sentence, make the abstract type the
+/// base ("Inherits from the abstract base type [x]"), not this one.
+const BASE_IS_ABSTRACT: [&str; 4] = ["inherits from", "derived from", "inherited from", "继承"];
+
+fn says_abstract(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    ABSTRACT_PHRASES.iter().any(|phrase| {
+        lower.match_indices(phrase).any(|(at, _)| {
+            let before = &lower[..at];
+            let sentence = before.rsplit(['.', '。']).next().unwrap_or(before);
+            !NOT_ABSTRACT.iter().any(|not| before.ends_with(not))
+                && !BASE_IS_ABSTRACT
+                    .iter()
+                    .any(|words| sentence.contains(words))
+        })
+    })
 }
 
 /// The linked types of "Derived types" tables.
@@ -125,4 +173,31 @@ fn method_row(
         returns,
         line: row.line,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::says_abstract;
+
+    #[test]
+    fn abstract_stated_in_prose() {
+        assert!(says_abstract(
+            "This is an abstract class that holds the widget."
+        ));
+        assert!(says_abstract("An Abstract base type for gadgets."));
+        assert!(says_abstract("包含会议信息的抽象基类。"));
+        assert!(says_abstract("这是一个抽象类型。"));
+        assert!(!says_abstract("This is not an abstract class."));
+        assert!(!says_abstract("这不是抽象类型。"));
+        assert!(!says_abstract("An abstract of the meeting: its subject."));
+        assert!(!says_abstract(
+            "Inherits from the abstract base type authenticationListener."
+        ));
+        assert!(!says_abstract(
+            "Data derived from the extension abstract type. It has a name."
+        ));
+        assert!(says_abstract(
+            "Inherits from entity. This is an abstract type."
+        ));
+    }
 }

@@ -18,11 +18,11 @@ use serde_json::Value;
 
 use crate::diag::{Diagnostic, Diagnostics, Location};
 use crate::docs::model::{
-    Block, BlockType, CodeBlock, ColumnKind, Link, Page, Row, SectionKind, Table,
+    Block, BlockType, CodeBlock, ColumnKind, Link, Metadata, Page, Row, SectionKind, Table,
 };
 
 use super::align::align_names;
-use super::enums::inline_values;
+use super::enums::{inline_values, opens_value_list};
 use super::relations;
 use super::template::{Hint, mentioned_types, odata_type_name};
 use super::type_expr::{ParsedType, TypeExpr, TypeTextProblem, is_type_name, parse_type_text};
@@ -146,7 +146,7 @@ pub fn read_type_page(page: &Page, diags: &mut Diagnostics) -> TypeDoc {
         base_metadata: base_metadata(metadata),
         inherits_from: relations::inherits_from(page),
         derived: relations::derived_types(page, diags),
-        is_abstract: metadata.is_some_and(|m| m.is_abstract),
+        is_abstract: is_abstract(page, metadata, diags),
         open_type: metadata.is_some_and(|m| m.open_type),
         key: metadata.and_then(|m| m.key_property.clone()),
         methods: relations::method_rows(page, diags),
@@ -162,6 +162,24 @@ pub fn read_type_page(page: &Page, diags: &mut Diagnostics) -> TypeDoc {
         page: page.path.clone(),
         name,
     }
+}
+
+/// `abstract` in the resource metadata, else a description that calls the
+/// type abstract (reported: the metadata is the usual evidence).
+fn is_abstract(page: &Page, metadata: Option<&Metadata>, diags: &mut Diagnostics) -> bool {
+    if metadata.is_some_and(|m| m.is_abstract) {
+        return true;
+    }
+    let Some(line) = relations::abstract_in_prose(page) else {
+        return false;
+    };
+    diags.warn(
+        &page.path,
+        line,
+        "abstract-from-prose",
+        "the resource metadata does not say `abstract`; the description calls the type abstract, so it is taken as abstract",
+    );
+    true
 }
 
 /// The JSON representation block: the code block whose metadata says
@@ -361,8 +379,19 @@ fn read_row(
         .map(|c| c.text.trim().to_string())
         .unwrap_or_default();
     let raw_description = description_cell.map(|c| c.raw.as_str()).unwrap_or("");
+    let values = inline_values(raw_description);
+    if values.is_none() && opens_value_list(raw_description) {
+        diags.warn(
+            &page.path,
+            row.line,
+            "value-list-unread",
+            format!(
+                "row `{written_name}`: the description lists possible values but none reads as a member (a code span or quoted identifier); the property keeps its documented type"
+            ),
+        );
+    }
     Some(PropertyRow {
-        values: inline_values(raw_description),
+        values,
         read_only: says_read_only(&description),
         nullable: says_nullable(&description),
         written_name,

@@ -63,15 +63,20 @@ impl<'d> Enums<'d> {
     /// Marks an enums.md enum as used; returns its canonical name.
     pub fn use_documented(&mut self, name: &str) -> Option<String> {
         let doc = self.documented.get(&name.to_ascii_lowercase())?;
+        let canonical = if doc.named_by_anchor {
+            name.to_string()
+        } else {
+            doc.name.clone()
+        };
         self.used
-            .entry(doc.name.clone())
+            .entry(canonical.clone())
             .or_insert_with(|| EnumType {
-                name: doc.name.clone(),
+                name: canonical.clone(),
                 values: doc.values.clone(),
                 description: None,
                 inline: false,
             });
-        Some(doc.name.clone())
+        Some(canonical)
     }
 
     /// Adds (or reuses) an enum made from a value list.

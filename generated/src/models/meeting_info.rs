@@ -2,6 +2,8 @@
 //! The `microsoft.graph.meetingInfo` type.
 /// Meeting information specified to create or join a meeting.
 ///
+/// Abstract in the schema: payloads normally name a derived type.
+///
 /// Documented in `api-reference/beta/resources/meetinginfo.md`.
 #[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
