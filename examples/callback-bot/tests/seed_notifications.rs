@@ -1,19 +1,16 @@
-//! The callback endpoint on 127.0.0.1, fed the documented notifications
+//! The callback endpoint on 127.0.0.1, behind its authentication (a valid
+//! token signed with a key generated here), fed the documented notifications
 //! straight from the committed schema: the seed's scenario (a peer-to-peer
 //! call with service-hosted media: `establishing`, then `established`),
 //! then every notification example of every operation.
 
-use callback_bot::{CALLBACK_PATH, Notice, router};
+mod support;
+
+use callback_bot::{Delivery, Notice};
 use graph_calls::{CallState, CommsOperationStatus};
 use serde_json::Value;
+use support::{bearer, main_key, schema, start_authenticated_bot, valid_claims};
 use tokio::sync::mpsc::UnboundedReceiver;
-
-/// The committed schema, read at test time.
-fn schema() -> Value {
-    let path =
-        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../schema/graph-calls.beta.json");
-    serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap()
-}
 
 /// Every notification example: (operation id, summary, page:line, body),
 /// in page and line order.
@@ -51,39 +48,28 @@ fn notification_examples(schema: &Value) -> Vec<(String, String, String, Value)>
         .collect()
 }
 
-/// Starts the endpoint on a free port of 127.0.0.1.
-async fn start() -> (String, UnboundedReceiver<Notice>) {
-    let (sender, receiver) = tokio::sync::mpsc::unbounded_channel();
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let url = format!("http://{}{CALLBACK_PATH}", listener.local_addr().unwrap());
-    tokio::spawn(async move { axum::serve(listener, router(sender)).await.unwrap() });
-    (url, receiver)
+/// Starts the endpoint on a free port of 127.0.0.1, with its key server.
+async fn start() -> (String, UnboundedReceiver<Delivery>, support::KeyServer) {
+    start_authenticated_bot().await
 }
 
 async fn post(url: &str, content_type: &str, body: Vec<u8>) -> (u16, String) {
-    let answer = reqwest::Client::new()
-        .post(url)
-        .header("content-type", content_type)
-        .body(body)
-        .send()
-        .await
-        .unwrap();
-    (answer.status().as_u16(), answer.text().await.unwrap())
+    let token = bearer(&main_key().sign(&valid_claims()));
+    support::post_typed(url, Some(&token), content_type, body).await
 }
 
-fn drain(receiver: &mut UnboundedReceiver<Notice>) -> Vec<Notice> {
-    let mut out = Vec::new();
-    while let Ok(notice) = receiver.try_recv() {
-        out.push(notice);
-    }
-    out
+fn drain(receiver: &mut UnboundedReceiver<Delivery>) -> Vec<Notice> {
+    support::drain(receiver)
+        .into_iter()
+        .map(|delivery| delivery.notice)
+        .collect()
 }
 
 #[tokio::test]
 async fn the_seed_call_is_establishing_then_established() {
     let schema = schema();
     let examples = notification_examples(&schema);
-    let (url, mut receiver) = start().await;
+    let (url, mut receiver, _keys) = start().await;
     let mut states = Vec::new();
     for wanted in ["Notification - establishing", "Notification - established"] {
         let (_, _, _, body) = examples
@@ -114,7 +100,7 @@ async fn the_seed_call_is_establishing_then_established() {
 async fn every_documented_notification_is_accepted() {
     let schema = schema();
     let examples = notification_examples(&schema);
-    let (url, mut receiver) = start().await;
+    let (url, mut receiver, _keys) = start().await;
     let (mut accepted, mut notices) = (0, Vec::new());
     let mut refused = Vec::new();
     for (operation, summary, source, body) in &examples {
@@ -169,7 +155,7 @@ async fn every_documented_notification_is_accepted() {
 
 #[tokio::test]
 async fn what_is_not_a_notification_is_refused_with_the_reason() {
-    let (url, mut receiver) = start().await;
+    let (url, mut receiver, _keys) = start().await;
     let (status, text) = post(
         &url,
         "application/json",
