@@ -8,45 +8,10 @@ mod support;
 
 use callback_bot::{Delivery, Notice};
 use graph_calls::{CallState, CommsOperationStatus};
-use serde_json::Value;
-use support::{bearer, main_key, schema, start_authenticated_bot, valid_claims};
+use support::{
+    bearer, main_key, notification_examples, schema, start_authenticated_bot, valid_claims,
+};
 use tokio::sync::mpsc::UnboundedReceiver;
-
-/// Every notification example: (operation id, summary, page:line, body),
-/// in page and line order.
-fn notification_examples(schema: &Value) -> Vec<(String, String, String, Value)> {
-    let mut out: Vec<((String, u64), String, String, Value)> = Vec::new();
-    for item in schema["paths"].as_object().unwrap().values() {
-        for operation in item.as_object().unwrap().values() {
-            let Some(callbacks) = operation.get("callbacks").and_then(Value::as_object) else {
-                continue;
-            };
-            for callback in callbacks.values() {
-                for expression in callback.as_object().unwrap().values() {
-                    let examples = &expression["post"]["requestBody"]["content"]["application/json"]
-                        ["examples"];
-                    for example in examples.as_object().unwrap().values() {
-                        let source = &example["x-callgen-source"];
-                        let page = source["page"].as_str().unwrap().to_owned();
-                        let line = source["line"].as_u64().unwrap();
-                        out.push((
-                            (page, line),
-                            operation["operationId"].as_str().unwrap().to_owned(),
-                            example["summary"].as_str().unwrap_or_default().to_owned(),
-                            example["value"].clone(),
-                        ));
-                    }
-                }
-            }
-        }
-    }
-    out.sort_by(|a, b| a.0.cmp(&b.0));
-    out.into_iter()
-        .map(|((page, line), operation, summary, body)| {
-            (operation, summary, format!("{page}:{line}"), body)
-        })
-        .collect()
-}
 
 /// Starts the endpoint on a free port of 127.0.0.1, with its key server.
 async fn start() -> (String, UnboundedReceiver<Delivery>, support::KeyServer) {

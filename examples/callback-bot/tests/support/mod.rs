@@ -273,3 +273,108 @@ pub fn schema() -> Value {
         std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../schema/graph-calls.beta.json");
     serde_json::from_str(&std::fs::read_to_string(&path).expect("schema")).expect("schema JSON")
 }
+
+/// The largest documented participant: the `Notification - roster`
+/// example of the create-call page.
+pub fn documented_participant(schema: &Value) -> Value {
+    let mut best: Option<Value> = None;
+    for example in roster_examples(schema) {
+        for notification in example["value"].as_array().into_iter().flatten() {
+            for participant in notification["resourceData"]
+                .as_array()
+                .into_iter()
+                .flatten()
+            {
+                let longer = best
+                    .as_ref()
+                    .is_none_or(|b| b.to_string().len() < participant.to_string().len());
+                if longer {
+                    best = Some(participant.clone());
+                }
+            }
+        }
+    }
+    best.expect("a documented roster notification")
+}
+
+/// The bodies of the documented notifications whose resource data is a
+/// participant collection.
+fn roster_examples(schema: &Value) -> Vec<Value> {
+    let mut out = Vec::new();
+    for item in schema["paths"].as_object().expect("paths").values() {
+        for operation in item.as_object().expect("path item").values() {
+            for callback in operation["callbacks"].as_object().into_iter().flatten() {
+                for expression in callback.1.as_object().expect("callback").values() {
+                    let examples = &expression["post"]["requestBody"]["content"]["application/json"]
+                        ["examples"];
+                    for example in examples.as_object().into_iter().flatten() {
+                        let body = &example.1["value"];
+                        if body["value"][0]["resourceData"].is_array() {
+                            out.push(body.clone());
+                        }
+                    }
+                }
+            }
+        }
+    }
+    out
+}
+
+/// A roster notification of call `call_id` with `count` copies of
+/// `participant`, each with its own id.
+pub fn roster(participant: &Value, call_id: &str, count: usize) -> Vec<u8> {
+    let participants: Vec<Value> = (0..count)
+        .map(|n| {
+            let mut copy = participant.clone();
+            copy["id"] = json!(format!("{call_id}-participant-{n}"));
+            copy
+        })
+        .collect();
+    let body = json!({
+        "@odata.type": "#microsoft.graph.commsNotifications",
+        "value": [{
+            "@odata.type": "#microsoft.graph.commsNotification",
+            "changeType": "updated",
+            "resourceUrl": format!("/communications/calls/{call_id}/participants"),
+            "resourceData": participants,
+        }]
+    });
+    serde_json::to_vec(&body).expect("JSON")
+}
+
+/// Every notification example of an OpenAPI document (the committed
+/// schema, or a corpus extracted): (operation id, summary, page:line,
+/// body), in page and line order.
+pub fn notification_examples(schema: &Value) -> Vec<(String, String, String, Value)> {
+    let mut out: Vec<((String, u64), String, String, Value)> = Vec::new();
+    for item in schema["paths"].as_object().unwrap().values() {
+        for operation in item.as_object().unwrap().values() {
+            let Some(callbacks) = operation.get("callbacks").and_then(Value::as_object) else {
+                continue;
+            };
+            for callback in callbacks.values() {
+                for expression in callback.as_object().unwrap().values() {
+                    let examples = &expression["post"]["requestBody"]["content"]["application/json"]
+                        ["examples"];
+                    for example in examples.as_object().into_iter().flatten().map(|e| e.1) {
+                        let source = &example["x-callgen-source"];
+                        let page = source["page"].as_str().unwrap().to_owned();
+                        let line = source["line"].as_u64().unwrap();
+                        out.push((
+                            (page, line),
+                            operation["operationId"].as_str().unwrap().to_owned(),
+                            example["summary"].as_str().unwrap_or_default().to_owned(),
+                            example["value"].clone(),
+                        ));
+                    }
+                }
+            }
+        }
+    }
+    out.sort_by(|a, b| a.0.cmp(&b.0));
+    out.into_iter()
+        .map(|((page, line), operation, summary, body)| {
+            (operation, summary, format!("{page}:{line}"), body)
+        })
+        .collect()
+}
