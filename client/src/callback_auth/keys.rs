@@ -83,22 +83,21 @@ impl KeyCache {
                 self.store(by_id, now);
                 key.ok_or_else(|| Rejection::unknown_key(kid))
             }
-            Err(reason) => match self.has_fresh_keys() {
-                true => Err(Rejection::unknown_key(kid)),
-                false => Err(Rejection::KeysUnavailable { reason }),
-            },
+            // Fresh keys stay in use: only this id is unknown.
+            Err(_) if self.has_fresh_keys() => Err(Rejection::unknown_key(kid)),
+            Err(reason) => Err(Rejection::KeysUnavailable { reason }),
         }
     }
 
     /// A miss without a fetch: an unknown id while keys are fresh, else
     /// the keys are unavailable until the next fetch is allowed.
     fn miss(&self, kid: &str) -> Rejection {
-        match self.has_fresh_keys() {
-            true => Rejection::unknown_key(kid),
-            false => Rejection::KeysUnavailable {
-                reason: "the last fetch failed or the keys expired; the next fetch is not due yet"
-                    .to_owned(),
-            },
+        if self.has_fresh_keys() {
+            return Rejection::unknown_key(kid);
+        }
+        Rejection::KeysUnavailable {
+            reason: "the last fetch failed or the keys expired; the next fetch is not due yet"
+                .to_owned(),
         }
     }
 
