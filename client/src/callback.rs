@@ -1,6 +1,13 @@
 //! What a bot's callback endpoint does with a notification post: check the
-//! content type, decode the body into the generated notification type, and
-//! answer `202 Accepted`.
+//! content type, check that the body is a notification batch (a JSON object
+//! with a `value` array of objects), decode it into the generated
+//! notification type, and answer `202 Accepted`.
+//!
+//! [`decode`] is tolerant: a property whose value does not fit its declared
+//! type is kept as the JSON received (listed by the object's
+//! `unknown_fields.mismatches()`, written back unchanged) and the rest of
+//! the batch is delivered, so one ill-typed value never costs the bot a
+//! notification. [`decode_strict`] fails on such a value instead.
 //!
 //! Decoding takes serde_json's fast path; only a body that fails is read a
 //! second time to name the JSON path of the problem. This module knows no
@@ -10,6 +17,9 @@ use http::StatusCode;
 use serde::de::DeserializeOwned;
 
 use crate::response::snippet;
+use batch::check_batch;
+
+mod batch;
 
 /// The status the service expects from a callback endpoint that took a
 /// notification.
@@ -48,30 +58,68 @@ impl CallbackError {
 }
 
 /// Decodes a notification body posted with `content_type` (a missing one is
-/// tolerated) into `T`, typically the generated `CommsNotifications`.
+/// tolerated) into `T`, typically the generated `CommsNotifications`,
+/// tolerantly: a value that does not fit its property's type is kept as
+/// JSON in its object's `unknown_fields` (see
+/// `callgen_runtime::UnknownFields::mismatches`). The body must be a JSON
+/// object with a `value` array of objects.
 pub fn decode<T: DeserializeOwned>(
     content_type: Option<&str>,
     body: &[u8],
 ) -> Result<T, CallbackError> {
+    check_body(content_type, body)?;
+    decode_body(body, Mode::Tolerant)
+}
+
+/// Like [`decode`], but a value that does not fit its property's type is an
+/// error naming its path.
+pub fn decode_strict<T: DeserializeOwned>(
+    content_type: Option<&str>,
+    body: &[u8],
+) -> Result<T, CallbackError> {
+    check_body(content_type, body)?;
+    decode_body(body, Mode::Strict)
+}
+
+/// How values that do not fit their declared type are treated.
+#[derive(Clone, Copy)]
+enum Mode {
+    Tolerant,
+    Strict,
+}
+
+/// The content type and the envelope.
+fn check_body(content_type: Option<&str>, body: &[u8]) -> Result<(), CallbackError> {
     if let Some(content_type) = content_type.filter(|c| !is_json(c)) {
         return Err(CallbackError::ContentType {
             content_type: content_type.to_owned(),
             body_snippet: snippet(body),
         });
     }
-    match serde_json::from_slice(body) {
-        Ok(value) => Ok(value),
-        Err(_) => Err(locate_error::<T>(body)),
-    }
+    check_batch(body)
+}
+
+fn decode_body<T: DeserializeOwned>(body: &[u8], mode: Mode) -> Result<T, CallbackError> {
+    let decoded = match mode {
+        Mode::Tolerant => callgen_runtime::de::tolerant(|| serde_json::from_slice(body)),
+        Mode::Strict => serde_json::from_slice(body),
+    };
+    decoded.map_err(|_| locate_error::<T>(body, mode))
 }
 
 /// Decodes again, tracking the path, to say where decoding failed.
-fn locate_error<T: DeserializeOwned>(body: &[u8]) -> CallbackError {
+fn locate_error<T: DeserializeOwned>(body: &[u8], mode: Mode) -> CallbackError {
     let mut deserializer = serde_json::Deserializer::from_slice(body);
-    let located: Result<T, _> = serde_path_to_error::deserialize(&mut deserializer);
+    let located = match mode {
+        Mode::Tolerant => callgen_runtime::de::tolerant(|| {
+            Ok::<_, serde_json::Error>(serde_path_to_error::deserialize::<_, T>(&mut deserializer))
+        }),
+        Mode::Strict => Ok(serde_path_to_error::deserialize::<_, T>(&mut deserializer)),
+    };
     let (path, message) = match located {
-        Err(error) => (error.path().to_string(), error.into_inner().to_string()),
-        Ok(_) => match deserializer.end() {
+        Err(error) => (".".to_owned(), error.to_string()),
+        Ok(Err(error)) => (error.path().to_string(), error.into_inner().to_string()),
+        Ok(Ok(_)) => match deserializer.end() {
             Err(error) => (".".to_owned(), error.to_string()),
             Ok(()) => (".".to_owned(), "the body is not valid JSON".to_owned()),
         },
@@ -127,6 +175,118 @@ mod tests {
         assert!(matches!(error, CallbackError::Decode { .. }), "{error}");
         let error = decode::<Value>(None, b"").unwrap_err();
         assert!(matches!(error, CallbackError::Decode { .. }), "{error}");
+    }
+
+    /// A notification shaped like generated code: `changeType` is a string.
+    #[derive(Debug, Default, PartialEq)]
+    struct Typed {
+        change_type: callgen_runtime::Field<String>,
+        unknown_fields: callgen_runtime::UnknownFields,
+    }
+
+    impl<'de> callgen_runtime::de::MapModel<'de> for Typed {
+        const EXPECTING: &'static str = "a notification";
+        const DECLARED_ODATA_TYPE: &'static str = "";
+        fn odata_type(&self) -> Option<&str> {
+            None
+        }
+        fn set_odata_type(&mut self, _odata_type: std::borrow::Cow<'static, str>) {}
+        fn visit_entry<A: serde::de::MapAccess<'de>>(
+            &mut self,
+            key: callgen_runtime::de::Key<'de>,
+            map: &mut A,
+        ) -> Result<(), A::Error> {
+            use callgen_runtime::de::{next_field, next_unknown};
+            match key.as_str() {
+                "changeType" => next_field(map, &mut self.change_type, "changeType"),
+                _ => next_unknown(map, &mut self.unknown_fields, key),
+            }
+        }
+    }
+
+    impl<'de> serde::Deserialize<'de> for Typed {
+        fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+            callgen_runtime::de::deserialize_struct(d)
+        }
+    }
+
+    #[derive(Debug, serde::Deserialize)]
+    struct TypedBatch {
+        value: Vec<Typed>,
+    }
+
+    #[test]
+    fn an_ill_typed_value_is_kept_and_the_batch_delivered() {
+        let body = br#"{"value": [{"changeType": 5, "x": 1}, {"changeType": "deleted"}]}"#;
+        let batch: TypedBatch = decode(Some("application/json"), body).unwrap();
+        assert_eq!(batch.value.len(), 2);
+        let first = &batch.value[0].unknown_fields;
+        let kept: Vec<_> = first.mismatches().collect();
+        assert_eq!(kept.len(), 1);
+        assert_eq!((kept[0].0, kept[0].1), ("changeType", &json!(5)));
+        assert_eq!(kept[0].2.expected, "a string");
+        assert_eq!(
+            batch.value[1].change_type.get().map(String::as_str),
+            Some("deleted")
+        );
+        let error = decode_strict::<TypedBatch>(None, body).unwrap_err();
+        assert!(
+            error
+                .to_string()
+                .starts_with("cannot decode the notification at `value[0].changeType`: invalid type: integer `5`, expected a string"),
+            "{error}"
+        );
+        assert!(!callgen_runtime::de::is_tolerant());
+    }
+
+    #[test]
+    fn what_is_not_a_batch_is_refused_with_the_reason() {
+        let cases: [(&[u8], &str); 8] = [
+            (
+                br#"{"@odata.type": "x"}"#,
+                "the notification has no `value` array",
+            ),
+            (
+                br#"{"value": {"changeType": "updated"}}"#,
+                "invalid type: map, expected the notification's `value` array",
+            ),
+            (
+                br#"{"value": null}"#,
+                "invalid type: null, expected the notification's `value` array",
+            ),
+            (
+                br#"{"value": [{}, 5]}"#,
+                "invalid type: integer `5`, expected a notification object at `value[1]`",
+            ),
+            (
+                br#"{"value": [], "value": []}"#,
+                "the notification has two `value` members",
+            ),
+            (
+                br#"[{"value": []}]"#,
+                "invalid type: sequence, expected a notification batch: a JSON object with a `value` array",
+            ),
+            (
+                b"null",
+                "invalid type: null, expected a notification batch: a JSON object with a `value` array",
+            ),
+            (br#"{"value": []} {}"#, "trailing characters"),
+        ];
+        for (body, reason) in cases {
+            for error in [
+                decode::<Value>(None, body).unwrap_err(),
+                decode_strict::<Value>(None, body).unwrap_err(),
+            ] {
+                assert_eq!(error.status(), StatusCode::BAD_REQUEST);
+                let CallbackError::Decode { path, message } = &error else {
+                    panic!("{error}")
+                };
+                assert_eq!(path, ".");
+                assert!(message.starts_with(reason), "{message}");
+            }
+        }
+        let empty: Value = decode(None, br#"{"value": []}"#).unwrap();
+        assert_eq!(empty, json!({"value": []}));
     }
 
     #[test]

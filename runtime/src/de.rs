@@ -6,6 +6,10 @@
 //! reading, duplicate detection and the enum catch-all. It knows nothing of a
 //! particular schema and never recurses by itself: nesting depth is bounded
 //! by the deserializer (serde_json's recursion limit).
+//!
+//! Decoding is strict unless the caller asks for [`tolerant`] decoding,
+//! which keeps a value that does not fit its declared type as JSON (see
+//! [`crate::UnknownFields::mismatches`]).
 
 use crate::odata::{ODATA_TYPE, ReadOdataType};
 use crate::{Field, UnknownFields};
@@ -14,6 +18,8 @@ use serde_json::Value;
 use std::borrow::Cow;
 use std::fmt;
 use std::marker::PhantomData;
+
+pub use crate::tolerant::{is_tolerant, tolerant};
 
 /// A key of a JSON object, borrowed from the input when the deserializer
 /// allows it, so known keys cost no allocation.
@@ -104,6 +110,9 @@ pub fn visit_remaining<'de, T: MapModel<'de>, A: MapAccess<'de>>(
     while let Some(key) = map.next_key::<Key<'de>>()? {
         value.visit_entry(key, map)?;
     }
+    if is_tolerant() {
+        crate::tolerant::place_kept(value)?;
+    }
     Ok(())
 }
 
@@ -131,13 +140,17 @@ impl<'de, T: MapModel<'de>> Visitor<'de> for StructVisitor<T> {
 }
 
 /// Reads a schema property into its three-state slot: `null` becomes
-/// [`Field::Null`]. A property given twice is an error.
+/// [`Field::Null`]. A property given twice is an error. In [`tolerant`]
+/// mode a value that does not fit `T` is kept as JSON.
 #[inline]
-pub fn next_field<'de, T: de::Deserialize<'de>, A: MapAccess<'de>>(
+pub fn next_field<'de, T: DeserializeOwned, A: MapAccess<'de>>(
     map: &mut A,
     slot: &mut Field<T>,
     wire_name: &'static str,
 ) -> Result<(), A::Error> {
+    if is_tolerant() {
+        return crate::tolerant::next_field(map, slot, wire_name);
+    }
     if slot.is_present() {
         return Err(de::Error::duplicate_field(wire_name));
     }
@@ -150,13 +163,17 @@ pub fn next_field<'de, T: de::Deserialize<'de>, A: MapAccess<'de>>(
 
 /// Reads a schema property holding a boxed generated struct, like
 /// [`next_field`], but straight into its box: the struct is built in place
-/// on the heap instead of on the stack and then moved.
+/// on the heap instead of on the stack and then moved. In [`tolerant`]
+/// mode a value that is not an object is kept as JSON.
 #[inline]
 pub fn next_boxed<'de, T: MapModel<'de>, A: MapAccess<'de>>(
     map: &mut A,
     slot: &mut Field<Box<T>>,
     wire_name: &'static str,
 ) -> Result<(), A::Error> {
+    if is_tolerant() {
+        return crate::tolerant::next_boxed(map, slot, wire_name);
+    }
     if slot.is_present() {
         return Err(de::Error::duplicate_field(wire_name));
     }
@@ -233,12 +250,18 @@ pub fn next_odata_type<'de, A: MapAccess<'de>>(
 }
 
 /// Keeps a property the schema does not know. A property given twice is an
-/// error, as for known properties.
+/// error, as for known properties. In [`tolerant`] mode this is also where
+/// a known property's value that did not fit its type is handed to the bag.
 pub fn next_unknown<'de, A: MapAccess<'de>>(
     map: &mut A,
     bag: &mut UnknownFields,
     key: Key<'de>,
 ) -> Result<(), A::Error> {
+    if key.as_str() == crate::tolerant::KEPT_KEY {
+        if let Some(kept) = crate::tolerant::take_handover() {
+            return keep_mismatch(bag, kept);
+        }
+    }
     if bag.contains(key.as_str()) {
         return Err(de::Error::custom(format_args!(
             "duplicate field `{}`",
@@ -247,6 +270,18 @@ pub fn next_unknown<'de, A: MapAccess<'de>>(
     }
     let value = map.next_value::<Value>()?;
     bag.push_new(key.into_owned(), value);
+    Ok(())
+}
+
+/// Puts a kept value into `bag` under its property's name.
+fn keep_mismatch<E: de::Error>(
+    bag: &mut UnknownFields,
+    kept: crate::tolerant::Pending,
+) -> Result<(), E> {
+    if bag.contains(kept.name) {
+        return Err(de::Error::duplicate_field(kept.name));
+    }
+    bag.push_mismatch(kept.name.to_owned(), kept.value, kept.mismatch);
     Ok(())
 }
 

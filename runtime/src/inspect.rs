@@ -24,6 +24,7 @@ pub struct Note {
 pub struct Walker {
     path: String,
     notes: Vec<Note>,
+    mismatches: Vec<String>,
 }
 
 impl Default for Walker {
@@ -31,6 +32,7 @@ impl Default for Walker {
         Walker {
             path: "$".to_owned(),
             notes: Vec::new(),
+            mismatches: Vec::new(),
         }
     }
 }
@@ -57,20 +59,49 @@ impl Walker {
         self.path.truncate(len);
     }
 
-    /// Records every unknown property of the current object.
+    /// Records every unknown property of the current object, and every
+    /// value kept because it did not fit its declared type.
     pub fn unknown_fields(&mut self, bag: &UnknownFields) {
         for (name, _) in bag.iter() {
             let len = self.path.len();
             push_property(&mut self.path, name);
-            self.note("unknown property, kept as JSON");
+            match bag.mismatch(name) {
+                Some(mismatch) => {
+                    self.note(format!(
+                        "value does not fit {}, kept as JSON",
+                        mismatch.expected
+                    ));
+                    self.mismatches.push(self.path.clone());
+                }
+                None => self.note("unknown property, kept as JSON"),
+            }
             self.path.truncate(len);
         }
+    }
+
+    /// The paths of the values kept because they did not fit their
+    /// declared type, in walk order.
+    pub fn mismatches(&self) -> &[String] {
+        &self.mismatches
     }
 
     /// The notes collected so far, in walk order.
     pub fn into_notes(self) -> Vec<Note> {
         self.notes
     }
+}
+
+/// The paths of every value in `value` kept because it did not fit its
+/// declared type (see [`crate::de::tolerant`]), with the expectation:
+/// `$.value[0].resourceData.resultInfo.code` and `value does not fit i32,
+/// kept as JSON`.
+pub fn mismatches<T: Inspect + ?Sized>(value: &T) -> Vec<Note> {
+    let mut walker = Walker::new();
+    value.inspect(&mut walker);
+    let paths = std::mem::take(&mut walker.mismatches);
+    let mut notes = walker.into_notes();
+    notes.retain(|note| paths.contains(&note.path));
+    notes
 }
 
 fn push_property(path: &mut String, name: &str) {

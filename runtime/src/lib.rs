@@ -11,6 +11,9 @@
 //! - [`family`]: polymorphic dispatch on `@odata.type`;
 //! - [`union`]: one of several object types or a collection (a
 //!   notification's `resourceData`);
+//! - [`de::tolerant`]: decoding that keeps a value which does not fit its
+//!   declared type as JSON (in [`UnknownFields::mismatches`]) instead of
+//!   failing;
 //! - [`odata`]: `@odata.type` values with or without `#`;
 //! - [`inspect`] and [`registry`]: what the bindings understood of a payload,
 //!   for the conformance suite.
@@ -22,14 +25,16 @@ pub mod family;
 mod field;
 pub mod inspect;
 pub mod odata;
+mod probe;
 pub mod registry;
 pub mod ser;
+mod tolerant;
 pub mod union;
 mod unknown;
 
 pub use field::Field;
 pub use inspect::Inspect;
-pub use unknown::UnknownFields;
+pub use unknown::{Mismatch, UnknownFields};
 
 #[doc(hidden)]
 pub use serde;

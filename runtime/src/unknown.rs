@@ -2,8 +2,10 @@
 //! know, kept in arrival order and written back unchanged.
 //!
 //! The Graph beta adds properties all the time; a payload from a newer
-//! service must survive a parse/serialize cycle. This module does not know
-//! which properties are known: the generated code decides that.
+//! service must survive a parse/serialize cycle. Tolerant decoding
+//! ([`crate::de::tolerant`]) also keeps here, with a [`Mismatch`], the value
+//! of a known property that did not fit its declared type. This module does
+//! not know which properties are known: the generated code decides that.
 
 use std::collections::BTreeMap;
 use std::fmt;
@@ -16,10 +18,24 @@ use serde_json::Value;
 /// payload's unknown properties are nearly always a handful).
 const INDEX_FROM: usize = 16;
 
-/// Properties the schema does not know, in the order they were received.
+/// Why a property's value was kept as JSON instead of being read into its
+/// declared type (tolerant decoding only).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Mismatch {
+    /// What the declared type expects, in serde's words (`i32`,
+    /// `a microsoft.graph.resultInfo object`).
+    pub expected: String,
+    /// The decoder's message (`invalid type: string "0", expected i32`).
+    pub reason: String,
+}
+
+/// Properties the schema does not know, in the order they were received,
+/// and values of known properties kept because they did not fit their type.
 #[derive(Clone, Default)]
 pub struct UnknownFields {
     entries: Vec<(String, Value)>,
+    /// The entries kept by tolerant decoding, by name, in arrival order.
+    mismatches: Vec<(String, Mismatch)>,
     /// Where each name is in `entries`, kept only from [`INDEX_FROM`]
     /// properties on: an object with very many unknown properties still
     /// decodes in `n log n`, not `n²`, and a small bag costs no index.
@@ -53,9 +69,11 @@ impl UnknownFields {
     }
 
     /// Sets the property `name`, replacing an earlier value of the same name
-    /// in place (as a JSON object would).
+    /// in place (as a JSON object would); a replaced value loses its
+    /// [`Mismatch`].
     pub fn insert(&mut self, name: impl Into<String>, value: Value) {
         let name = name.into();
+        self.forget_mismatch(&name);
         if let Some(position) = self.position(&name) {
             if let Some(entry) = self.entries.get_mut(position) {
                 entry.1 = value;
@@ -76,6 +94,41 @@ impl UnknownFields {
         }
     }
 
+    /// Appends a known property's value that did not fit its type, with
+    /// why; the name is known not to be in the bag yet.
+    pub(crate) fn push_mismatch(&mut self, name: String, value: Value, mismatch: Mismatch) {
+        self.mismatches.push((name.clone(), mismatch));
+        self.push_new(name, value);
+    }
+
+    /// The values kept because they did not fit their property's declared
+    /// type, in arrival order: name, value as received, and why.
+    ///
+    /// Empty unless the payload was read with [`crate::de::tolerant`].
+    pub fn mismatches(&self) -> impl Iterator<Item = (&str, &Value, &Mismatch)> {
+        self.mismatches.iter().filter_map(|(name, mismatch)| {
+            self.get(name).map(|value| (name.as_str(), value, mismatch))
+        })
+    }
+
+    /// Why the property `name` was kept as JSON, when it is a known
+    /// property whose value did not fit its type.
+    pub fn mismatch(&self, name: &str) -> Option<&Mismatch> {
+        if self.mismatches.is_empty() {
+            return None;
+        }
+        self.mismatches
+            .iter()
+            .find(|(kept, _)| kept == name)
+            .map(|(_, mismatch)| mismatch)
+    }
+
+    fn forget_mismatch(&mut self, name: &str) {
+        if !self.mismatches.is_empty() {
+            self.mismatches.retain(|(kept, _)| kept != name);
+        }
+    }
+
     /// Every name with its position.
     fn index(&self) -> BTreeMap<String, usize> {
         self.entries
@@ -88,6 +141,7 @@ impl UnknownFields {
     /// Removes the property `name` and returns its value.
     pub fn remove(&mut self, name: &str) -> Option<Value> {
         let position = self.position(name)?;
+        self.forget_mismatch(name);
         let (_, value) = self.entries.remove(position);
         if let Some(positions) = &mut self.positions {
             positions.remove(name);
@@ -129,15 +183,18 @@ impl UnknownFields {
 
 impl PartialEq for UnknownFields {
     fn eq(&self, other: &Self) -> bool {
-        self.entries == other.entries
+        self.entries == other.entries && self.mismatches == other.mismatches
     }
 }
 
 impl fmt::Debug for UnknownFields {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("UnknownFields")
-            .field("entries", &self.entries)
-            .finish()
+        let mut debug = f.debug_struct("UnknownFields");
+        debug.field("entries", &self.entries);
+        if !self.mismatches.is_empty() {
+            debug.field("mismatches", &self.mismatches);
+        }
+        debug.finish()
     }
 }
 
@@ -162,6 +219,27 @@ mod tests {
         assert_eq!(bag.remove("a"), Some(json!(2)));
         assert_eq!(bag.get("c"), Some(&json!(4)));
         assert_eq!(bag.remove("a"), None);
+    }
+
+    #[test]
+    fn mismatches_are_listed_and_forgotten_when_replaced() {
+        let mut bag = UnknownFields::new();
+        bag.insert("extra", json!(1));
+        let why = Mismatch {
+            expected: "i32".into(),
+            reason: "invalid type: string \"0\", expected i32".into(),
+        };
+        bag.push_mismatch("code".into(), json!("0"), why.clone());
+        let listed: Vec<_> = bag.mismatches().collect();
+        assert_eq!(listed, [("code", &json!("0"), &why)]);
+        assert_eq!(bag.mismatch("code"), Some(&why));
+        assert_eq!(bag.mismatch("extra"), None);
+        assert_eq!(bag.len(), 2);
+        bag.insert("code", json!(0));
+        assert_eq!(bag.mismatches().count(), 0);
+        bag.push_mismatch("subcode".into(), json!(true), why);
+        assert!(bag.remove("subcode").is_some());
+        assert_eq!(bag.mismatch("subcode"), None);
     }
 
     #[test]

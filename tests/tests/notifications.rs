@@ -93,7 +93,8 @@ fn a_bad_value_inside_a_chosen_type_is_an_error_with_its_path() {
     let text =
         r##"{"value": [{"resourceData": {"@odata.type": "#microsoft.graph.call", "state": 5}}]}"##;
     let error =
-        callgen_client::callback::decode::<CommsNotifications>(None, text.as_bytes()).unwrap_err();
+        callgen_client::callback::decode_strict::<CommsNotifications>(None, text.as_bytes())
+            .unwrap_err();
     assert!(
         error
             .to_string()
