@@ -24,6 +24,10 @@
 //!   above. Turn the feature off (`default-features = false`) to keep only
 //!   the sans-IO core.
 //!
+//! With the feature `callback-auth`, [`callback_auth`] verifies the bearer
+//! token of each callback post (RS256, keys from the OpenID configuration,
+//! issuer, audience and lifetime) before the body is read.
+//!
 //! Tokens never show: [`AccessToken`]'s `Debug` is redacted and the
 //! `Authorization` header is marked sensitive. The crate writes no logs.
 //!
@@ -132,6 +136,8 @@ pub mod resource_path;
 pub mod response;
 pub mod retry;
 
+#[cfg(feature = "callback-auth")]
+pub mod callback_auth;
 #[cfg(feature = "client")]
 pub mod client;
 #[cfg(feature = "client")]

@@ -2,7 +2,10 @@
 //!
 //! The service posts `commsNotifications` to the callback URL a call was
 //! created (or answered) with, and expects `202 Accepted`. [`router`] is an
-//! axum router with that one route: it decodes the body into the generated
+//! axum router with that one route, behind a [`CallbackGuard`]: every post's
+//! bearer token is verified first (401 with the reason otherwise, 503 when
+//! the signing keys cannot be fetched) and bodies over the limit get 413.
+//! Then the handler decodes the body into the generated
 //! [`CommsNotifications`] (its `resourceData` typed: a call, an operation,
 //! or the participants), reads each notification's resource URL into ids,
 //! hands a [`Notice`] per notification to the bot, and answers 202. A body
@@ -12,15 +15,22 @@
 
 use axum::Router;
 use axum::body::Bytes;
-use axum::extract::State;
+use axum::extract::{Extension, State};
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::routing::post;
 use callgen_client::callback;
+use callgen_client::callback_auth::CallbackClaims;
 use graph_calls::{
     CallState, CommsNotification, CommsNotificationResourceData, CommsNotifications,
     CommsOperationStatus,
 };
 use tokio::sync::mpsc::UnboundedSender;
+
+mod config;
+mod guard;
+
+pub use config::guard_from_env;
+pub use guard::{CallbackGuard, DEFAULT_BODY_LIMIT};
 
 /// The path the service posts to, relative to the bot's base URL.
 pub const CALLBACK_PATH: &str = "/callback";
@@ -59,6 +69,15 @@ pub enum Notice {
         /// The resource URL, as sent.
         resource_url: Option<String>,
     },
+}
+
+/// A notice with the tenant whose token carried it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Delivery {
+    /// The tenant id (`tid`) of the verified token.
+    pub tenant_id: Option<String>,
+    /// What the notification says.
+    pub notice: Notice,
 }
 
 /// The notices of a decoded batch, in order.
@@ -115,16 +134,25 @@ fn other(notification: &CommsNotification) -> Notice {
     }
 }
 
-/// The callback endpoint: `POST /callback` decodes the batch, sends one
-/// [`Notice`] per notification to `notices`, and answers 202 Accepted.
-pub fn router(notices: UnboundedSender<Notice>) -> Router {
+/// The callback endpoint: `POST /callback`, behind `guard`, decodes the
+/// batch, sends one [`Delivery`] per notification to `deliveries`, and
+/// answers 202 Accepted.
+pub fn router(deliveries: UnboundedSender<Delivery>, guard: CallbackGuard) -> Router {
+    guard.protect(unguarded_router(deliveries))
+}
+
+/// The same endpoint without the checks: for measuring what they cost, and
+/// for a bot whose posts are authenticated before they reach it (a proxy).
+/// Its deliveries name no tenant.
+pub fn unguarded_router(deliveries: UnboundedSender<Delivery>) -> Router {
     Router::new()
         .route(CALLBACK_PATH, post(receive))
-        .with_state(notices)
+        .with_state(deliveries)
 }
 
 async fn receive(
-    State(sink): State<UnboundedSender<Notice>>,
+    State(sink): State<UnboundedSender<Delivery>>,
+    claims: Option<Extension<CallbackClaims>>,
     headers: HeaderMap,
     body: Bytes,
 ) -> (StatusCode, String) {
@@ -139,9 +167,11 @@ async fn receive(
             return (status, error.to_string());
         }
     };
+    let tenant_id = claims.and_then(|Extension(claims)| claims.tenant_id);
     for notice in notices(&batch) {
+        let tenant_id = tenant_id.clone();
         // A bot that stopped listening still acknowledges the service.
-        let _ = sink.send(notice);
+        let _ = sink.send(Delivery { tenant_id, notice });
     }
     (callback::ACCEPTED, String::new())
 }

@@ -1,12 +1,13 @@
 //! Runs the callback endpoint and prints every notice.
 //!
-//! `cargo run -p callback-bot -- 127.0.0.1:3978`, then point the calls'
+//! `BOT_APP_IDS=<app id> cargo run -p callback-bot -- 127.0.0.1:3978`
+//! (see [`callback_bot::guard_from_env`]), then point the calls'
 //! `callbackUri` at `http://<public address>/callback` (through a tunnel
 //! for a local run).
 
 use std::net::SocketAddr;
 
-use callback_bot::{CALLBACK_PATH, router};
+use callback_bot::{CALLBACK_PATH, guard_from_env, router};
 
 #[tokio::main]
 async fn main() -> std::io::Result<()> {
@@ -19,6 +20,8 @@ async fn main() -> std::io::Result<()> {
         })?,
         None => SocketAddr::from(([127, 0, 0, 1], 3978)),
     };
+    let guard = guard_from_env()
+        .map_err(|reason| std::io::Error::new(std::io::ErrorKind::InvalidInput, reason))?;
     let (sender, mut receiver) = tokio::sync::mpsc::unbounded_channel();
     let listener = tokio::net::TcpListener::bind(address).await?;
     println!(
@@ -26,9 +29,9 @@ async fn main() -> std::io::Result<()> {
         listener.local_addr()?
     );
     tokio::spawn(async move {
-        while let Some(notice) = receiver.recv().await {
-            println!("{notice:?}");
+        while let Some(delivery) = receiver.recv().await {
+            println!("{delivery:?}");
         }
     });
-    axum::serve(listener, router(sender)).await
+    axum::serve(listener, router(sender, guard)).await
 }
