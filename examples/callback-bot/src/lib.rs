@@ -10,8 +10,11 @@
 //! or the participants), reads each notification's resource URL into ids,
 //! hands a [`Notice`] per notification to the bot, and answers 202. A body
 //! that is not a notification gets 400 (415 for another content type) with
-//! the reason, so the mistake shows in the service's logs. This crate knows
-//! no bot logic: what to do with a notice is the caller's.
+//! the reason, so the mistake shows in the service's logs.
+//! [`router_keeping_state`] also applies every batch to a
+//! [`StateKeeper`], which keeps each call, its roster and its operations
+//! and lets the bot await an operation. This crate knows no bot logic:
+//! what to do with a notice or an event is the caller's.
 
 use axum::Router;
 use axum::body::Bytes;
@@ -24,6 +27,7 @@ use graph_calls::{
     CallState, CommsNotification, CommsNotificationResourceData, CommsNotifications,
     CommsOperationStatus,
 };
+use graph_calls_state::{Event, StateKeeper};
 use tokio::sync::mpsc::UnboundedSender;
 
 mod config;
@@ -134,6 +138,15 @@ fn other(notification: &CommsNotification) -> Notice {
     }
 }
 
+/// Where the endpoint puts what it received.
+#[derive(Clone)]
+struct Sinks {
+    deliveries: UnboundedSender<Delivery>,
+    /// The call state kept from every accepted batch, and where the
+    /// keeper's events go.
+    calls: Option<(StateKeeper, UnboundedSender<Event>)>,
+}
+
 /// The callback endpoint: `POST /callback`, behind `guard`, decodes the
 /// batch, sends one [`Delivery`] per notification to `deliveries`, and
 /// answers 202 Accepted.
@@ -141,17 +154,40 @@ pub fn router(deliveries: UnboundedSender<Delivery>, guard: CallbackGuard) -> Ro
     guard.protect(unguarded_router(deliveries))
 }
 
+/// [`router`] that also keeps the call state: every accepted batch is
+/// applied to `calls` (calls, rosters, operations; see
+/// [`graph_calls_state`]), whose events go to `events`. The bot then reads
+/// a call's state or awaits an operation through `calls`.
+pub fn router_keeping_state(
+    deliveries: UnboundedSender<Delivery>,
+    guard: CallbackGuard,
+    calls: StateKeeper,
+    events: UnboundedSender<Event>,
+) -> Router {
+    guard.protect(endpoint(Sinks {
+        deliveries,
+        calls: Some((calls, events)),
+    }))
+}
+
 /// The same endpoint without the checks: for measuring what they cost, and
 /// for a bot whose posts are authenticated before they reach it (a proxy).
 /// Its deliveries name no tenant.
 pub fn unguarded_router(deliveries: UnboundedSender<Delivery>) -> Router {
+    endpoint(Sinks {
+        deliveries,
+        calls: None,
+    })
+}
+
+fn endpoint(sinks: Sinks) -> Router {
     Router::new()
         .route(CALLBACK_PATH, post(receive))
-        .with_state(deliveries)
+        .with_state(sinks)
 }
 
 async fn receive(
-    State(sink): State<UnboundedSender<Delivery>>,
+    State(sinks): State<Sinks>,
     claims: Option<Extension<CallbackClaims>>,
     headers: HeaderMap,
     body: Bytes,
@@ -171,7 +207,12 @@ async fn receive(
     for notice in notices(&batch) {
         let tenant_id = tenant_id.clone();
         // A bot that stopped listening still acknowledges the service.
-        let _ = sink.send(Delivery { tenant_id, notice });
+        let _ = sinks.deliveries.send(Delivery { tenant_id, notice });
+    }
+    if let Some((calls, events)) = &sinks.calls {
+        for event in calls.apply(batch) {
+            let _ = events.send(event);
+        }
     }
     (callback::ACCEPTED, String::new())
 }

@@ -1,4 +1,5 @@
-//! Runs the callback endpoint and prints every notice.
+//! Runs the callback endpoint, keeps the calls' state from what it receives,
+//! and prints every notice and every state event.
 //!
 //! `BOT_APP_IDS=<app id> cargo run -p callback-bot -- 127.0.0.1:3978`
 //! (see [`callback_bot::guard_from_env`]), then point the calls'
@@ -7,7 +8,8 @@
 
 use std::net::SocketAddr;
 
-use callback_bot::{CALLBACK_PATH, guard_from_env, router};
+use callback_bot::{CALLBACK_PATH, guard_from_env, router_keeping_state};
+use graph_calls_state::{Config, StateKeeper};
 
 #[tokio::main]
 async fn main() -> std::io::Result<()> {
@@ -23,6 +25,8 @@ async fn main() -> std::io::Result<()> {
     let guard = guard_from_env()
         .map_err(|reason| std::io::Error::new(std::io::ErrorKind::InvalidInput, reason))?;
     let (sender, mut receiver) = tokio::sync::mpsc::unbounded_channel();
+    let (event_sender, mut events) = tokio::sync::mpsc::unbounded_channel();
+    let calls = StateKeeper::new(Config::default());
     let listener = tokio::net::TcpListener::bind(address).await?;
     println!(
         "listening on http://{}{CALLBACK_PATH}",
@@ -33,5 +37,14 @@ async fn main() -> std::io::Result<()> {
             println!("{delivery:?}");
         }
     });
-    axum::serve(listener, router(sender, guard)).await
+    tokio::spawn(async move {
+        while let Some(event) = events.recv().await {
+            println!("{event:?}");
+        }
+    });
+    axum::serve(
+        listener,
+        router_keeping_state(sender, guard, calls, event_sender),
+    )
+    .await
 }
