@@ -161,7 +161,8 @@ pub enum ChangeKind {
         /// The new type.
         new_type: String,
         /// The generated Rust type stays the same (an inline enumeration
-        /// became the declared enumeration of the same name, or the reverse).
+        /// became the declared enumeration of the same name, or the reverse;
+        /// or a union of object types gained members: same enum, more variants).
         same_rust_type: bool,
     },
     /// A property left the type and is now declared by one of its bases.

@@ -31,6 +31,8 @@
 //! - a property moved to a base type (the generated struct still has it);
 //! - an inline enumeration that became the declared enumeration of the same
 //!   name (same generated type; value changes are listed separately);
+//! - a union of object types (or collections of them) that gained members
+//!   and kept all the old ones (its enum is `#[non_exhaustive]`);
 //! - the open-type flag, a type ceasing to be abstract;
 //! - an operation's HTTP method, path (same number of parameters),
 //!   deprecated paths, deprecation flag or success status: the request
@@ -43,7 +45,9 @@
 //! - a rename of a property or an operation (the Rust name changes, and
 //!   the wire name with it), even when the detection is only probable;
 //! - a retype (`String` -> `Int32`, `String` -> `enum callDirection`,
-//!   `participantInfo` -> `invitationParticipantInfo`), a type turning from
+//!   `participantInfo` -> `invitationParticipantInfo`), including a typed
+//!   property becoming any JSON (`{}`, or a union the generator cannot type,
+//!   such as one with a primitive member), a type turning from
 //!   object to enumeration or back, a changed base type (family membership
 //!   and inherited fields change), a type becoming abstract;
 //! - a required request-body parameter added, or an optional one becoming
