@@ -315,6 +315,7 @@ impl ChangeKind {
         use ChangeKind::*;
         match self {
             TypeAdded { .. } | OpenTypeChanged { .. } | PropertyMovedToBase { .. } => false,
+            AbstractChanged { .. } | RequiredChanged { .. } | PropertyAdded { .. } => false,
             ReadOnlyChanged { .. } | NullableChanged { .. } | EnumValueAdded { .. } => false,
             OperationAdded { .. } | HttpMethodChanged { .. } => false,
             DeprecatedPathAdded { .. } | DeprecatedPathRemoved { .. } => false,
@@ -325,8 +326,6 @@ impl ChangeKind {
             OperationRemoved { .. } | OperationRenamed { .. } => true,
             RequestBodyAdded { .. } | RequestBodyRemoved { .. } | RequestBodyRetyped { .. } => true,
             ResponseChanged { .. } => true,
-            AbstractChanged { new, .. } | RequiredChanged { new, .. } => *new,
-            PropertyAdded { required, .. } => *required,
             PropertyRetyped { same_rust_type, .. } => !same_rust_type,
             PathChanged {
                 parameter_count_changed,
