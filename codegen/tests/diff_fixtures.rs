@@ -136,3 +136,36 @@ fn the_issue_examples_are_judged_as_documented() {
         assert!(text.contains(expected), "missing `{expected}` in\n{text}");
     }
 }
+
+#[test]
+fn typed_to_untyped_is_breaking_and_a_grown_union_is_not() {
+    let semver = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/semver");
+    for (pair, expected) in [
+        (
+            "property-untyped",
+            "breaking    property retyped: code: String -> any JSON\n",
+        ),
+        (
+            "union-untyped",
+            "breaking    property retyped: resource: commsOperation or resultInfo -> commsOperation or resultInfo or String\n",
+        ),
+        (
+            "union-member-added",
+            "compatible  property retyped: resource: commsOperation or resultInfo -> commsOperation or resultInfo or note (same generated type)\n",
+        ),
+    ] {
+        let old = load(&semver.join(pair).join("old.json"));
+        let new = load(&semver.join(pair).join("new.json"));
+        let changelog = diff::compare(&old, &new);
+        let text = diff::render_text(&changelog);
+        assert!(
+            text.contains(expected),
+            "{pair}: missing `{expected}` in\n{text}"
+        );
+        assert!(
+            changelog.warnings.is_empty(),
+            "{pair}: {:?}",
+            changelog.warnings
+        );
+    }
+}

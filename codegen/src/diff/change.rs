@@ -161,7 +161,8 @@ pub enum ChangeKind {
         /// The new type.
         new_type: String,
         /// The generated Rust type stays the same (an inline enumeration
-        /// became the declared enumeration of the same name, or the reverse).
+        /// became the declared enumeration of the same name, or the reverse;
+        /// or a union of object types gained members: same enum, more variants).
         same_rust_type: bool,
     },
     /// A property left the type and is now declared by one of its bases.
@@ -314,6 +315,7 @@ impl ChangeKind {
         use ChangeKind::*;
         match self {
             TypeAdded { .. } | OpenTypeChanged { .. } | PropertyMovedToBase { .. } => false,
+            AbstractChanged { .. } | RequiredChanged { .. } | PropertyAdded { .. } => false,
             ReadOnlyChanged { .. } | NullableChanged { .. } | EnumValueAdded { .. } => false,
             OperationAdded { .. } | HttpMethodChanged { .. } => false,
             DeprecatedPathAdded { .. } | DeprecatedPathRemoved { .. } => false,
@@ -324,8 +326,6 @@ impl ChangeKind {
             OperationRemoved { .. } | OperationRenamed { .. } => true,
             RequestBodyAdded { .. } | RequestBodyRemoved { .. } | RequestBodyRetyped { .. } => true,
             ResponseChanged { .. } => true,
-            AbstractChanged { new, .. } | RequiredChanged { new, .. } => *new,
-            PropertyAdded { required, .. } => *required,
             PropertyRetyped { same_rust_type, .. } => !same_rust_type,
             PathChanged {
                 parameter_count_changed,

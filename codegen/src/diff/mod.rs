@@ -31,7 +31,14 @@
 //! - a property moved to a base type (the generated struct still has it);
 //! - an inline enumeration that became the declared enumeration of the same
 //!   name (same generated type; value changes are listed separately);
-//! - the open-type flag, a type ceasing to be abstract;
+//! - a union of object types (or collections of them) that gained members
+//!   and kept all the old ones (its enum is `#[non_exhaustive]`);
+//! - the open-type flag, the abstract flag (either way: the generated type
+//!   keeps its fields and constructors; only its documentation changes);
+//! - a request-body parameter added as required, or an optional one
+//!   becoming required: the generated body type keeps every parameter an
+//!   optional field, so old code still compiles and builds the same
+//!   request (the service may now refuse it: a contract change, listed);
 //! - an operation's HTTP method, path (same number of parameters),
 //!   deprecated paths, deprecation flag or success status: the request
 //!   function keeps its name and signature.
@@ -43,11 +50,12 @@
 //! - a rename of a property or an operation (the Rust name changes, and
 //!   the wire name with it), even when the detection is only probable;
 //! - a retype (`String` -> `Int32`, `String` -> `enum callDirection`,
-//!   `participantInfo` -> `invitationParticipantInfo`), a type turning from
+//!   `participantInfo` -> `invitationParticipantInfo`), including a typed
+//!   property becoming any JSON (`{}`, or a union the generator cannot type,
+//!   such as one with a primitive member), a type turning from
 //!   object to enumeration or back, a changed base type (family membership
-//!   and inherited fields change), a type becoming abstract;
-//! - a required request-body parameter added, or an optional one becoming
-//!   required; a request body added, removed or retyped; a success
+//!   and inherited fields change);
+//! - a request body added, removed or retyped; a success
 //!   response type that changed, appeared or went away; a path whose
 //!   number of parameters changed.
 //!

@@ -10,7 +10,7 @@
 use super::Sides;
 use super::change::{ChangeKind, Rename};
 use super::rename::{self, Verdict};
-use super::schema::{Property, TypeExpr};
+use super::schema::{Property, SchemaView, TypeExpr};
 use std::collections::{BTreeMap, BTreeSet};
 
 /// Which types took the place of which in retyped or renamed properties:
@@ -129,16 +129,39 @@ fn compare_kept(
 fn retype(sides: &Sides, property: &str, old: &TypeExpr, new: &TypeExpr) -> Option<ChangeKind> {
     let old_type = sides.old.describe(old);
     let new_type = sides.new.describe(new);
-    let same_rust_type = old.same_shape(new);
-    if same_rust_type && (old_type == new_type || !only_enum_kinds_differ(sides, old)) {
+    let same_shape = old.same_shape(new);
+    if same_shape && (old_type == new_type || !only_enum_kinds_differ(sides, old)) {
         return None;
     }
     Some(ChangeKind::PropertyRetyped {
         property: property.to_string(),
         old_type,
         new_type,
-        same_rust_type,
+        same_rust_type: same_shape || union_grew(sides, old, new),
     })
+}
+
+/// Whether `old` and `new` are both unions the generator types (every
+/// member an object type or a collection of one) and `new` keeps every
+/// member of `old`: the union keeps its generated name and gains variants.
+fn union_grew(sides: &Sides, old: &TypeExpr, new: &TypeExpr) -> bool {
+    let (TypeExpr::Union(old_members), TypeExpr::Union(new_members)) = (old, new) else {
+        return false;
+    };
+    let typed = |view: &SchemaView, members: &[TypeExpr]| {
+        members.iter().all(|member| match member {
+            TypeExpr::Named(name) => view.object(name).is_some(),
+            TypeExpr::Collection(item) => {
+                matches!(item.as_ref(), TypeExpr::Named(name) if view.object(name).is_some())
+            }
+            _ => false,
+        })
+    };
+    typed(sides.old, old_members)
+        && typed(sides.new, new_members)
+        && old_members
+            .iter()
+            .all(|member| new_members.contains(member))
 }
 
 /// Whether every type `ty` names is an enumeration on both sides: then a

@@ -96,7 +96,7 @@ pub enum TypeExpr {
     Union(Vec<TypeExpr>),
     /// An object schema written in place (request bodies, list responses).
     InlineObject(Vec<Property>),
-    /// An empty schema: anything.
+    /// An empty schema (or one of annotations only): any JSON.
     Any,
     /// A schema this view does not understand, as compact JSON.
     Unknown(String),
@@ -240,7 +240,7 @@ impl SchemaView {
                 parts.join(" or ")
             }
             TypeExpr::InlineObject(properties) => self.describe_inline_object(properties),
-            TypeExpr::Any => "any".to_string(),
+            TypeExpr::Any => "any JSON".to_string(),
             TypeExpr::Unknown(json) => format!("unrecognized schema {json}"),
         }
     }

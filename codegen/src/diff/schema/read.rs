@@ -285,7 +285,7 @@ impl Reader {
             Some(name @ ("string" | "integer" | "number" | "boolean")) => {
                 TypeExpr::Primitive(primitive_name(name, format))
             }
-            None if object.is_empty() => TypeExpr::Any,
+            None if object.keys().all(|key| is_annotation(key)) => TypeExpr::Any,
             _ => {
                 let value = Value::Object(object.clone());
                 self.unknown(pointer, &value, "neither `$ref`, `type` nor `anyOf`")
@@ -431,6 +431,20 @@ fn primitive_name(type_name: &str, format: Option<&str>) -> String {
         (other, None) => return other.to_string(),
     };
     known.to_string()
+}
+
+/// Keywords that describe a schema without constraining its values: a
+/// schema of only these (`{}` with a description and
+/// `x-callgen-documented-as`, the form of an unknown type) admits any JSON.
+fn is_annotation(key: &str) -> bool {
+    let annotations = [
+        "description",
+        "title",
+        "readOnly",
+        "writeOnly",
+        "deprecated",
+    ];
+    annotations.contains(&key) || key.starts_with("x-") || key.starts_with("example")
 }
 
 fn flag(object: &Map<String, Value>, key: &str) -> bool {
