@@ -164,11 +164,16 @@ fn rustfmt_toml(config: &EmitConfig) -> GeneratedFile {
 }
 
 /// The crate root. A group's glob re-export is written only when the group
-/// has types: an empty glob is an unused import.
+/// has types (for `operations`, inline bodies or request types): an empty
+/// glob is an unused import.
 fn lib_rs(ir: &Ir) -> TokenStream {
     let has_types = |group: Group| ir.types.iter().any(|def| def.group == group);
     let models = has_types(Group::Models).then(|| quote! { pub use models::*; });
-    let operations = has_types(Group::Operations).then(|| quote! { pub use operations::*; });
+    // Request types live in `operations` beside the inline bodies: the
+    // re-export stays while there is either, so that removing the last
+    // inline body does not move every request type.
+    let operations = (has_types(Group::Operations) || !ir.operations.is_empty())
+        .then(|| quote! { pub use operations::*; });
     let support = support_reexports(ir);
     quote! {
         #![doc = include_str!("../README.md")]
