@@ -190,16 +190,8 @@ pub(crate) fn next_field<'de, T: DeserializeOwned, A: MapAccess<'de>>(
     if slot.is_present() || is_pending(slot_address) {
         return Err(de::Error::duplicate_field(wire_name));
     }
-    match map.next_value_seed(Fitting::<T>(PhantomData))? {
-        Read::Null => *slot = Field::Null,
-        Read::Value(value) => *slot = Field::Value(value),
-        Read::Kept(value, mismatch) => push_pending(Pending {
-            slot: slot_address,
-            name: wire_name,
-            value,
-            mismatch,
-        }),
-    }
+    let read = map.next_value_seed(Fitting::<T>(PhantomData))?;
+    store(slot, slot_address, wire_name, read);
     Ok(())
 }
 
@@ -213,7 +205,15 @@ pub(crate) fn next_boxed<'de, T: MapModel<'de>, A: MapAccess<'de>>(
     if slot.is_present() || is_pending(slot_address) {
         return Err(de::Error::duplicate_field(wire_name));
     }
-    match map.next_value_seed(FittingBox::<T>(PhantomData))? {
+    let read = map.next_value_seed(FittingBox::<T>(PhantomData))?;
+    store(slot, slot_address, wire_name, read);
+    Ok(())
+}
+
+/// Puts what a tolerant read gave into its slot, or keeps a value that did
+/// not fit until its object takes it.
+fn store<T>(slot: &mut Field<T>, slot_address: usize, wire_name: &'static str, read: Read<T>) {
+    match read {
         Read::Null => *slot = Field::Null,
         Read::Value(value) => *slot = Field::Value(value),
         Read::Kept(value, mismatch) => push_pending(Pending {
@@ -223,7 +223,6 @@ pub(crate) fn next_boxed<'de, T: MapModel<'de>, A: MapAccess<'de>>(
             mismatch,
         }),
     }
-    Ok(())
 }
 
 /// What a tolerant read gave.

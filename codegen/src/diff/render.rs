@@ -44,11 +44,7 @@ pub fn render_markdown(changelog: &Changelog) -> String {
     let mut out = format!(
         "## Schema changes: {} {}, {} breaking\n",
         summary.total,
-        if summary.total == 1 {
-            "change"
-        } else {
-            "changes"
-        },
+        changes_word(summary.total),
         summary.breaking
     );
     for (heading, breaking) in [("Breaking", true), ("Compatible", false)] {
@@ -96,6 +92,11 @@ fn markdown_lines(changelog: &Changelog, breaking: bool) -> Vec<String> {
         .collect()
 }
 
+/// `change` or `changes`, for `count` of them.
+fn changes_word(count: usize) -> &'static str {
+    if count == 1 { "change" } else { "changes" }
+}
+
 fn render_groups(out: &mut String, changelog: &Changelog) {
     if !changelog.types.is_empty() {
         let _ = writeln!(out, "Types ({} changed)", changelog.types.len());
@@ -132,11 +133,7 @@ fn render_summary(out: &mut String, changelog: &Changelog) {
         out,
         "\nSummary: {} {}, {} breaking",
         summary.total,
-        if summary.total == 1 {
-            "change"
-        } else {
-            "changes"
-        },
+        changes_word(summary.total),
         summary.breaking
     );
     let width = summary
