@@ -16,6 +16,7 @@
 use http::StatusCode;
 use serde::de::DeserializeOwned;
 
+use crate::media_type::is_json;
 use crate::response::snippet;
 use batch::check_batch;
 
@@ -125,17 +126,6 @@ fn locate_error<T: DeserializeOwned>(body: &[u8], mode: Mode) -> CallbackError {
         },
     };
     CallbackError::Decode { path, message }
-}
-
-fn is_json(content_type: &str) -> bool {
-    let essence = content_type
-        .split(';')
-        .next()
-        .unwrap_or_default()
-        .trim()
-        .to_ascii_lowercase();
-    essence == "application/json"
-        || (essence.starts_with("application/") && essence.ends_with("+json"))
 }
 
 #[cfg(test)]

@@ -141,10 +141,11 @@ pub mod callback_auth;
 #[cfg(feature = "client")]
 pub mod client;
 #[cfg(feature = "client")]
+mod media_type;
+#[cfg(feature = "client")]
 pub mod oauth;
 #[cfg(feature = "client")]
 pub mod pacing;
-#[cfg(feature = "client")]
 mod transport;
 
 pub use auth::{AccessToken, AuthError, StaticToken, TokenProvider};

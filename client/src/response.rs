@@ -14,6 +14,7 @@ use serde::de::DeserializeOwned;
 use crate::collection::Collection;
 use crate::error::Error;
 use crate::graph_error::{GraphError, header as header_text};
+use crate::media_type::is_json;
 
 /// How many characters of an unexpected body an error keeps.
 const SNIPPET_CHARS: usize = 200;
@@ -114,7 +115,7 @@ fn ensure_json_content_type(response: RawResponse<'_>) -> Result<(), Error> {
         return Ok(());
     };
     let text = String::from_utf8_lossy(value.as_bytes());
-    if is_json_media_type(&text) {
+    if is_json(&text) {
         return Ok(());
     }
     Err(Error::UnexpectedContentType {
@@ -122,17 +123,6 @@ fn ensure_json_content_type(response: RawResponse<'_>) -> Result<(), Error> {
         content_type: Some(text.into_owned()),
         body_snippet: snippet(response.body),
     })
-}
-
-fn is_json_media_type(content_type: &str) -> bool {
-    let essence = content_type
-        .split(';')
-        .next()
-        .unwrap_or_default()
-        .trim()
-        .to_ascii_lowercase();
-    essence == "application/json"
-        || (essence.starts_with("application/") && essence.ends_with("+json"))
 }
 
 fn decode_error(status: StatusCode, error: serde_path_to_error::Error<serde_json::Error>) -> Error {
@@ -211,10 +201,10 @@ mod tests {
             "Application/JSON; charset=utf-8",
             "application/problem+json",
         ] {
-            assert!(is_json_media_type(accepted), "{accepted}");
+            assert!(is_json(accepted), "{accepted}");
         }
         for refused in ["text/html", "text/json-ish", "application/xml", ""] {
-            assert!(!is_json_media_type(refused), "{refused}");
+            assert!(!is_json(refused), "{refused}");
         }
         let headers = with_content_type("text/html");
         let error =

@@ -18,15 +18,12 @@ use crate::diag::{Diagnostics, Severity};
 use crate::diff;
 use crate::emit::EmitConfig;
 use crate::extract::{self, ExtractConfig, ExtractError};
+use crate::file_tree::{self, compare_text, compare_trees, read_optional, read_tree};
+pub use crate::file_tree::{DifferenceKind, FileDifference};
 use crate::generate::{GenerateError, generate_files_with};
-use similar::{ChangeTag, TextDiff};
 use std::collections::BTreeMap;
 use std::fmt::Write;
 use std::path::{Path, PathBuf};
-use std::time::Duration;
-
-/// Lines of unified diff kept per changed file.
-pub const EXCERPT_LINES: usize = 12;
 
 /// Files shown with an excerpt; later ones are listed with counts only.
 pub const FILES_WITH_EXCERPT: usize = 6;
@@ -43,45 +40,6 @@ pub struct CheckConfig {
     pub generated: PathBuf,
     /// The settings the crate was generated with (headers, crate name).
     pub emit: EmitConfig,
-}
-
-/// How a file on disk differs from what the inputs give.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub enum DifferenceKind {
-    /// Both exist with different contents.
-    Changed,
-    /// The inputs give the file; it is not on disk.
-    Missing,
-    /// The file is on disk; the inputs do not give it.
-    NotGenerated,
-}
-
-impl DifferenceKind {
-    /// The word shown in the report.
-    pub fn label(self) -> &'static str {
-        match self {
-            DifferenceKind::Changed => "changed",
-            DifferenceKind::Missing => "missing",
-            DifferenceKind::NotGenerated => "extra",
-        }
-    }
-}
-
-/// One file that is not what the inputs give.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct FileDifference {
-    /// The file: the schema path, or the generated directory joined with
-    /// the file's path in the crate.
-    pub path: PathBuf,
-    /// How it differs.
-    pub kind: DifferenceKind,
-    /// Lines regeneration would add.
-    pub lines_added: usize,
-    /// Lines regeneration would remove.
-    pub lines_removed: usize,
-    /// The first lines of a unified diff (on disk -> regenerated), at most
-    /// [`EXCERPT_LINES`]; empty for missing and extra files.
-    pub excerpt: Vec<String>,
 }
 
 /// What a re-extraction found.
@@ -137,14 +95,8 @@ pub enum CheckError {
     #[error(transparent)]
     Generate(#[from] GenerateError),
     /// A file on disk could not be read.
-    #[error("cannot read {path}: {source}")]
-    Read {
-        /// The file or directory.
-        path: PathBuf,
-        /// The I/O error.
-        #[source]
-        source: std::io::Error,
-    },
+    #[error(transparent)]
+    Read(#[from] file_tree::ReadError),
 }
 
 /// Re-extracts (when docs are given) and regenerates in memory, and
@@ -220,112 +172,6 @@ fn re_extract(docs: &Path) -> Result<(serde_json::Value, String, ExtractionFacts
     };
     let text = extract::document_text(&extraction);
     Ok((extraction.document, text, facts))
-}
-
-/// The file's text, `None` when it does not exist.
-fn read_optional(path: &Path) -> Result<Option<String>, CheckError> {
-    match std::fs::read(path) {
-        Ok(bytes) => Ok(Some(String::from_utf8_lossy(&bytes).into_owned())),
-        Err(error) if error.kind() == std::io::ErrorKind::NotFound => Ok(None),
-        Err(source) => Err(CheckError::Read {
-            path: path.to_path_buf(),
-            source,
-        }),
-    }
-}
-
-/// Every file under `dir`, by path relative to `dir`; empty when `dir`
-/// does not exist. Bytes that are not UTF-8 are read lossily (so they
-/// differ from any generated text).
-pub fn read_tree(dir: &Path) -> Result<BTreeMap<PathBuf, String>, CheckError> {
-    let mut files = BTreeMap::new();
-    if !dir.exists() {
-        return Ok(files);
-    }
-    let mut pending = vec![dir.to_path_buf()];
-    while let Some(current) = pending.pop() {
-        let entries = std::fs::read_dir(&current).map_err(|source| CheckError::Read {
-            path: current.clone(),
-            source,
-        })?;
-        for entry in entries {
-            let entry = entry.map_err(|source| CheckError::Read {
-                path: current.clone(),
-                source,
-            })?;
-            let path = entry.path();
-            if path.is_dir() {
-                pending.push(path);
-            } else if let Some(text) = read_optional(&path)? {
-                let relative = path.strip_prefix(dir).unwrap_or(&path).to_path_buf();
-                files.insert(relative, text);
-            }
-        }
-    }
-    Ok(files)
-}
-
-/// The differences between the files on disk and the expected ones, by
-/// path; paths are reported joined to `dir`.
-pub fn compare_trees(
-    dir: &Path,
-    on_disk: &BTreeMap<PathBuf, String>,
-    expected: &BTreeMap<PathBuf, String>,
-) -> Vec<FileDifference> {
-    let mut paths: Vec<&PathBuf> = on_disk.keys().chain(expected.keys()).collect();
-    paths.sort();
-    paths.dedup();
-    paths
-        .into_iter()
-        .filter_map(|relative| {
-            compare_text(
-                &dir.join(relative),
-                on_disk.get(relative).map(String::as_str),
-                expected.get(relative).map(String::as_str),
-            )
-        })
-        .collect()
-}
-
-/// How `on_disk` differs from `expected`, if it does.
-pub fn compare_text(
-    path: &Path,
-    on_disk: Option<&str>,
-    expected: Option<&str>,
-) -> Option<FileDifference> {
-    let (kind, old, new) = match (on_disk, expected) {
-        (Some(old), Some(new)) if old == new => return None,
-        (Some(old), Some(new)) => (DifferenceKind::Changed, old, new),
-        (None, Some(new)) => (DifferenceKind::Missing, "", new),
-        (Some(old), None) => (DifferenceKind::NotGenerated, old, ""),
-        (None, None) => return None,
-    };
-    let diff = TextDiff::configure()
-        .timeout(Duration::from_secs(2))
-        .diff_lines(old, new);
-    let mut difference = FileDifference {
-        path: path.to_path_buf(),
-        kind,
-        lines_added: 0,
-        lines_removed: 0,
-        excerpt: Vec::new(),
-    };
-    for change in diff.iter_all_changes() {
-        match change.tag() {
-            ChangeTag::Insert => difference.lines_added += 1,
-            ChangeTag::Delete => difference.lines_removed += 1,
-            ChangeTag::Equal => {}
-        }
-    }
-    if kind == DifferenceKind::Changed {
-        let unified = diff.unified_diff().context_radius(1).to_string();
-        difference.excerpt = unified
-            .lines()
-            .take(EXCERPT_LINES)
-            .map(str::to_owned)
-            .collect();
-    }
-    Some(difference)
 }
 
 /// The report as printed by `callgen check`: one line when up to date,
@@ -423,50 +269,5 @@ fn schema_note(report: &CheckReport, difference: &FileDifference, config: &Check
             summary.total, summary.breaking
         ),
         _ => String::new(),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn identical_text_is_no_difference() {
-        assert_eq!(compare_text(Path::new("a"), Some("x\n"), Some("x\n")), None);
-    }
-
-    #[test]
-    fn changed_text_counts_lines_and_keeps_an_excerpt() {
-        let difference = compare_text(
-            Path::new("a.rs"),
-            Some("one\ntwo\nthree\n"),
-            Some("one\n2\nthree\nfour\n"),
-        )
-        .unwrap();
-        assert_eq!(difference.kind, DifferenceKind::Changed);
-        assert_eq!((difference.lines_added, difference.lines_removed), (2, 1));
-        assert!(
-            difference.excerpt.iter().any(|l| l == "-two"),
-            "{difference:?}"
-        );
-        assert!(
-            difference.excerpt.iter().any(|l| l == "+2"),
-            "{difference:?}"
-        );
-    }
-
-    #[test]
-    fn missing_and_extra_files_are_told_apart() {
-        let missing = compare_text(Path::new("m"), None, Some("a\nb\n")).unwrap();
-        assert_eq!(
-            (missing.kind, missing.lines_added),
-            (DifferenceKind::Missing, 2)
-        );
-        let extra = compare_text(Path::new("e"), Some("a\n"), None).unwrap();
-        assert_eq!(
-            (extra.kind, extra.lines_removed),
-            (DifferenceKind::NotGenerated, 1)
-        );
-        assert!(missing.excerpt.is_empty() && extra.excerpt.is_empty());
     }
 }

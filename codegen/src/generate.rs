@@ -11,7 +11,6 @@
 use crate::emit::{self, EmitConfig, EmitError, GeneratedFile, ReadmeExample};
 use crate::ir::{self, IrError, TypeKind};
 use crate::write::{WriteError, write_dir_atomically};
-use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
@@ -293,7 +292,7 @@ pub fn generate(config: &GenerateConfig) -> Result<GenerateReport, GenerateError
         .into_iter()
         .map(|f| (f.path, f.contents.into_bytes()))
         .collect();
-    let unchanged = directory_holds(&config.out, &files);
+    let unchanged = crate::file_tree::holds_exactly(&config.out, &files);
     if !unchanged {
         write_dir_atomically(&config.out, &files)?;
     }
@@ -304,43 +303,6 @@ pub fn generate(config: &GenerateConfig) -> Result<GenerateReport, GenerateError
         unchanged,
         elapsed: start.elapsed(),
     })
-}
-
-/// Whether `dir` holds exactly `files` (the same relative paths, the same
-/// bytes, nothing else). Any error reading it means no.
-fn directory_holds(dir: &Path, files: &[(PathBuf, Vec<u8>)]) -> bool {
-    let mut on_disk = BTreeSet::new();
-    if !list_files(dir, Path::new(""), &mut on_disk) || on_disk.len() != files.len() {
-        return false;
-    }
-    files.iter().all(|(relative, contents)| {
-        on_disk.contains(relative)
-            && std::fs::read(dir.join(relative)).is_ok_and(|bytes| bytes == *contents)
-    })
-}
-
-/// Adds the files under `dir/relative` to `out` (relative to `dir`);
-/// `false` when a listing fails.
-fn list_files(dir: &Path, relative: &Path, out: &mut BTreeSet<PathBuf>) -> bool {
-    let Ok(entries) = std::fs::read_dir(dir.join(relative)) else {
-        return false;
-    };
-    for entry in entries {
-        let Ok(entry) = entry else { return false };
-        let path = relative.join(entry.file_name());
-        match entry.file_type() {
-            Ok(kind) if kind.is_dir() => {
-                if !list_files(dir, &path, out) {
-                    return false;
-                }
-            }
-            Ok(_) => {
-                out.insert(path);
-            }
-            Err(_) => return false,
-        }
-    }
-    true
 }
 
 /// Reads and parses a schema file (strict JSON, with serde_json's nesting

@@ -7,7 +7,7 @@
 //! files) -> [`write`] (atomic output). [`diag`] carries diagnostics between
 //! them. Around the pipeline: [`generate`] (schema -> crate, the library
 //! entry, also for build scripts), [`check`] (is the committed output what
-//! its inputs give?), [`diff`] (changelog between two schemas) and
+//! its inputs give?, comparing with [`file_tree`]), [`diff`] (changelog between two schemas) and
 //! [`diagram`] (Mermaid class diagram); [`source`] records which docs tree
 //! the committed schema comes from.
 
@@ -18,6 +18,7 @@ pub mod diff;
 pub mod docs;
 pub mod emit;
 pub mod extract;
+pub mod file_tree;
 pub mod generate;
 pub mod ir;
 pub mod placeholders;

@@ -162,6 +162,18 @@ pub enum Event {
     },
 }
 
+impl Event {
+    /// The event for a notification the call limit kept out.
+    pub(crate) fn call_limit(call_id: &str, notification: CommsNotification) -> Event {
+        Event::LimitReached {
+            call_id: call_id.to_owned(),
+            limit: Limit::Calls,
+            notification: Some(Box::new(notification)),
+            dropped_id: None,
+        }
+    }
+}
+
 /// One change of a participant, by property.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]

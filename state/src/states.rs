@@ -16,7 +16,6 @@ use crate::call::CallRecord;
 use crate::config::Config;
 use crate::event::{Event, Limit, NotUnderstood};
 use crate::key::Key;
-use crate::limits::call_limit;
 use crate::operation::OperationRecord;
 use crate::roster::{Refused, notification_with};
 
@@ -156,7 +155,7 @@ impl CallStates {
         if !self.admit_call(call_id, &mut events) {
             let mut template = template;
             template.resource_data = graph_calls::Field::Value(participants.into());
-            events.push(call_limit(call_id, template));
+            events.push(Event::call_limit(call_id, template));
             return events;
         }
         if let Some(call) = self.calls.get_mut(&Key::of(call_id)) {
@@ -243,7 +242,7 @@ impl CallStates {
             });
         }
         if !self.admit_call(&call_id, events) {
-            return events.push(call_limit(&call_id, notification));
+            return events.push(Event::call_limit(&call_id, notification));
         }
         let data = std::mem::take(&mut notification.resource_data).into_option();
         let operation_id = path.operation_id().map(str::to_owned);
@@ -372,7 +371,7 @@ impl CallStates {
         };
         notification.resource_data = graph_calls::Field::Value(operation.clone().into());
         if !self.admit_call(call_id, events) {
-            return events.push(call_limit(call_id, notification));
+            return events.push(Event::call_limit(call_id, notification));
         }
         let key = Key::of(&operation_id);
         if !self.operation_slot(call_id, &key, &notification, events) {

@@ -3,27 +3,11 @@
 //! brings the crate up to date. With `CALLGEN_UPDATE_GENERATED=1` it rewrites
 //! `generated/` instead (never set on CI).
 
+use callgen::file_tree::{compare_trees, read_tree};
 use callgen::generate::{DEFAULT_COMMAND, DEFAULT_OUT, generate_files};
 use callgen_conformance::{committed_schema, workspace_root};
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
-
-fn files_on_disk(dir: &Path) -> BTreeMap<PathBuf, String> {
-    let mut out = BTreeMap::new();
-    let mut pending = vec![dir.to_path_buf()];
-    while let Some(current) = pending.pop() {
-        for entry in std::fs::read_dir(&current).unwrap() {
-            let path = entry.unwrap().path();
-            if path.is_dir() {
-                pending.push(path);
-            } else {
-                let relative = path.strip_prefix(dir).unwrap().to_path_buf();
-                out.insert(relative, std::fs::read_to_string(&path).unwrap_or_default());
-            }
-        }
-    }
-    out
-}
+use std::path::PathBuf;
 
 #[test]
 fn generated_crate_matches_the_committed_schema() {
@@ -34,7 +18,7 @@ fn generated_crate_matches_the_committed_schema() {
         .iter()
         .map(|f| (f.path.clone(), f.contents.clone()))
         .collect();
-    let actual = files_on_disk(&out);
+    let actual = read_tree(&out).unwrap();
     if actual == expected {
         return;
     }
@@ -46,19 +30,10 @@ fn generated_crate_matches_the_committed_schema() {
         callgen::write::write_dir_atomically(&out, &files).unwrap();
         return;
     }
-    let mut differences = Vec::new();
-    for (path, text) in &expected {
-        match actual.get(path) {
-            None => differences.push(format!("missing: {}", path.display())),
-            Some(on_disk) if on_disk != text => {
-                differences.push(format!("differs: {}", path.display()))
-            }
-            Some(_) => {}
-        }
-    }
-    for path in actual.keys().filter(|p| !expected.contains_key(*p)) {
-        differences.push(format!("not generated: {}", path.display()));
-    }
+    let differences: Vec<String> = compare_trees(&out, &actual, &expected)
+        .iter()
+        .map(|d| format!("{}: {}", d.kind.label(), d.path.display()))
+        .collect();
     panic!(
         "generated/ is out of date with the committed schema; run `{DEFAULT_COMMAND}` in the workspace root\n{}",
         differences.join("\n")

@@ -147,7 +147,9 @@ pub struct FieldDef {
     pub nullable: bool,
     /// `readOnly`.
     pub read_only: bool,
-    /// Whether the value must be boxed to break a cycle of inline types.
+    /// Whether the value is held in a `Box`: every struct or family field
+    /// is (the `cycles` pass), which also breaks cycles of inline
+    /// containment.
     pub boxed: bool,
     /// The struct that declares the field, when it is inherited.
     pub inherited_from: Option<TypeId>,
