@@ -3,61 +3,17 @@
 //! operation, and a check that a received path is the template with every
 //! argument as exactly one segment.
 
-#![allow(dead_code)]
+#![allow(dead_code, unused_imports)]
 
-use std::sync::{Arc, Mutex};
-use std::time::Duration;
-
-use async_trait::async_trait;
 use callgen::ir::{Example, Ir, Operation, PathPiece};
-use callgen_client::{Client, Jitter, RetryPolicy, Sleeper, StaticToken};
 use percent_encoding::percent_decode_str;
-use wiremock::MockServer;
 
-/// The bearer token every test client sends.
-pub const TOKEN: &str = "test-token-5c1e9b";
+// The client's own HTTP tests hold the wiremock wiring (token, recorded
+// waits, fixed jitter, the client); these tests use the same.
+#[path = "../../../client/tests/http/support.rs"]
+mod client_support;
 
-/// Records every wait and returns at once.
-#[derive(Debug, Clone, Default)]
-pub struct RecordingSleeper(Arc<Mutex<Vec<Duration>>>);
-
-impl RecordingSleeper {
-    pub fn waits(&self) -> Vec<Duration> {
-        self.0.lock().unwrap().clone()
-    }
-}
-
-#[async_trait]
-impl Sleeper for RecordingSleeper {
-    async fn sleep(&self, duration: Duration) {
-        self.0.lock().unwrap().push(duration);
-    }
-}
-
-/// Always draws the same jitter fraction.
-#[derive(Debug, Clone, Copy)]
-pub struct FixedJitter(pub f64);
-
-impl Jitter for FixedJitter {
-    fn fraction(&self) -> f64 {
-        self.0
-    }
-}
-
-/// A client of `server` with a static token, recorded waits, jitter 0.5
-/// and 3 attempts.
-pub fn client(server: &MockServer, sleeper: &RecordingSleeper) -> Client {
-    Client::builder(StaticToken::new(TOKEN))
-        .base_url(server.uri())
-        .sleeper(sleeper.clone())
-        .jitter(FixedJitter(0.5))
-        .retry_policy(RetryPolicy {
-            max_attempts: 3,
-            ..RetryPolicy::default()
-        })
-        .build()
-        .unwrap()
-}
+pub use client_support::{FixedJitter, RecordingSleeper, TOKEN, client};
 
 /// The IR of the committed schema.
 pub fn schema_ir() -> Ir {
