@@ -24,9 +24,7 @@
 //!
 //! Run: `cargo bench -p callgen-benches --bench call_state`.
 
-use std::alloc::{GlobalAlloc, Layout, System};
 use std::sync::LazyLock;
-use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Instant;
 
 use callgen_benches::payloads::{self, Payload};
@@ -38,34 +36,10 @@ use graph_calls_state::{CallStates, Config};
 use serde::Deserialize;
 use serde_json::{Value, json};
 
-/// Counts the bytes live on the heap.
-struct Counting;
+#[path = "../../state/tests/support/counting_allocator.rs"]
+mod counting_allocator;
 
-static LIVE: AtomicUsize = AtomicUsize::new(0);
-
-// SAFETY: every call is forwarded to `System` unchanged; only a counter is
-// updated beside it.
-unsafe impl GlobalAlloc for Counting {
-    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        LIVE.fetch_add(layout.size(), Ordering::Relaxed);
-        // SAFETY: forwarded with the caller's layout.
-        unsafe { System.alloc(layout) }
-    }
-    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
-        LIVE.fetch_sub(layout.size(), Ordering::Relaxed);
-        // SAFETY: forwarded with the caller's pointer and layout.
-        unsafe { System.dealloc(ptr, layout) }
-    }
-    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
-        LIVE.fetch_add(new_size, Ordering::Relaxed);
-        LIVE.fetch_sub(layout.size(), Ordering::Relaxed);
-        // SAFETY: forwarded with the caller's pointer, layout and size.
-        unsafe { System.realloc(ptr, layout, new_size) }
-    }
-}
-
-#[global_allocator]
-static ALLOCATOR: Counting = Counting;
+use counting_allocator::live;
 
 /// Calls and participants measured for memory.
 const MEASURED: usize = 1_000;
@@ -233,9 +207,9 @@ fn documented_call_states(bencher: Bencher) {
 
 /// The heap `value` holds, in bytes: what dropping it frees.
 fn heap_held<T>(value: T) -> usize {
-    let before = LIVE.load(Ordering::Relaxed);
+    let before = live();
     drop(value);
-    before.saturating_sub(LIVE.load(Ordering::Relaxed))
+    before.saturating_sub(live())
 }
 
 /// 1,000 live (established) calls, each with the documented create-call

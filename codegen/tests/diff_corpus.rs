@@ -2,30 +2,14 @@
 //! en-2021-07 must report the changes the beta API is known for (skipped
 //! when the corpora are absent, unless `CALLGEN_REQUIRE_CORPUS=1`).
 
+mod extract_support;
+
 use callgen::diag::Diagnostics;
 use callgen::diff::{self, Change, ChangeKind, Changelog};
 use callgen::extract::{ExtractConfig, extract};
+use extract_support::corpus_root;
 use serde_json::Value;
-use std::path::{Path, PathBuf};
-
-/// The corpora folder: `GRAPH_DOCS_DIR`, else `../shared/graph-docs` seen
-/// from the workspace root. `None` (with a note) when absent and not required.
-fn corpus_root() -> Option<PathBuf> {
-    let root = std::env::var_os("GRAPH_DOCS_DIR")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared/graph-docs"));
-    if root.is_dir() {
-        return Some(root);
-    }
-    let required = std::env::var("CALLGEN_REQUIRE_CORPUS").is_ok_and(|v| v == "1");
-    assert!(
-        !required,
-        "corpus required but missing at {}",
-        root.display()
-    );
-    eprintln!("skipping: no docs corpus at {}", root.display());
-    None
-}
+use std::path::Path;
 
 fn extract_corpus(root: &Path, name: &str) -> Value {
     let config = ExtractConfig {

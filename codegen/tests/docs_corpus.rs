@@ -1,6 +1,9 @@
 //! The docs reader over the real documentation corpora (skipped when they
 //! are absent, unless `CALLGEN_REQUIRE_CORPUS=1`).
 
+mod extract_support;
+
+use extract_support::corpus_root;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
@@ -10,25 +13,6 @@ use callgen::docs::http::{HttpStart, parse_http};
 use callgen::docs::json::parse_lenient;
 use callgen::docs::model::{Block, BlockType, CodeBlock, Page, PageKind, Section, SectionKind};
 use callgen::docs::{DocsTree, parse_page, read_page};
-
-/// The corpora folder: `GRAPH_DOCS_DIR`, else `../shared/graph-docs` seen
-/// from the workspace root. `None` (with a note) when absent and not required.
-fn corpus_root() -> Option<PathBuf> {
-    let root = std::env::var_os("GRAPH_DOCS_DIR")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared/graph-docs"));
-    if root.is_dir() {
-        return Some(root);
-    }
-    let required = std::env::var("CALLGEN_REQUIRE_CORPUS").is_ok_and(|v| v == "1");
-    assert!(
-        !required,
-        "corpus required but missing at {}",
-        root.display()
-    );
-    eprintln!("skipping: no docs corpus at {}", root.display());
-    None
-}
 
 fn all_sections(sections: &[Section]) -> Vec<&Section> {
     let mut out = Vec::new();

@@ -14,19 +14,15 @@ use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+mod scratch_workspace;
+
 use callgen::emit::EmitConfig;
 use callgen::generate::{GenerateError, default_emit_config, generate_files_with, read_schema};
 use callgen::ir::{Ir, TypeKind, from_openapi};
+use scratch_workspace::{workspace_root, write_workspace_manifest};
 
 fn hostile_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/hostile")
-}
-
-fn workspace_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .parent()
-        .unwrap()
-        .to_path_buf()
 }
 
 /// The fixture schemas, sorted, with their stems (`keywords`).
@@ -205,21 +201,14 @@ fn generated_hostile_crates_compile_and_round_trip_their_samples() {
             std::fs::read(&samples).unwrap(),
         ));
         callgen::write::write_dir_atomically(&scratch.join(&name), &files).unwrap();
-        members.push(format!("{name:?}"));
+        members.push(name);
     }
     assert!(
         members.len() >= 7,
         "only {} hostile crates generated",
         members.len()
     );
-    let manifest = format!(
-        "[workspace]\nresolver = \"3\"\nmembers = [{}]\n\n[workspace.package]\nedition = \"2024\"\nversion = \"0.0.0\"\nlicense = \"MIT OR Apache-2.0\"\nrust-version = \"1.85\"\n\n[workspace.dependencies]\ncallgen-client = {{ path = {:?}, default-features = false }}\ncallgen-runtime = {{ path = {:?} }}\nserde = \"1\"\nserde_json = \"1\"\n",
-        members.join(", "),
-        root.join("client").display().to_string(),
-        root.join("runtime").display().to_string()
-    );
-    std::fs::write(scratch.join("Cargo.toml"), manifest).unwrap();
-    std::fs::copy(root.join("Cargo.lock"), scratch.join("Cargo.lock")).unwrap();
+    write_workspace_manifest(&scratch, &members, "0.0.0");
     let output = Command::new(env!("CARGO"))
         .args(["test", "--offline", "--workspace", "--tests"])
         .current_dir(&scratch)

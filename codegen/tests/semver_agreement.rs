@@ -17,14 +17,16 @@
 //! pair is left out, unless `CALLGEN_REQUIRE_CORPUS=1`.
 
 mod extract_support;
+mod scratch_workspace;
 
 use callgen::diff::{self, Changelog};
 use callgen::emit::EmitConfig;
-use callgen::generate::{default_emit_config, generate_files_with};
+use callgen::generate::default_emit_config;
 use extract_support::{corpus_root, extract_docs, workspace_root};
+use scratch_workspace::{write_crate, write_workspace_manifest};
 use serde_json::Value;
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, Output};
 
 /// The version both sides of every pair carry: the tool then judges the
@@ -103,20 +105,13 @@ fn crate_name(kind: &str) -> String {
 }
 
 /// Writes the crate generated from `document` into `dir`.
-fn write_crate(dir: &Path, document: &Value, name: &str) {
+fn write_pair_crate(dir: &Path, document: &Value, name: &str) {
     let config = EmitConfig {
         crate_name: name.to_owned(),
         readme_example: None,
         ..default_emit_config()
     };
-    let generated = generate_files_with(document, &config)
-        .unwrap_or_else(|e| panic!("{name}: generation failed: {e}"));
-    let files: Vec<(PathBuf, Vec<u8>)> = generated
-        .files
-        .into_iter()
-        .map(|f| (f.path, f.contents.into_bytes()))
-        .collect();
-    callgen::write::write_dir_atomically(dir, &files).unwrap();
+    write_crate(dir, document, &config);
 }
 
 fn witness_name(kind: &str) -> String {
@@ -139,26 +134,18 @@ fn write_witness(dir: &Path, kind: &str, witness: &str) {
 /// Writes one side's workspace: every pair's crate (and witness), depending
 /// on the real runtime and client crates.
 fn write_workspace(dir: &Path, pairs: &[Pair], side: fn(&Pair) -> &Value) {
-    let root = workspace_root();
     let mut members = Vec::new();
     for pair in pairs {
         let name = crate_name(&pair.kind);
-        write_crate(&dir.join(&name), side(pair), &name);
-        members.push(format!("{name:?}"));
+        write_pair_crate(&dir.join(&name), side(pair), &name);
+        members.push(name);
         if let Some(witness) = &pair.witness {
             let name = witness_name(&pair.kind);
             write_witness(&dir.join(&name), &pair.kind, witness);
-            members.push(format!("{name:?}"));
+            members.push(name);
         }
     }
-    let manifest = format!(
-        "[workspace]\nresolver = \"3\"\nmembers = [{}]\n\n[workspace.package]\nedition = \"2024\"\nversion = \"{VERSION}\"\nlicense = \"MIT OR Apache-2.0\"\nrust-version = \"1.85\"\n\n[workspace.dependencies]\ncallgen-client = {{ path = {:?}, default-features = false }}\ncallgen-runtime = {{ path = {:?} }}\nserde = \"1\"\nserde_json = \"1\"\n",
-        members.join(", "),
-        root.join("client").display().to_string(),
-        root.join("runtime").display().to_string()
-    );
-    std::fs::write(dir.join("Cargo.toml"), manifest).unwrap();
-    std::fs::copy(root.join("Cargo.lock"), dir.join("Cargo.lock")).unwrap();
+    write_workspace_manifest(dir, &members, VERSION);
 }
 
 /// Runs the tool on one crate of the scratch workspaces.

@@ -10,52 +10,22 @@
 
 mod support;
 
-use std::alloc::{GlobalAlloc, Layout, System};
-use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
 use graph_calls_state::{CallStates, Config, Counts};
 use serde_json::json;
 use support::{batch, call_state, operation, participants};
 
-/// Counts the bytes live on the heap.
-struct Counting;
+#[path = "support/counting_allocator.rs"]
+mod counting_allocator;
 
-static LIVE: AtomicUsize = AtomicUsize::new(0);
-
-// SAFETY: every call is forwarded to `System` unchanged; only a counter is
-// updated beside it.
-unsafe impl GlobalAlloc for Counting {
-    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        LIVE.fetch_add(layout.size(), Ordering::Relaxed);
-        // SAFETY: forwarded with the caller's layout.
-        unsafe { System.alloc(layout) }
-    }
-    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
-        LIVE.fetch_sub(layout.size(), Ordering::Relaxed);
-        // SAFETY: forwarded with the caller's pointer and layout.
-        unsafe { System.dealloc(ptr, layout) }
-    }
-    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
-        LIVE.fetch_add(new_size, Ordering::Relaxed);
-        LIVE.fetch_sub(layout.size(), Ordering::Relaxed);
-        // SAFETY: forwarded with the caller's pointer, layout and size.
-        unsafe { System.realloc(ptr, layout, new_size) }
-    }
-}
-
-#[global_allocator]
-static ALLOCATOR: Counting = Counting;
+use counting_allocator::live;
 
 const ROUNDS: usize = 12;
 const CALLS: usize = 200;
 const ROSTER: usize = 20;
 const TIME_LIMIT: Duration = Duration::from_secs(120);
 const MAX_CALLS: usize = 500;
-
-fn live() -> usize {
-    LIVE.load(Ordering::Relaxed)
-}
 
 /// One call's life, fed notification by notification.
 fn one_call(calls: &mut CallStates, round: usize, n: usize, now: Instant) {
