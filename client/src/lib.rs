@@ -130,6 +130,7 @@ pub mod collection;
 pub mod dynamic;
 pub mod error;
 pub mod graph_error;
+mod media_type;
 pub mod operation;
 pub mod path;
 pub mod resource_path;
@@ -141,11 +142,10 @@ pub mod callback_auth;
 #[cfg(feature = "client")]
 pub mod client;
 #[cfg(feature = "client")]
-mod media_type;
-#[cfg(feature = "client")]
 pub mod oauth;
 #[cfg(feature = "client")]
 pub mod pacing;
+#[cfg(feature = "client")]
 mod transport;
 
 pub use auth::{AccessToken, AuthError, StaticToken, TokenProvider};
