@@ -8,7 +8,7 @@
 //! The sub-stages, one folder each, in the order they run:
 //! - `closure`: which pages (from the roots, over the library); each
 //!   page is read once, ahead of need and in parallel, by
-//! - `read`: one page -> page facts (`read::types::TypeDoc`,
+//! - `read`: one page -> page facts (`read::type_doc::TypeDoc`,
 //!   `read::operations::MethodDoc`, `read::enums::EnumDoc`,
 //!   `read::examples::ExampleDoc`);
 //! - `decide`: the closure's page facts -> decided types, enums and

@@ -57,8 +57,8 @@ use crate::extract::read::enums::{EnumDoc, read_enums_page};
 use crate::extract::read::examples::ExampleDoc;
 use crate::extract::read::operations::{BodyDoc, MethodDoc, is_resource_link};
 use crate::extract::read::template::odata_type_name;
+use crate::extract::read::type_doc::{BaseMetadata, TypeDoc};
 use crate::extract::read::type_expr::TypeExpr;
-use crate::extract::read::types::{BaseMetadata, TypeDoc};
 use library::{Found, Library, stem_of};
 
 /// Hub entities never followed (lowercased names / page stems).

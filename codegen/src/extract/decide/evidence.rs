@@ -27,7 +27,7 @@ use crate::extract::decide::names::{Resolved, Resolver};
 use crate::extract::decide::navigate::Navigator;
 use crate::extract::read::examples::{ExampleDoc, Role};
 use crate::extract::read::template::odata_type_name;
-use crate::extract::read::types::TypeDoc;
+use crate::extract::read::type_doc::TypeDoc;
 use crate::extract::render::api::{Api, Body, Operation, Property};
 
 /// Something an example shows about the schema.

@@ -37,7 +37,7 @@ use crate::extract::decide::inheritance::{Hierarchy, Strength};
 use crate::extract::decide::names::{Resolved, Resolver};
 use crate::extract::decide::pass::Pass;
 use crate::extract::decide::used_enums::Enums;
-use crate::extract::read::types::{BaseMetadata, TypeDoc};
+use crate::extract::read::type_doc::{BaseMetadata, TypeDoc};
 use crate::extract::render::api::Api;
 
 /// Builds the API and the hierarchy it uses.

@@ -25,7 +25,7 @@ use crate::extract::decide::spelling::ObservedValues;
 use crate::extract::decide::used_enums::Enums;
 use crate::extract::read::examples::ExampleDoc;
 use crate::extract::read::template::odata_type_name;
-use crate::extract::read::types::TypeDoc;
+use crate::extract::read::type_doc::TypeDoc;
 use crate::extract::render::api::{Api, ObjectType, Operation};
 
 /// What one pass reads.

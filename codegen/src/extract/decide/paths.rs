@@ -42,7 +42,7 @@ use crate::extract::read::align::align_names;
 use crate::extract::read::examples::{ExampleDoc, Role};
 use crate::extract::read::operations::{BodyDoc, MethodDoc};
 use crate::extract::read::template::{Hint, odata_type_name};
-use crate::extract::read::types::PropertyDoc;
+use crate::extract::read::type_doc::PropertyDoc;
 use crate::extract::render::api::{Body, Operation, PathParameter, Response, ResponseContent};
 
 /// A path template with what the walk found.

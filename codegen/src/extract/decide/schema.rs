@@ -31,10 +31,10 @@ use crate::extract::decide::inheritance::Hierarchy;
 use crate::extract::decide::names::{Resolved, Resolver};
 use crate::extract::decide::spelling::prefer_observed_spelling;
 use crate::extract::decide::used_enums::Enums;
-use crate::extract::read::enums::warn_mismatch;
+use crate::extract::decide::used_enums::warn_mismatch;
 use crate::extract::read::template::Hint;
+use crate::extract::read::type_doc::{PropertyDoc, PropertyRow};
 use crate::extract::read::type_expr::Primitive;
-use crate::extract::read::types::{PropertyDoc, PropertyRow};
 use crate::extract::render::api::Property;
 
 /// What property resolution reads and writes.

@@ -17,7 +17,7 @@ use std::path::{Path, PathBuf};
 
 use crate::diag::Diagnostics;
 
-use crate::extract::read::enums::{EnumDoc, warn_mismatch};
+use crate::extract::read::enums::EnumDoc;
 use crate::extract::render::api::EnumType;
 
 /// The enumerations of the document as they are decided.
@@ -157,6 +157,27 @@ impl<'d> Enums<'d> {
             }
         }
     }
+}
+
+/// Reports that two value lists for the same thing disagree.
+pub(crate) fn warn_mismatch(
+    diags: &mut Diagnostics,
+    file: &Path,
+    line: usize,
+    what: &str,
+    used: &[String],
+    other_source: &str,
+    other: &[String],
+) {
+    diags.push(
+        crate::diag::Diagnostic::warning(
+            crate::diag::Location::line(file, line),
+            "enum-values-mismatch",
+            format!("{what}: values differ from {other_source}; the documented list is used"),
+        )
+        .with_note(format!("used: {}", used.join(", ")))
+        .with_note(format!("{other_source}: {}", other.join(", "))),
+    );
 }
 
 #[cfg(test)]

@@ -20,10 +20,10 @@ use std::path::Path;
 
 use crate::diag::Diagnostics;
 
-use crate::extract::read::name_evidence::align_by_evidence;
+use crate::extract::read::name_evidence::{align_by_evidence, unclaimed};
 use crate::extract::read::template::Hint;
-use crate::extract::read::type_expr::{TypeExpr, is_type_name};
-use crate::extract::read::types::PropertyRow;
+use crate::extract::read::type_doc::PropertyRow;
+use crate::extract::read::type_expr::is_type_name;
 
 /// Renames rows to the real names of `keys` (see the module doc). `source`
 /// names the JSON the keys come from, for the diagnostics.
@@ -60,7 +60,7 @@ pub(crate) fn align_names(
         let row = &rows[index];
         let chosen = free
             .iter()
-            .find(|(_, hint)| hint_agrees(hint, row.ty.as_ref()))
+            .find(|(_, hint)| hint.agrees_with(row.ty.as_ref()))
             .or_else(|| free.first())
             .map(|(key, _)| key.clone());
         let message = match &chosen {
@@ -115,25 +115,11 @@ fn alphabetical_assignment(rows: &[PropertyRow], keys: &[(String, Hint)]) -> Opt
             let key = lower(key);
             key > after
                 && before.as_ref().is_none_or(|b| &key < b)
-                && hint_agrees(hint, row.ty.as_ref())
+                && hint.agrees_with(row.ty.as_ref())
         })?;
         names.push(free.remove(position).0.clone());
     }
     Some(names)
-}
-
-/// The keys no row names.
-pub(crate) fn unclaimed<'a>(
-    keys: &'a [(String, Hint)],
-    rows: &[PropertyRow],
-) -> Vec<&'a (String, Hint)> {
-    keys.iter()
-        .filter(|(key, _)| {
-            !rows
-                .iter()
-                .any(|r| r.written_name.eq_ignore_ascii_case(key))
-        })
-        .collect()
 }
 
 /// One unmatched (non-relationship) row and one unclaimed key, nearly the
@@ -159,7 +145,7 @@ fn align_one_slip(
         return;
     };
     let row = &rows[*index];
-    if edit_distance(&row.written_name, key) > 2 || !hint_agrees(hint, row.ty.as_ref()) {
+    if edit_distance(&row.written_name, key) > 2 || !hint.agrees_with(row.ty.as_ref()) {
         return;
     }
     diags.warn(
@@ -189,28 +175,10 @@ fn edit_distance(a: &str, b: &str) -> usize {
     previous[b.len()]
 }
 
-/// Whether a JSON value's hint is compatible with a table type.
-pub(crate) fn hint_agrees(hint: &Hint, ty: Option<&TypeExpr>) -> bool {
-    let Some(ty) = ty else {
-        return false;
-    };
-    match (hint, ty) {
-        (Hint::Collection(h), TypeExpr::Collection(t)) => hint_agrees(h, Some(t)),
-        (Hint::Named(h), TypeExpr::Named { name, .. }) => h.eq_ignore_ascii_case(name),
-        (Hint::Named(_), TypeExpr::Union(_)) => true,
-        (Hint::Primitive(h), TypeExpr::Primitive(t)) => h.json_type() == t.json_type(),
-        (Hint::Primitive(h), TypeExpr::Named { .. }) => h.json_type() == "string",
-        (Hint::Choices(_), TypeExpr::Primitive(t)) => t.json_type() == "string",
-        (Hint::Choices(_), TypeExpr::Named { .. }) => true,
-        (Hint::Unknown, TypeExpr::Named { .. }) => true,
-        _ => false,
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::extract::read::type_expr::Primitive;
+    use crate::extract::read::type_expr::{Primitive, TypeExpr};
 
     fn row(name: &str, ty: TypeExpr) -> PropertyRow {
         PropertyRow {

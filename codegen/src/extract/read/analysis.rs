@@ -23,7 +23,8 @@ use crate::docs::{self};
 use crate::extract::read::examples::{ExampleDoc, read_examples};
 use crate::extract::read::operations::{MethodDoc, read_method_page};
 use crate::extract::read::template::odata_type_name;
-use crate::extract::read::types::{TypeDoc, read_type_page};
+use crate::extract::read::type_doc::TypeDoc;
+use crate::extract::read::types::read_type_page;
 
 /// What one page documents.
 #[derive(Debug, Clone)]

@@ -3,11 +3,11 @@
 //! placeholders in JSON representations.
 //!
 //! This module reads value lists out of text; it does not decide which
-//! property uses which enumeration (see [`crate::extract::read::types`]) nor how an enum is
-//! written into the document (see [`crate::extract::openapi`]).
+//! property uses which enumeration (see [`crate::extract::decide::schema`]
+//! and [`crate::extract::decide::used_enums`]) nor how an enum is written
+//! into the document (see `extract/openapi.rs`).
 
 use std::collections::BTreeMap;
-use std::path::Path;
 
 use crate::diag::Diagnostics;
 use crate::docs::model::{ColumnKind, Page, SectionKind};
@@ -269,27 +269,6 @@ pub(crate) fn placeholder_choices(text: &str) -> Option<Vec<String>> {
         }
     }
     (values.len() >= 2).then_some(values)
-}
-
-/// Reports that two value lists for the same thing disagree.
-pub(crate) fn warn_mismatch(
-    diags: &mut Diagnostics,
-    file: &Path,
-    line: usize,
-    what: &str,
-    used: &[String],
-    other_source: &str,
-    other: &[String],
-) {
-    diags.push(
-        crate::diag::Diagnostic::warning(
-            crate::diag::Location::line(file, line),
-            "enum-values-mismatch",
-            format!("{what}: values differ from {other_source}; the documented list is used"),
-        )
-        .with_note(format!("used: {}", used.join(", ")))
-        .with_note(format!("{other_source}: {}", other.join(", "))),
-    );
 }
 
 #[cfg(test)]

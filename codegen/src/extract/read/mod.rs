@@ -1,7 +1,7 @@
 //! Read: one page -> what it says, with the line it says it at.
 //!
 //! Takes the page model of [`crate::docs`] and hands on page facts:
-//! [`types::TypeDoc`] for a resource page, [`operations::MethodDoc`] for a
+//! [`type_doc::TypeDoc`] for a resource page, [`operations::MethodDoc`] for a
 //! method page, [`enums::EnumDoc`]s for enums.md and [`examples::ExampleDoc`]
 //! for every JSON payload shown. Nothing here looks at another page: what
 //! a name stands for and which table wins are decided later
@@ -16,6 +16,7 @@ mod name_evidence;
 pub(crate) mod operations;
 pub(crate) mod relations;
 pub(crate) mod template;
+pub(crate) mod type_doc;
 pub(crate) mod type_expr;
 pub(crate) mod types;
 pub(crate) mod walk;

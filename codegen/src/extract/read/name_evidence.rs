@@ -13,10 +13,9 @@ use std::path::Path;
 
 use crate::diag::Diagnostics;
 
-use crate::extract::read::align::{hint_agrees, unclaimed};
 use crate::extract::read::template::Hint;
+use crate::extract::read::type_doc::PropertyRow;
 use crate::extract::read::type_expr::{TypeExpr, is_type_name};
-use crate::extract::read::types::PropertyRow;
 
 /// Translated words of property names, with the English word they stand
 /// for (a key matches the word or its plural).
@@ -114,7 +113,7 @@ fn agrees(hint: &Hint, ty: Option<&TypeExpr>) -> bool {
     {
         return true;
     }
-    hint_agrees(hint, ty)
+    hint.agrees_with(ty)
 }
 
 /// What ties the row to the key, if anything: its type, a glossary word,
@@ -143,6 +142,20 @@ fn evidence(row: &PropertyRow, key: &str) -> Option<&'static str> {
 fn names_word(key: &str, word: &str) -> bool {
     let key = key.to_ascii_lowercase();
     key == word || key.strip_suffix('s') == Some(word)
+}
+
+/// The keys no row names.
+pub(crate) fn unclaimed<'a>(
+    keys: &'a [(String, Hint)],
+    rows: &[PropertyRow],
+) -> Vec<&'a (String, Hint)> {
+    keys.iter()
+        .filter(|(key, _)| {
+            !rows
+                .iter()
+                .any(|r| r.written_name.eq_ignore_ascii_case(key))
+        })
+        .collect()
 }
 
 #[cfg(test)]

@@ -16,8 +16,9 @@ use crate::docs::http::{HttpRequestLine, HttpStart, parse_http};
 use crate::docs::model::{Link, Page, Paragraph, SectionKind};
 
 use crate::extract::read::examples::{ExampleDoc, read_examples};
+use crate::extract::read::type_doc::PropertyRow;
 use crate::extract::read::type_expr::TypeExpr;
-use crate::extract::read::types::{PropertyRow, page_description, table_rows};
+use crate::extract::read::types::{page_description, table_rows};
 use crate::extract::read::walk;
 
 /// What one method page documents.

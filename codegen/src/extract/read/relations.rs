@@ -9,8 +9,8 @@
 use crate::diag::Diagnostics;
 use crate::docs::model::{ColumnKind, Link, Page, Row, SectionKind};
 
+use crate::extract::read::type_doc::MethodRow;
 use crate::extract::read::type_expr::{TypeExpr, parse_type_text};
-use crate::extract::read::types::MethodRow;
 use crate::extract::read::walk;
 
 /// "Inherits from [x]" / "inherited from [x]" / "derived from [x]" /

@@ -10,7 +10,7 @@
 use serde_json::Value;
 
 use crate::extract::read::enums::placeholder_choices;
-use crate::extract::read::type_expr::Primitive;
+use crate::extract::read::type_expr::{Primitive, TypeExpr};
 
 /// What a template value says about a property's type.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -28,6 +28,24 @@ pub(crate) enum Hint {
 }
 
 impl Hint {
+    /// Whether a JSON value's hint is compatible with a table type.
+    pub(crate) fn agrees_with(&self, ty: Option<&TypeExpr>) -> bool {
+        let Some(ty) = ty else {
+            return false;
+        };
+        match (self, ty) {
+            (Hint::Collection(h), TypeExpr::Collection(t)) => h.agrees_with(Some(t)),
+            (Hint::Named(h), TypeExpr::Named { name, .. }) => h.eq_ignore_ascii_case(name),
+            (Hint::Named(_), TypeExpr::Union(_)) => true,
+            (Hint::Primitive(h), TypeExpr::Primitive(t)) => h.json_type() == t.json_type(),
+            (Hint::Primitive(h), TypeExpr::Named { .. }) => h.json_type() == "string",
+            (Hint::Choices(_), TypeExpr::Primitive(t)) => t.json_type() == "string",
+            (Hint::Choices(_), TypeExpr::Named { .. }) => true,
+            (Hint::Unknown, TypeExpr::Named { .. }) => true,
+            _ => false,
+        }
+    }
+
     /// The hint of a template value.
     pub(crate) fn of(value: &Value) -> Hint {
         match value {
