@@ -5,46 +5,29 @@
 //! the schema conventions of ARCHITECTURE.md. Does not know markdown syntax
 //! (the page model comes from [`crate::docs`]) nor Rust.
 //!
-//! The stages, one module each:
-//! [`closure`] (which pages; [`analysis`] reads each once, ahead of need
-//! and in parallel, into [`types::TypeDoc`] and [`operations::MethodDoc`])
-//! -> [`inheritance`] (declared bases) -> a first pass of [`schema`] and
-//! [`paths`] (types and pages decided in parallel, merged in order) ->
-//! [`evidence`] (subtypes shown by examples) -> the final pass -> nulls
-//! shown by examples -> [`notification_data`] (`resourceData` from the
-//! notification examples) -> [`openapi`].
+//! The sub-stages, one folder each, in the order they run:
+//! - `closure`: which pages (from the roots, over the library); each
+//!   page is read once, ahead of need and in parallel, by
+//! - `read`: one page -> page facts (`read::type_doc::TypeDoc`,
+//!   `read::operations::MethodDoc`, `read::enums::EnumDoc`,
+//!   `read::examples::ExampleDoc`);
+//! - `decide`: the closure's page facts -> decided types, enums and
+//!   operations (`render::api::Api`) under the type hierarchy;
+//! - `render` and `openapi`: the decided API -> the OpenAPI document.
 
-pub mod align;
-pub mod all_pages;
-pub mod analysis;
-pub mod api;
-mod attribution;
-pub mod closure;
-pub mod enums;
-pub mod evidence;
-pub mod examples;
-pub mod inferred;
-pub mod inheritance;
-pub mod library;
-mod name_evidence;
-pub mod names;
-pub mod navigate;
-pub mod notification_data;
-pub mod openapi;
-pub mod operations;
-pub mod path_forms;
-pub mod paths;
-pub mod relations;
-pub mod schema;
-pub mod spelling;
-pub mod template;
-pub mod type_expr;
-pub mod types;
-pub mod used_enums;
-pub mod walk;
+mod closure;
+mod decide;
+mod openapi;
+mod read;
+mod render;
 
-mod build;
-mod pass;
+pub use closure::all_pages;
+pub use closure::provenance::Provenance;
+
+// `openapi` names these by their old paths.
+use decide::{inferred, inheritance, names, paths};
+use read::{examples, type_expr};
+use render::api;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -54,8 +37,8 @@ use serde_json::Value;
 use crate::diag::Diagnostics;
 use crate::docs::model::PageKind;
 
+use closure::library::Library;
 use closure::{Corpus, Root};
-use library::Library;
 
 /// What to extract.
 #[derive(Debug, Clone, Default)]
@@ -80,7 +63,7 @@ pub struct Extraction {
     /// Counts for the summary line.
     pub summary: Summary,
     /// Every page of the closure with the reason it is in.
-    pub pages: BTreeMap<PathBuf, String>,
+    pub pages: BTreeMap<PathBuf, Provenance>,
 }
 
 /// Counts of what was extracted.
@@ -122,8 +105,8 @@ pub fn extract(
 ) -> Result<Extraction, ExtractError> {
     let (library, roots) = open(config, diags)?;
     let corpus = closure::compute(&library, &roots, diags);
-    let (mut api, hierarchy) = build::build(&corpus, diags);
-    notification_data::add_resource_data(&mut api, &hierarchy, diags);
+    let (mut api, hierarchy) = decide::build(&corpus, diags);
+    decide::notification_data::add_resource_data(&mut api, &hierarchy, diags);
     inferred::report_inferred_payloads(&api, diags);
     let summary = summarize(&api);
     let Corpus {
@@ -212,7 +195,7 @@ fn root_of(
     let relative = Path::new(root);
     let in_tree = relative.is_relative() && library.has_tree_file(relative);
     if in_tree {
-        let stem = library::stem_of(relative);
+        let stem = closure::library::stem_of(relative);
         match crate::docs::page_kind(relative) {
             PageKind::Method => return Ok(Root::Method(stem)),
             PageKind::Resource | PageKind::Enums => return Ok(Root::Type(stem)),

@@ -1,0 +1,245 @@
+//! Evidence that a translated table row is one real name of a JSON block.
+//!
+//! zh-CN tables translate names (`设备` for `device`, `用户` for `user`).
+//! Before [`crate::extract::read::align`] falls back to the table's order, a translated
+//! row is matched by what it says: its linked or stated type naming the
+//! key, a word of its name or description that translates to the key (a
+//! small glossary of the words the translations use), or the key written
+//! in its description. A row is aligned here only when the evidence points
+//! to exactly one free key whose value agrees with the row's type; several
+//! are reported as ambiguous and left to the order.
+
+use std::path::Path;
+
+use crate::diag::Diagnostics;
+
+use crate::extract::read::template::Hint;
+use crate::extract::read::type_doc::PropertyRow;
+use crate::extract::read::type_expr::{TypeExpr, is_type_name};
+
+/// Translated words of property names, with the English word they stand
+/// for (a key matches the word or its plural).
+const GLOSSARY: [(&str, &str); 22] = [
+    ("对话", "conversation"),
+    ("会话", "conversation"),
+    ("设备", "device"),
+    ("用户", "user"),
+    ("应用程序", "application"),
+    ("电话", "phone"),
+    ("参与者", "participant"),
+    ("接收器", "receiver"),
+    ("源", "source"),
+    ("提示", "prompt"),
+    ("值", "value"),
+    ("标识", "identity"),
+    ("组织者", "organizer"),
+    ("租户", "tenant"),
+    ("会议", "meeting"),
+    ("结果", "result"),
+    ("原因", "reason"),
+    ("模式", "mode"),
+    ("方向", "direction"),
+    ("名称", "name"),
+    ("区域", "region"),
+    ("语言", "language"),
+];
+
+/// Renames the translated rows that the evidence ties to exactly one free
+/// key; reports each alignment and each ambiguity.
+pub(crate) fn align_by_evidence(
+    file: &Path,
+    owner: &str,
+    source: &str,
+    rows: &mut [PropertyRow],
+    keys: &[(String, Hint)],
+    diags: &mut Diagnostics,
+) {
+    for index in 0..rows.len() {
+        if is_type_name(&rows[index].written_name) {
+            continue;
+        }
+        let row = &rows[index];
+        let candidates: Vec<(&str, &'static str)> = unclaimed(keys, rows)
+            .into_iter()
+            .filter(|(_, hint)| agrees(hint, row.ty.as_ref()))
+            .filter_map(|(key, _)| evidence(row, key).map(|why| (key.as_str(), why)))
+            .collect();
+        match candidates.as_slice() {
+            [(key, why)] => {
+                diags.warn(
+                    file,
+                    row.line,
+                    "translated-property-name",
+                    format!(
+                        "{owner}: the table names `{}`; aligned to `{key}` of {source} by {why}",
+                        row.written_name
+                    ),
+                );
+                rows[index].written_name = (*key).to_string();
+            }
+            [] => {}
+            several => {
+                let names: Vec<&str> = several.iter().map(|(k, _)| *k).collect();
+                diags.warn(
+                    file,
+                    row.line,
+                    "translated-name-ambiguous",
+                    format!(
+                        "{owner}: the table's `{}` could be any of `{}` of {source}; the table's order decides",
+                        row.written_name,
+                        names.join("`, `")
+                    ),
+                );
+            }
+        }
+    }
+}
+
+/// Whether the key's value agrees with the row's type; a translated type
+/// name (`[标识](identity.md)`) agrees through its link's page, and a type
+/// text that could not be read leaves the name's evidence to decide.
+fn agrees(hint: &Hint, ty: Option<&TypeExpr>) -> bool {
+    if ty.is_none() {
+        return true;
+    }
+    if let (
+        Hint::Named(hint),
+        Some(TypeExpr::Named {
+            page_stem: Some(stem),
+            ..
+        }),
+    ) = (hint, ty)
+        && hint.eq_ignore_ascii_case(stem)
+    {
+        return true;
+    }
+    hint.agrees_with(ty)
+}
+
+/// What ties the row to the key, if anything: its type, a glossary word,
+/// or the key in its description.
+fn evidence(row: &PropertyRow, key: &str) -> Option<&'static str> {
+    if let Some(TypeExpr::Named { name, .. }) = &row.ty
+        && name.eq_ignore_ascii_case(key)
+    {
+        return Some("its type");
+    }
+    let glossary = GLOSSARY
+        .iter()
+        .filter(|(word, _)| row.written_name.contains(word))
+        .any(|(_, english)| names_word(key, english));
+    if glossary {
+        return Some("the meaning of its name");
+    }
+    let in_description = row
+        .description
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .any(|word| word.eq_ignore_ascii_case(key));
+    in_description.then_some("its description")
+}
+
+/// `device` names the word `device`; `receivers` the word `receiver`.
+fn names_word(key: &str, word: &str) -> bool {
+    let key = key.to_ascii_lowercase();
+    key == word || key.strip_suffix('s') == Some(word)
+}
+
+/// The keys no row names.
+pub(crate) fn unclaimed<'a>(
+    keys: &'a [(String, Hint)],
+    rows: &[PropertyRow],
+) -> Vec<&'a (String, Hint)> {
+    keys.iter()
+        .filter(|(key, _)| {
+            !rows
+                .iter()
+                .any(|r| r.written_name.eq_ignore_ascii_case(key))
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::read::type_expr::Primitive;
+
+    fn identity_row(name: &str, description: &str) -> PropertyRow {
+        PropertyRow {
+            written_name: name.into(),
+            ty: Some(TypeExpr::Named {
+                name: "标识".into(),
+                page_stem: Some("identity".into()),
+            }),
+            type_text: String::new(),
+            description: description.into(),
+            values: None,
+            read_only: false,
+            nullable: false,
+            relationship: false,
+            line: 1,
+        }
+    }
+
+    #[test]
+    fn rows_align_by_what_they_say_not_by_position() {
+        let identity = || Hint::Named("identity".into());
+        let keys: Vec<(String, Hint)> = ["application", "applicationInstance", "device", "user"]
+            .iter()
+            .map(|k| (k.to_string(), identity()))
+            .collect();
+        let mut rows = vec![
+            identity_row("application", "The application."),
+            identity_row("设备", "与此操作关联的设备。"),
+            identity_row("用户", "与此操作关联的用户。"),
+            identity_row("实例", "The applicationInstance of the call."),
+            identity_row("其他", "没有线索。"),
+        ];
+        let mut diags = Diagnostics::new();
+        align_by_evidence(
+            Path::new("x.md"),
+            "identitySet",
+            "the JSON",
+            &mut rows,
+            &keys,
+            &mut diags,
+        );
+        let names: Vec<&str> = rows.iter().map(|r| r.written_name.as_str()).collect();
+        assert_eq!(
+            names,
+            vec![
+                "application",
+                "device",
+                "user",
+                "applicationInstance",
+                "其他"
+            ]
+        );
+        assert_eq!(diags.count_by_code(), vec![("translated-property-name", 3)]);
+    }
+
+    #[test]
+    fn several_fitting_keys_are_ambiguous() {
+        let keys = vec![
+            ("sources".to_string(), Hint::Primitive(Primitive::String)),
+            ("source".to_string(), Hint::Primitive(Primitive::String)),
+        ];
+        let mut rows = vec![PropertyRow {
+            ty: Some(TypeExpr::Primitive(Primitive::String)),
+            ..identity_row("源", "")
+        }];
+        let mut diags = Diagnostics::new();
+        align_by_evidence(
+            Path::new("x.md"),
+            "op",
+            "the JSON",
+            &mut rows,
+            &keys,
+            &mut diags,
+        );
+        assert_eq!(rows[0].written_name, "源");
+        assert_eq!(
+            diags.count_by_code(),
+            vec![("translated-name-ambiguous", 1)]
+        );
+    }
+}
