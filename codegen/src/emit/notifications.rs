@@ -1,7 +1,7 @@
 //! What notifications need beyond plain structs: union types (a
 //! notification's `resourceData` is a call, an operation or a list of
-//! participants) and, on every struct with a `resourceUrl`, a
-//! `resource_path()` that reads the URL into ids.
+//! participants) and, on every struct the IR marks as carrying a resource
+//! URL, a `resource_path()` that reads the URL into ids.
 //!
 //! A union is an enum over its alternatives (single values boxed, the one
 //! collection as a `Vec`) plus an `Unrecognized` raw-JSON member, decoded
@@ -11,17 +11,10 @@
 
 use super::tokens::{code, docs, ident, type_path};
 use crate::ir::{
-    FieldDef, Ir, Primitive, StructDef, TypeDef, TypeId, TypeKind, TypeRef, UnionAlternative,
-    UnionDef,
+    Ir, ResourceUrlFallback, StructDef, TypeDef, TypeId, TypeKind, UnionAlternative, UnionDef,
 };
 use proc_macro2::TokenStream;
 use quote::quote;
-
-/// The wire name of the resource URL property.
-const RESOURCE_URL: &str = "resourceUrl";
-
-/// The 2019 docs' spelling of the same property.
-const RESOURCE: &str = "resource";
 
 /// Every item of one union enum.
 pub fn emit_union(ir: &Ir, def: &TypeDef, union: &UnionDef) -> TokenStream {
@@ -90,29 +83,37 @@ pub fn emit_union(ir: &Ir, def: &TypeDef, union: &UnionDef) -> TokenStream {
     }
 }
 
-/// Items a struct gets beyond its definition: `resource_path()` when it
-/// has a string `resourceUrl` property.
+/// Items a struct gets beyond its definition: `resource_path()` when the
+/// IR found a resource URL in it.
 pub fn struct_extras(ir: &Ir, def: &TypeDef, st: &StructDef) -> TokenStream {
     resource_path_impl(ir, def, st).unwrap_or_default()
 }
 
 fn resource_path_impl(ir: &Ir, def: &TypeDef, st: &StructDef) -> Option<TokenStream> {
-    let url = string_field(st, RESOURCE_URL)?;
+    let resource_url = st.resource_url.as_ref()?;
+    let url = st.fields.get(resource_url.field)?;
     let path = type_path(ir, def.id);
     let url_field = ident(&url.rust_name);
-    let fallback = match string_field(st, RESOURCE) {
-        Some(field) => {
-            let field = ident(&field.rust_name);
-            quote!(self.#field.get().map(::std::string::String::as_str))
+    let (fallback, fallback_name) = match &resource_url.fallback {
+        ResourceUrlFallback::Field(index) => {
+            let field = st.fields.get(*index)?;
+            let name = ident(&field.rust_name);
+            (
+                quote!(self.#name.get().map(::std::string::String::as_str)),
+                field.wire_name.as_str(),
+            )
         }
-        None => quote! {
-            self.unknown_fields.get(#RESOURCE).and_then(::serde_json::Value::as_str)
-        },
+        ResourceUrlFallback::UnknownProperty(key) => (
+            quote! {
+                self.unknown_fields.get(#key).and_then(::serde_json::Value::as_str)
+            },
+            key.as_str(),
+        ),
     };
     let doc = docs(&format!(
         "The resource this value is about: {} (or the 2019 docs' {}) read into its collection and key steps, for the call, participant or operation id.",
-        code(RESOURCE_URL),
-        code(RESOURCE)
+        code(&url.wire_name),
+        code(fallback_name)
     ));
     Some(quote! {
         impl #path {
@@ -129,14 +130,6 @@ fn resource_path_impl(ir: &Ir, def: &TypeDef, st: &StructDef) -> Option<TokenStr
                 }
             }
         }
-    })
-}
-
-fn string_field<'a>(st: &'a StructDef, wire_name: &str) -> Option<&'a FieldDef> {
-    st.fields.iter().find(|f| {
-        f.wire_name == wire_name
-            && !f.boxed
-            && matches!(f.ty, TypeRef::Primitive(Primitive::String { .. }))
     })
 }
 

@@ -49,6 +49,7 @@ pub(super) fn allocate(b: &mut Builder) {
                 is_abstract: flag_at(schema, "x-callgen-abstract"),
                 is_open: flag_at(schema, "x-callgen-open-type"),
                 examples: Vec::new(),
+                resource_url: None,
             })
         };
         let hint = NameHint {

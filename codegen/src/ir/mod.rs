@@ -9,7 +9,8 @@
 //! operations and their inline bodies ([`operations`]), flatten inheritance
 //! and build families, decide every Rust name ([`naming`], through the one
 //! sanitizer in [`names`]), and box the fields that close a cycle
-//! ([`cycles`]). Problems are collected and reported together.
+//! ([`cycles`]); last, mark the structs that carry a resource URL
+//! ([`resource_url`]). Problems are collected and reported together.
 //!
 //! This module knows OpenAPI and JSON Schema; it does not know syn, markdown
 //! or Rust syntax beyond what a name may be spelled as.
@@ -23,6 +24,7 @@ pub mod names;
 mod naming;
 mod operations;
 mod path_template;
+mod resource_url;
 mod results;
 mod schema;
 mod unions;
@@ -81,5 +83,7 @@ pub fn from_openapi(document: &serde_json::Value) -> Result<Ir, IrError> {
     operations::convert(&mut builder);
     components::flatten_inheritance(&mut builder);
     components::build_families(&mut builder);
-    builder.finish()
+    let mut ir = builder.finish()?;
+    resource_url::mark(&mut ir.types);
+    Ok(ir)
 }

@@ -129,6 +129,28 @@ pub struct StructDef {
     pub is_open: bool,
     /// Examples from the type's own page.
     pub examples: Vec<Example>,
+    /// Where the URL of the resource the value is about is read from, when
+    /// it has one (decided by the `resource_url` pass).
+    pub resource_url: Option<ResourceUrl>,
+}
+
+/// Where a struct's resource URL is read from.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ResourceUrl {
+    /// The string field holding the URL (`resourceUrl`), as an index into
+    /// [`StructDef::fields`].
+    pub field: usize,
+    /// Where the URL is read from when that field is absent.
+    pub fallback: ResourceUrlFallback,
+}
+
+/// The older spelling of a resource URL, read when the current one is absent.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ResourceUrlFallback {
+    /// A string field of the struct, as an index into [`StructDef::fields`].
+    Field(usize),
+    /// A key among the struct's unknown properties.
+    UnknownProperty(String),
 }
 
 /// One field of a struct.

@@ -227,6 +227,7 @@ fn inline_struct(b: &mut Builder, schema: &Value, site: &Site) -> TypeRef {
             is_abstract: false,
             is_open: false,
             examples: Vec::new(),
+            resource_url: None,
         }),
         NameHint {
             raw: site.name_hint.clone(),
