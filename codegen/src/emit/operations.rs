@@ -16,7 +16,7 @@
 
 use super::doc_text::doc_text;
 use super::template::Fill;
-use super::tokens::{code, ident, rust_type};
+use super::tokens::{code, ident, rust_type, string_literal};
 use crate::ir::{Group, Ir, Operation, OperationResult, Parameter, ParameterLocation, TypeRef};
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -150,7 +150,7 @@ pub(super) fn parameter_docs(p: &Parameter) -> String {
 
 fn method_entry(ir: &Ir, op: &Operation, templates: &[syn::Expr; 2]) -> syn::Expr {
     let parameters = path_parameters(op)
-        .map(|p| super::request_type::string_literal(&p.wire_name))
+        .map(|p| string_literal(&p.wire_name))
         .collect();
     let output_type = match ir.success(op).result {
         OperationResult::Nothing => "()".to_owned(),

@@ -13,7 +13,7 @@ use super::operations::{
     body_required, body_type, parameter_docs, query_parameters, required_parameters, type_docs,
 };
 use super::template::{Fill, doc_attrs};
-use super::tokens::{code, doc_lines, ident, rust_type, setter_name};
+use super::tokens::{code, doc_lines, ident, rust_type, setter_name, string_literal};
 use crate::ir::{Ir, Operation, OperationResult, ParameterLocation, PathPiece};
 use quote::quote;
 use syn::{Expr, FieldValue, ImplItem, Type};
@@ -261,12 +261,4 @@ fn from_parts_inits(op: &Operation, t: &OperationTemplates) -> Vec<FieldValue> {
         );
     }
     inits
-}
-
-/// The expression `"text"`.
-pub fn string_literal(text: &str) -> Expr {
-    Expr::Lit(syn::ExprLit {
-        attrs: Vec::new(),
-        lit: syn::Lit::Str(syn::LitStr::new(text, proc_macro2::Span::call_site())),
-    })
 }

@@ -86,3 +86,11 @@ pub fn setter_name(field_name: &str) -> Ident {
     let bare = crate::ir::names::unraw(field_name).trim_start_matches('_');
     format_ident!("with_{}", bare)
 }
+
+/// The expression `"text"`.
+pub fn string_literal(text: &str) -> syn::Expr {
+    syn::Expr::Lit(syn::ExprLit {
+        attrs: Vec::new(),
+        lit: syn::Lit::Str(syn::LitStr::new(text, proc_macro2::Span::call_site())),
+    })
+}
