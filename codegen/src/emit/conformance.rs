@@ -4,7 +4,11 @@
 //! documented example was read; users do not. In the committed crate they
 //! sit behind the crate's `conformance` feature, out of the default build
 //! and the default docs; a build script's single file (whose crate has no
-//! such feature) keeps them unconditionally.
+//! such feature) keeps them unconditionally. The same goes for the
+//! envelope types of list answers (`{"value": [...]}`), which users read
+//! as `callgen_client::Collection` and only the suite's examples use.
+
+use quote::ToTokens;
 
 /// The registry items that exist for the conformance suite.
 const REGISTRY_ITEMS: [&str; 4] = ["TYPES", "find", "round_trip_value", "round_trip_str"];
@@ -12,8 +16,28 @@ const REGISTRY_ITEMS: [&str; 4] = ["TYPES", "find", "round_trip_value", "round_t
 /// Puts the conformance items of `items` behind the `conformance` feature.
 pub(super) fn gate(items: &mut [syn::Item]) {
     for item in items.iter_mut().filter(|item| is_conformance_item(item)) {
-        if let Some(attrs) = attrs_mut(item) {
-            attrs.push(syn::parse_quote!(#[cfg(feature = "conformance")]));
+        gate_item(item);
+    }
+}
+
+/// Puts every item of `items` behind the `conformance` feature (the items
+/// of a type only the conformance suite reads).
+pub(super) fn gate_all(items: &mut [syn::Item]) {
+    for item in items.iter_mut() {
+        gate_item(item);
+    }
+}
+
+/// Adds `#[cfg(feature = "conformance")]` to `item`, once.
+fn gate_item(item: &mut syn::Item) {
+    let gate: syn::Attribute = syn::parse_quote!(#[cfg(feature = "conformance")]);
+    let text = gate.to_token_stream().to_string();
+    if let Some(attrs) = attrs_mut(item) {
+        if !attrs
+            .iter()
+            .any(|a| a.to_token_stream().to_string() == text)
+        {
+            attrs.push(gate);
         }
     }
 }
@@ -42,6 +66,9 @@ fn attrs_mut(item: &mut syn::Item) -> Option<&mut Vec<syn::Attribute>> {
         syn::Item::Impl(block) => Some(&mut block.attrs),
         syn::Item::Static(item) => Some(&mut item.attrs),
         syn::Item::Fn(item) => Some(&mut item.attrs),
+        syn::Item::Struct(item) => Some(&mut item.attrs),
+        syn::Item::Enum(item) => Some(&mut item.attrs),
+        syn::Item::Const(item) => Some(&mut item.attrs),
         _ => None,
     }
 }

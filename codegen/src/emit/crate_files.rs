@@ -12,10 +12,10 @@ use super::{
     EmitConfig, EmitError, EmitNotes, GeneratedFile, enums, example, families, notifications,
     operations, request_type, structs,
 };
-use crate::ir::{Group, Ir, Operation, TypeDef, TypeKind};
+use crate::ir::{Group, Ir, Operation, TypeDef, TypeId, TypeKind};
 use proc_macro2::TokenStream;
 use quote::quote;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 /// Which documented example the README shows as builder code.
@@ -45,6 +45,8 @@ pub(super) fn emit(
     let modules = modules(ir);
     let operations_by_module = operations_by_module(ir);
     let returned = &ReturnedBy::index(ir);
+    let envelopes = &ir.list_envelopes();
+    let gated_types = config.conformance_feature.then_some(envelopes);
     let mut pending = vec![
         PendingFile::new("src/lib.rs", || lib_rs(ir)),
         PendingFile::tree("src/registry.rs", |_| gated(config, registry(ir))),
@@ -53,7 +55,7 @@ pub(super) fn emit(
         let modules = &modules;
         pending.push(PendingFile::new(
             group_dir(group).join("mod.rs"),
-            move || group_index(ir, group, modules),
+            move || group_index(ir, group, modules, gated_types),
         ));
     }
     for ((group, module), ids) in &modules {
@@ -63,7 +65,7 @@ pub(super) fn emit(
             move |path| {
                 gated(
                     config,
-                    module_file(path, ir, returned, ids, operation, *group),
+                    module_file(path, ir, returned, ids, operation, *group, gated_types),
                 )
             },
         ));
@@ -213,6 +215,7 @@ fn group_index(
     ir: &Ir,
     group: Group,
     modules: &BTreeMap<(Group, String), Vec<usize>>,
+    conformance_only: Option<&BTreeSet<TypeId>>,
 ) -> TokenStream {
     let doc = match group {
         Group::Models => {
@@ -231,12 +234,28 @@ fn group_index(
                 .operations
                 .iter()
                 .filter(|op| group == Group::Operations && &op.module == module);
-            let names = operation
-                .map(|op| ident(&op.type_name))
-                .chain(ids.iter().map(|id| ident(&ir.types[*id].rust_name)));
+            let is_gated =
+                |id: &&usize| conformance_only.is_some_and(|g| g.contains(&TypeId(**id)));
+            let names = operation.map(|op| ident(&op.type_name)).chain(
+                ids.iter()
+                    .filter(|id| !is_gated(id))
+                    .map(|id| ident(&ir.types[*id].rust_name)),
+            );
+            let gated: Vec<_> = ids
+                .iter()
+                .filter(is_gated)
+                .map(|id| ident(&ir.types[*id].rust_name))
+                .collect();
+            let gated_use = (!gated.is_empty()).then(|| {
+                quote! {
+                    #[cfg(feature = "conformance")]
+                    pub use #module_ident::{#(#gated),*};
+                }
+            });
             quote! {
                 mod #module_ident;
                 pub use #module_ident::{#(#names),*};
+                #gated_use
             }
         });
     quote! {
@@ -252,6 +271,7 @@ fn module_file(
     ids: &[usize],
     operation: Option<&Operation>,
     group: Group,
+    conformance_only: Option<&BTreeSet<TypeId>>,
 ) -> Result<syn::File, EmitError> {
     let doc = module_doc(ir, ids, operation, group);
     let mut file = parse_file(path, quote!(#![doc = #doc]))?;
@@ -262,9 +282,13 @@ fn module_file(
         let def = &ir.types[*id];
         match &def.kind {
             TypeKind::Struct(st) => {
-                file.items.extend(structs::emit(ir, returned, def, st)?);
+                let mut items = structs::emit(ir, returned, def, st)?;
                 let extras = notifications::struct_extras(ir, def, st);
-                file.items.extend(parse_file(path, extras)?.items);
+                items.extend(parse_file(path, extras)?.items);
+                if conformance_only.is_some_and(|gated| gated.contains(&def.id)) {
+                    conformance::gate_all(&mut items);
+                }
+                file.items.extend(items);
             }
             TypeKind::Enum(en) => file.items.extend(enums::emit(def, en)?),
             TypeKind::Family(family) => file

@@ -7,6 +7,8 @@
 //! other annotations are kept by the collection type). This module decides;
 //! it does not know how the result is decoded.
 
+use std::collections::BTreeSet;
+
 use super::model::*;
 
 /// The result of an operation.
@@ -49,6 +51,25 @@ impl Ir {
             },
         };
         Success { response, result }
+    }
+
+    /// The inline `{"value": [item]}` objects that a list answer is read
+    /// through (its result is a [`OperationResult::Collection`] instead):
+    /// they exist for the schema's examples, not for users.
+    pub fn list_envelopes(&self) -> BTreeSet<TypeId> {
+        self.operations
+            .iter()
+            .filter_map(|op| {
+                let success = self.success(op);
+                let OperationResult::Collection(_) = success.result else {
+                    return None;
+                };
+                match success.response?.body.as_ref()?.ty.as_ref()? {
+                    TypeRef::Named(id) => Some(*id),
+                    _ => None,
+                }
+            })
+            .collect()
     }
 
     /// The item type of an inline `{"value": [item]}` object.

@@ -63,6 +63,7 @@ impl ::callgen_client::FromParts for CallListAudioRoutingGroups {
 /// The 200 response body of call.listAudioRoutingGroups.
 #[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
+#[cfg(feature = "conformance")]
 pub struct CallListAudioRoutingGroupsResponse200 {
     /// The `@odata.type` exactly as received (with or without `#`), or as set by the constructor; not written when `None`. The type's own value is kept without a copy.
     pub odata_type: ::std::option::Option<::std::borrow::Cow<'static, str>>,
@@ -73,6 +74,7 @@ pub struct CallListAudioRoutingGroupsResponse200 {
     /// Properties this version of the schema does not know, kept in arrival order and written back.
     pub unknown_fields: ::callgen_runtime::UnknownFields,
 }
+#[cfg(feature = "conformance")]
 impl CallListAudioRoutingGroupsResponse200 {
     /// An empty value (every property absent).
     pub fn new() -> Self {
@@ -109,6 +111,7 @@ impl CallListAudioRoutingGroupsResponse200 {
         self
     }
 }
+#[cfg(feature = "conformance")]
 impl<'de> ::serde::Deserialize<'de> for CallListAudioRoutingGroupsResponse200 {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -116,6 +119,7 @@ impl<'de> ::serde::Deserialize<'de> for CallListAudioRoutingGroupsResponse200 {
         ::callgen_runtime::de::deserialize_struct(deserializer)
     }
 }
+#[cfg(feature = "conformance")]
 impl<'de> ::callgen_runtime::de::MapModel<'de>
 for CallListAudioRoutingGroupsResponse200 {
     const EXPECTING: &'static str = "the 200 response body of call.listAudioRoutingGroups (an object)";
@@ -144,6 +148,7 @@ for CallListAudioRoutingGroupsResponse200 {
         }
     }
 }
+#[cfg(feature = "conformance")]
 impl ::serde::Serialize for CallListAudioRoutingGroupsResponse200 {
     fn serialize<S: ::serde::Serializer>(
         &self,

@@ -63,6 +63,7 @@ impl ::callgen_client::FromParts for CallListParticipants {
 /// The 200 response body of call.listParticipants.
 #[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
+#[cfg(feature = "conformance")]
 pub struct CallListParticipantsResponse200 {
     /// The `@odata.type` exactly as received (with or without `#`), or as set by the constructor; not written when `None`. The type's own value is kept without a copy.
     pub odata_type: ::std::option::Option<::std::borrow::Cow<'static, str>>,
@@ -71,6 +72,7 @@ pub struct CallListParticipantsResponse200 {
     /// Properties this version of the schema does not know, kept in arrival order and written back.
     pub unknown_fields: ::callgen_runtime::UnknownFields,
 }
+#[cfg(feature = "conformance")]
 impl CallListParticipantsResponse200 {
     /// An empty value (every property absent).
     pub fn new() -> Self {
@@ -107,6 +109,7 @@ impl CallListParticipantsResponse200 {
         self
     }
 }
+#[cfg(feature = "conformance")]
 impl<'de> ::serde::Deserialize<'de> for CallListParticipantsResponse200 {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -114,6 +117,7 @@ impl<'de> ::serde::Deserialize<'de> for CallListParticipantsResponse200 {
         ::callgen_runtime::de::deserialize_struct(deserializer)
     }
 }
+#[cfg(feature = "conformance")]
 impl<'de> ::callgen_runtime::de::MapModel<'de> for CallListParticipantsResponse200 {
     const EXPECTING: &'static str = "the 200 response body of call.listParticipants (an object)";
     const DECLARED_ODATA_TYPE: &'static str = "";
@@ -141,6 +145,7 @@ impl<'de> ::callgen_runtime::de::MapModel<'de> for CallListParticipantsResponse2
         }
     }
 }
+#[cfg(feature = "conformance")]
 impl ::serde::Serialize for CallListParticipantsResponse200 {
     fn serialize<S: ::serde::Serializer>(
         &self,

@@ -29,11 +29,13 @@ pub use call_get::CallGet;
 mod call_keep_alive;
 pub use call_keep_alive::CallKeepAlive;
 mod call_list_audio_routing_groups;
-pub use call_list_audio_routing_groups::{
-    CallListAudioRoutingGroups, CallListAudioRoutingGroupsResponse200,
-};
+pub use call_list_audio_routing_groups::CallListAudioRoutingGroups;
+#[cfg(feature = "conformance")]
+pub use call_list_audio_routing_groups::CallListAudioRoutingGroupsResponse200;
 mod call_list_participants;
-pub use call_list_participants::{CallListParticipants, CallListParticipantsResponse200};
+pub use call_list_participants::CallListParticipants;
+#[cfg(feature = "conformance")]
+pub use call_list_participants::CallListParticipantsResponse200;
 mod call_log_teleconference_device_quality;
 pub use call_log_teleconference_device_quality::{
     CallLogTeleconferenceDeviceQuality, CallLogTeleconferenceDeviceQualityRequest,
