@@ -25,6 +25,7 @@ mod operations;
 mod path_template;
 mod results;
 mod schema;
+mod site;
 mod unions;
 
 pub use examples::{ExampleRole, ExampleUse};
