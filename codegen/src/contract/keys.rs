@@ -47,7 +47,7 @@ pub const TRUNCATED: &str = "x-callgen-truncated";
 /// its key instead).
 pub const NAME: &str = "x-callgen-name";
 
-/// The keys of an example's source record.
+/// The page of an example's source record.
 pub const SOURCE_PAGE: &str = "page";
 /// The line of an example's source record.
 pub const SOURCE_LINE: &str = "line";

@@ -7,11 +7,11 @@
 //! [`EnumExtensions`], [`PropertyExtensions`], [`OperationExtensions`],
 //! [`ExampleExtensions`]) are what those keys describe: the extractor
 //! writes them into the document, and the readers get them back in one of
-//! two modes. The **strict** read (`strict`) reports every malformed value
-//! as a [`ContractProblem`] at its JSON pointer; the IR uses it. The
-//! **lenient** read (`lenient`) takes a malformed value as absent, so that
-//! older or hand-written schemas can still be compared and drawn; the
-//! changelog and the diagram use it.
+//! two modes. The **strict** read ([`Extensions::strict`]) reports every
+//! malformed value as a [`ContractProblem`] at its JSON pointer; the IR
+//! uses it. The **lenient** read ([`Extensions::lenient`]) takes a
+//! malformed value as absent, so that older or hand-written schemas can
+//! still be compared and drawn; the changelog and the diagram use it.
 
 mod fields;
 pub mod keys;
