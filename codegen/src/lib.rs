@@ -12,6 +12,7 @@
 //! the committed schema comes from.
 
 pub mod check;
+pub mod contract;
 pub mod diag;
 pub mod diagram;
 pub mod diff;

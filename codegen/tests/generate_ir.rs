@@ -152,3 +152,34 @@ fn ir_outline_of_every_fixture_schema() {
         insta::assert_snapshot!(outline(&ir));
     });
 }
+
+/// The IR reads the schema contract strictly: an extension value of the
+/// wrong JSON type is a problem at its JSON pointer, reported with the
+/// others, never a silent default.
+#[test]
+fn malformed_extensions_are_problems_at_their_pointer() {
+    let document = serde_json::json!({
+        "openapi": "3.1.0",
+        "paths": {"/calls/{id}": {"get": {
+            "operationId": "call.get",
+            "responses": {"200": {"description": "OK"}},
+            "x-callgen-deprecated-paths": "/app/calls/{id}"
+        }}},
+        "components": {"schemas": {"microsoft.graph.call": {
+            "type": "object",
+            "properties": {"id": {"type": "string"}},
+            "x-callgen-abstract": "yes",
+            "x-callgen-examples": [{"value": {}, "x-callgen-source": {"page": "call.md", "line": -1}}]
+        }}}
+    });
+    let error = ir::from_openapi(&document).unwrap_err();
+    let found: Vec<String> = error.problems.iter().map(|p| p.to_string()).collect();
+    assert_eq!(
+        found,
+        [
+            "schema /components/schemas/microsoft.graph.call/x-callgen-abstract: `x-callgen-abstract` must be a boolean",
+            "schema /components/schemas/microsoft.graph.call/x-callgen-examples/0/x-callgen-source/line: `line` must be a non-negative integer",
+            "schema /paths/~1calls~1{id}/get/x-callgen-deprecated-paths: `x-callgen-deprecated-paths` must be an array of strings",
+        ]
+    );
+}

@@ -118,14 +118,14 @@ pub enum ChangeKind {
         /// The new base.
         new: Option<String>,
     },
-    /// `x-callgen-abstract` changed.
+    /// [`crate::contract::ABSTRACT`] changed.
     AbstractChanged {
         /// Whether it was abstract.
         old: bool,
         /// Whether it is abstract.
         new: bool,
     },
-    /// `x-callgen-open-type` changed.
+    /// [`crate::contract::OPEN_TYPE`] changed.
     OpenTypeChanged {
         /// Whether it was open.
         old: bool,

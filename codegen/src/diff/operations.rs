@@ -2,7 +2,7 @@
 //!
 //! An operation whose id disappeared while another appeared is taken as
 //! renamed when both come from the same documentation page
-//! (`x-callgen-page`) or share the HTTP method and a path (current or
+//! ([`crate::contract::PAGE`]) or share the HTTP method and a path (current or
 //! deprecated, parameter names ignored). Matched operations are compared
 //! for method, path, deprecated paths, deprecation, success status, request
 //! body (parameter by parameter when both are inline objects) and response

@@ -11,6 +11,11 @@ use std::collections::{BTreeMap, BTreeSet};
 use rayon::prelude::*;
 use serde_json::{Map, Value, json};
 
+use crate::contract::{
+    EXAMPLES, EnumExtensions, ExampleExtensions, ExampleSource, NAMESPACE, ObjectExtensions,
+    OperationExtensions, PropertyExtensions, component_ref,
+};
+
 use super::api::{Api, Body, EnumType, ObjectType, Operation, Property, Response, ResponseContent};
 use super::closure::is_stopped;
 use super::examples::ExampleDoc;
@@ -19,14 +24,6 @@ use super::inheritance::Hierarchy;
 use super::names::Resolved;
 use super::paths::slash_path;
 use super::type_expr::Primitive;
-
-/// The prefix of component names.
-pub const NAMESPACE: &str = "microsoft.graph.";
-
-/// The `$ref` of a named component.
-pub fn component_ref(name: &str) -> String {
-    format!("#/components/schemas/{NAMESPACE}{name}")
-}
 
 /// Writes the document. The API is consumed: example payloads move into
 /// the document instead of being copied. Example keys are given in
@@ -126,23 +123,20 @@ fn object_schema(ty: &mut ObjectType, descendants: &[String], keys: Vec<String>)
             json!({"propertyName": "@odata.type", "mapping": Value::Object(mapping)}),
         );
     }
-    if ty.is_abstract {
-        schema.insert("x-callgen-abstract".into(), json!(true));
-    }
-    if ty.open_type {
-        schema.insert("x-callgen-open-type".into(), json!(true));
-    }
-    if let Some(key) = &ty.key {
-        schema.insert("x-callgen-key".into(), json!(key));
-    }
-    schema.insert("x-callgen-page".into(), json!(ty.page));
+    let extensions = ObjectExtensions {
+        is_abstract: ty.is_abstract,
+        open_type: ty.open_type,
+        key: ty.key.clone(),
+        page: Some(ty.page.clone()),
+    };
+    extensions.write(&mut schema);
     if !ty.examples.is_empty() {
         let examples: Vec<Value> = std::mem::take(&mut ty.examples)
             .into_iter()
             .zip(keys)
             .map(|(e, key)| example_object(e, key).1)
             .collect();
-        schema.insert("x-callgen-examples".into(), Value::Array(examples));
+        schema.insert(EXAMPLES.into(), Value::Array(examples));
     }
     Value::Object(schema)
 }
@@ -155,9 +149,7 @@ fn enum_schema(e: &EnumType) -> Value {
     if let Some(description) = &e.description {
         schema.insert("description".into(), json!(description));
     }
-    if e.inline {
-        schema.insert("x-callgen-inline-enum".into(), json!(true));
-    }
+    EnumExtensions { inline: e.inline }.write(&mut schema);
     Value::Object(schema)
 }
 
@@ -173,9 +165,10 @@ pub fn property_schema(property: &Property) -> Value {
     if property.read_only {
         schema.insert("readOnly".into(), json!(true));
     }
-    if let Some(text) = &property.documented_as {
-        schema.insert("x-callgen-documented-as".into(), json!(text));
-    }
+    let extensions = PropertyExtensions {
+        documented_as: property.documented_as.clone(),
+    };
+    extensions.write(&mut schema);
     Value::Object(schema)
 }
 
@@ -208,7 +201,7 @@ pub fn type_schema(ty: &Resolved, nullable: bool) -> Value {
             json!({ "anyOf": alternatives })
         }
         // A hub entity the closure stops at is an object; anything else
-        // unknown is any value. `x-callgen-documented-as` keeps the name.
+        // unknown is any value. `contract::DOCUMENTED_AS` keeps the name.
         Resolved::Unresolved(name) if is_stopped(name) => json!({"type": "object"}),
         Resolved::Unresolved(_) => json!({}),
     }
@@ -337,19 +330,12 @@ fn operation_object(operation: &mut Operation, keys: &mut Keys) -> Value {
     if !operation.notifications.is_empty() {
         object.insert("callbacks".into(), callbacks(operation, keys));
     }
-    object.insert("x-callgen-page".into(), json!(operation.page));
-    if !operation.deprecated_paths.is_empty() {
-        object.insert(
-            "x-callgen-deprecated-paths".into(),
-            json!(operation.deprecated_paths),
-        );
-    }
-    if !operation.alternate_paths.is_empty() {
-        object.insert(
-            "x-callgen-alternate-paths".into(),
-            json!(operation.alternate_paths),
-        );
-    }
+    let extensions = OperationExtensions {
+        page: Some(operation.page.clone()),
+        deprecated_paths: operation.deprecated_paths.clone(),
+        alternate_paths: operation.alternate_paths.clone(),
+    };
+    extensions.write(&mut object);
     Value::Object(object)
 }
 
@@ -440,13 +426,15 @@ fn example_object(example: ExampleDoc, key: String) -> (String, Value) {
     let mut object = Map::new();
     object.insert("summary".into(), Value::String(example.summary));
     object.insert("value".into(), example.value);
-    object.insert(
-        "x-callgen-source".into(),
-        json!({"page": slash_path(&example.page), "line": example.line}),
-    );
-    if example.truncated {
-        object.insert("x-callgen-truncated".into(), json!(true));
-    }
+    let extensions = ExampleExtensions {
+        name: None,
+        source: Some(ExampleSource {
+            page: Some(slash_path(&example.page)),
+            line: Some(example.line as u64),
+        }),
+        truncated: example.truncated,
+    };
+    extensions.write(&mut object);
     (key, Value::Object(object))
 }
 

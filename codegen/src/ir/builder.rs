@@ -2,29 +2,11 @@
 //! the component index, name hints and the problems found so far.
 
 use super::model::*;
-use super::{IrError, SchemaProblem, cycles, naming};
+use super::naming::{self, NameHint};
+use super::{IrError, SchemaProblem, cycles};
+use crate::contract::Extensions;
 use serde_json::Value;
 use std::collections::BTreeMap;
-
-/// How a type's Rust name and module are to be derived.
-#[derive(Debug, Clone)]
-pub(super) struct NameHint {
-    /// The raw name to sanitize into the type name.
-    pub raw: String,
-    /// Where the type's code goes.
-    pub module: ModuleHint,
-}
-
-/// Which module (file) a type is written to.
-#[derive(Debug, Clone)]
-pub(super) enum ModuleHint {
-    /// Its own module, named after the type.
-    Own,
-    /// The module of another type (a family goes with its base).
-    SameAs(TypeId),
-    /// The module of an operation, named after its `operationId`.
-    Operation(String),
-}
 
 /// Own properties of a struct before inheritance is flattened.
 #[derive(Debug, Clone, Default)]
@@ -81,6 +63,16 @@ impl<'a> Builder<'a> {
                 why.into()
             ),
         });
+    }
+
+    /// Reads the contract record of the object `value` at `pointer`
+    /// strictly, recording every malformed value.
+    pub fn extensions<T: Extensions>(&mut self, value: &Value, pointer: &str) -> T {
+        let (record, problems) = T::strict(value, pointer);
+        for problem in problems {
+            self.problem(&problem.pointer, problem.message);
+        }
+        record
     }
 
     /// Allocates a type whose kind is filled in later.
@@ -140,8 +132,16 @@ pub(super) fn str_at<'v>(value: &'v Value, key: &str) -> Option<&'v str> {
 
 /// The text at `key`, trimmed, when it is a non-empty string.
 pub(super) fn text_at(value: &Value, key: &str) -> Option<String> {
-    str_at(value, key)
-        .map(str::trim)
+    str_at(value, key).and_then(trimmed_str)
+}
+
+/// `text` trimmed, when that leaves something.
+pub(super) fn trimmed(text: Option<String>) -> Option<String> {
+    text.as_deref().and_then(trimmed_str)
+}
+
+fn trimmed_str(text: &str) -> Option<String> {
+    Some(text.trim())
         .filter(|s| !s.is_empty())
         .map(str::to_owned)
 }

@@ -1,11 +1,12 @@
 //! `components.schemas` -> struct and enum types, inheritance flattened
 //! base-first, and one family per base that has a discriminator mapping.
 
-use super::builder::{
-    Builder, ModuleHint, NameHint, OwnFields, flag_at, pointer_segment, str_at, text_at,
-};
+use super::builder::{Builder, OwnFields, pointer_segment, str_at, text_at, trimmed};
 use super::model::*;
-use super::schema::{Site, enum_def, examples_at, properties};
+use super::naming::{ModuleHint, NameHint};
+use super::schema::{enum_def, examples_at, properties};
+use super::site::Site;
+use crate::contract::{self, EXAMPLES, ObjectExtensions};
 use serde_json::{Map, Value};
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -46,8 +47,8 @@ pub(super) fn allocate(b: &mut Builder) {
                 fields: Vec::new(),
                 base: None,
                 odata_type: Some(format!("#{name}")),
-                is_abstract: flag_at(schema, "x-callgen-abstract"),
-                is_open: flag_at(schema, "x-callgen-open-type"),
+                is_abstract: false,
+                is_open: false,
                 examples: Vec::new(),
                 resource_url: None,
             })
@@ -106,17 +107,25 @@ pub(super) fn convert(b: &mut Builder) {
             continue;
         }
         b.types[id.0].docs = text_at(schema, "description");
-        b.types[id.0].page = text_at(schema, "x-callgen-page");
+        let extensions: ObjectExtensions = b.extensions(schema, &pointer);
+        b.types[id.0].page = trimmed(extensions.page.clone());
         if matches!(b.types[id.0].kind, TypeKind::Enum(_)) {
             let def = enum_def(b, schema, &pointer, false);
             b.types[id.0].kind = TypeKind::Enum(def);
             continue;
         }
-        convert_struct(b, id, &name, schema, &pointer);
+        convert_struct(b, id, &name, schema, &pointer, &extensions);
     }
 }
 
-fn convert_struct(b: &mut Builder, id: TypeId, name: &str, schema: &Value, pointer: &str) {
+fn convert_struct(
+    b: &mut Builder,
+    id: TypeId,
+    name: &str,
+    schema: &Value,
+    pointer: &str,
+    extensions: &ObjectExtensions,
+) {
     let site = Site {
         pointer: pointer.to_owned(),
         schema_name: name.to_owned(),
@@ -126,12 +135,10 @@ fn convert_struct(b: &mut Builder, id: TypeId, name: &str, schema: &Value, point
     };
     let base = base_of(b, schema, pointer);
     let fields = properties(b, schema, &site);
-    let examples = examples_at(
-        b,
-        schema.get("x-callgen-examples"),
-        &format!("{pointer}/x-callgen-examples"),
-    );
+    let examples = examples_at(b, schema.get(EXAMPLES), &format!("{pointer}/{EXAMPLES}"));
     if let TypeKind::Struct(def) = &mut b.types[id.0].kind {
+        def.is_abstract = extensions.is_abstract;
+        def.is_open = extensions.open_type;
         def.base = base;
         def.examples = examples;
     }
@@ -153,7 +160,7 @@ fn base_of(b: &mut Builder, schema: &Value, pointer: &str) -> Option<TypeId> {
             "more than one base type; only the first is used",
         );
     }
-    let target = reference.strip_prefix("#/components/schemas/");
+    let target = contract::ref_target(reference);
     match target.and_then(|t| b.components.get(t)).copied() {
         Some(base) if matches!(b.types[base.0].kind, TypeKind::Struct(_)) => Some(base),
         Some(_) => {
@@ -247,9 +254,7 @@ pub(super) fn build_families(b: &mut Builder) {
             .pointer("/discriminator/mapping")
             .and_then(Value::as_object);
         for (key, target) in mapping.into_iter().flatten() {
-            let target_name = target
-                .as_str()
-                .and_then(|t| t.strip_prefix("#/components/schemas/"));
+            let target_name = target.as_str().and_then(contract::ref_target);
             let at = format!("{pointer}/mapping/{}", pointer_segment(key));
             match target_name.and_then(|t| b.components.get(t).map(|id| (t, *id))) {
                 Some((_, id)) if !matches!(b.types[id.0].kind, TypeKind::Struct(_)) => {

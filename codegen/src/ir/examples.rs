@@ -2,11 +2,12 @@
 //! example with the registry name of the type it documents, for the
 //! conformance suite.
 
-use super::builder::{Builder, flag_at, pointer_segment, text_at};
+use super::builder::{Builder, pointer_segment, text_at, trimmed};
 use super::model::*;
+use crate::contract::ExampleExtensions;
 use serde_json::Value;
 
-/// Reads examples from an `x-callgen-examples` array or an OpenAPI
+/// Reads examples from a [`crate::contract::EXAMPLES`] array or an OpenAPI
 /// `examples` map.
 pub(super) fn read(b: &mut Builder, value: Option<&Value>, pointer: &str) -> Vec<Example> {
     match value {
@@ -38,14 +39,15 @@ fn example(b: &mut Builder, fallback_name: String, item: &Value, pointer: &str) 
     if item.get("value").is_none() {
         b.problem(pointer, "an example must have a `value`");
     }
-    let source = item.get("x-callgen-source");
+    let extensions: ExampleExtensions = b.extensions(item, pointer);
+    let source = extensions.source.unwrap_or_default();
     Example {
-        name: text_at(item, "x-callgen-name").unwrap_or(fallback_name),
+        name: trimmed(extensions.name).unwrap_or(fallback_name),
         summary: text_at(item, "summary"),
         value: item.get("value").cloned().unwrap_or(Value::Null),
-        page: source.and_then(|s| text_at(s, "page")),
-        line: source.and_then(|s| s.get("line")).and_then(Value::as_u64),
-        truncated: flag_at(item, "x-callgen-truncated"),
+        page: trimmed(source.page),
+        line: source.line,
+        truncated: extensions.truncated,
     }
 }
 

@@ -27,6 +27,7 @@ mod path_template;
 mod resource_url;
 mod results;
 mod schema;
+mod site;
 mod unions;
 
 pub use examples::{ExampleRole, ExampleUse};

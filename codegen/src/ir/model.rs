@@ -123,9 +123,9 @@ pub struct StructDef {
     /// The `@odata.type` a constructor sets (`#microsoft.graph.call`); `None`
     /// for operation bodies, which have no schema name of their own.
     pub odata_type: Option<String>,
-    /// `x-callgen-abstract`.
+    /// [`crate::contract::ABSTRACT`].
     pub is_abstract: bool,
-    /// `x-callgen-open-type`.
+    /// [`crate::contract::OPEN_TYPE`].
     pub is_open: bool,
     /// Examples from the type's own page.
     pub examples: Vec<Example>,
@@ -224,7 +224,7 @@ pub struct EnumDef {
     pub members: Vec<EnumMember>,
     /// The Rust name of the catch-all member holding unlisted values.
     pub catch_all: String,
-    /// `x-callgen-inline-enum`: made from a "Possible values" list.
+    /// [`crate::contract::INLINE_ENUM`]: made from a "Possible values" list.
     pub inline: bool,
 }
 

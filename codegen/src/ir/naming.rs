@@ -3,10 +3,29 @@
 //! field names (one per struct, after the generator's own fields), enum and
 //! family members (after the catch-all), operation and parameter names.
 
-use super::builder::{ModuleHint, NameHint};
 use super::model::*;
 use super::names::{NameKind, Scope};
 use std::collections::BTreeMap;
+
+/// How a type's Rust name and module are to be derived.
+#[derive(Debug, Clone)]
+pub(super) struct NameHint {
+    /// The raw name to sanitize into the type name.
+    pub raw: String,
+    /// Where the type's code goes.
+    pub module: ModuleHint,
+}
+
+/// Which module (file) a type is written to.
+#[derive(Debug, Clone)]
+pub(super) enum ModuleHint {
+    /// Its own module, named after the type.
+    Own,
+    /// The module of another type (a family goes with its base).
+    SameAs(TypeId),
+    /// The module of an operation, named after its `operationId`.
+    Operation(String),
+}
 
 /// The generator's own struct fields: `@odata.type` and the unknown-field bag.
 pub const STRUCT_BOOKKEEPING: &[&str] = &["odata_type", "unknown_fields"];

@@ -2,10 +2,13 @@
 //! response and callback bodies with their examples. Inline body schemas
 //! become named types in the operation's module.
 
-use super::builder::{Builder, ModuleHint, pointer_segment, str_at, text_at};
+use super::builder::{Builder, pointer_segment, str_at, text_at, trimmed};
 use super::model::*;
+use super::naming::ModuleHint;
 use super::path_template;
-use super::schema::{Site, examples_at, type_ref};
+use super::schema::{examples_at, type_ref};
+use super::site::Site;
+use crate::contract::OperationExtensions;
 use serde_json::{Map, Value};
 
 const METHODS: &[&str] = &[
@@ -102,6 +105,7 @@ fn operation(
             }
         }
     }
+    let extensions: OperationExtensions = b.extensions(op, pointer);
     let request_body = op.get("requestBody").and_then(|body| {
         self::body(
             b,
@@ -129,10 +133,10 @@ fn operation(
         method: method.to_ascii_uppercase(),
         path: path.to_owned(),
         path_pieces,
-        deprecated_paths: strings(op.get("x-callgen-deprecated-paths")),
+        deprecated_paths: extensions.deprecated_paths,
         summary: text_at(op, "summary"),
         docs: text_at(op, "description"),
-        page: text_at(op, "x-callgen-page"),
+        page: trimmed(extensions.page),
         parameters,
         request_body,
         responses,
@@ -158,16 +162,6 @@ fn undeclared_parameter(name: String) -> Parameter {
 
 fn parent(pointer: &str) -> &str {
     pointer.rsplit_once('/').map(|(p, _)| p).unwrap_or(pointer)
-}
-
-fn strings(value: Option<&Value>) -> Vec<String> {
-    value
-        .and_then(Value::as_array)
-        .into_iter()
-        .flatten()
-        .filter_map(Value::as_str)
-        .map(str::to_owned)
-        .collect()
 }
 
 fn parameter(b: &mut Builder, value: &Value, pointer: &str, site: &Site) -> Option<Parameter> {

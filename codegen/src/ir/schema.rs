@@ -4,51 +4,14 @@
 //! base with a discriminator resolves to its family). Inline object and enum
 //! schemas become named types of their own, named after where they appear.
 
-use super::builder::{Builder, ModuleHint, NameHint, OwnFields, flag_at, pointer_segment, text_at};
+use super::builder::{Builder, OwnFields, flag_at, text_at};
 use super::examples;
 use super::model::*;
+use super::naming::NameHint;
+use super::site::Site;
 use super::unions;
+use crate::contract::{self, EnumExtensions, PropertyExtensions};
 use serde_json::Value;
-
-/// The schema key keeping the docs' own type text (see ARCHITECTURE.md).
-const DOCUMENTED_AS: &str = "x-callgen-documented-as";
-
-/// Where a schema appears, for naming inline types and reporting problems.
-#[derive(Debug, Clone)]
-pub(super) struct Site {
-    /// JSON pointer of the schema.
-    pub pointer: String,
-    /// Registry name an inline type at this site gets.
-    pub schema_name: String,
-    /// Raw name an inline type at this site gets.
-    pub name_hint: String,
-    /// Where an inline type at this site is written.
-    pub group: Group,
-    /// The module an inline type at this site goes to.
-    pub module: ModuleHint,
-}
-
-impl Site {
-    /// The site of a property `name` of the object at this site.
-    pub fn property(&self, name: &str) -> Site {
-        Site {
-            pointer: format!("{}/properties/{}", self.pointer, pointer_segment(name)),
-            schema_name: format!("{}/{}", self.schema_name, name),
-            name_hint: format!("{} {}", self.name_hint, name),
-            group: self.group,
-            module: self.module.clone(),
-        }
-    }
-
-    fn child(&self, segment: &str, suffix: &str) -> Site {
-        Site {
-            pointer: format!("{}/{}", self.pointer, segment),
-            schema_name: self.schema_name.clone(),
-            name_hint: format!("{} {}", self.name_hint, suffix),
-            ..self.clone()
-        }
-    }
-}
 
 /// The type a schema describes, and whether it admits `null`.
 pub(super) fn type_ref(b: &mut Builder, schema: &Value, site: &Site) -> (TypeRef, bool) {
@@ -97,9 +60,11 @@ pub(super) fn type_ref(b: &mut Builder, schema: &Value, site: &Site) -> (TypeRef
 }
 
 /// Reports a schema without a type that stands for a type the docs name
-/// (`x-callgen-documented-as`) but the extractor could not resolve.
+/// ([`contract::DOCUMENTED_AS`]) but the extractor could not resolve.
 fn note_undocumented_type(b: &mut Builder, schema: &Value, site: &Site) {
-    if let Some(documented) = text_at(schema, DOCUMENTED_AS) {
+    let extensions: PropertyExtensions = b.extensions(schema, &site.pointer);
+    let documented = extensions.documented_as.as_deref().map(str::trim);
+    if let Some(documented) = documented.filter(|d| !d.is_empty()) {
         b.untyped(
             &site.pointer,
             format!("the docs name the type `{documented}`, which the schema does not define"),
@@ -188,14 +153,12 @@ fn array_type(b: &mut Builder, schema: &Value, site: &Site) -> TypeRef {
 }
 
 fn reference_type(b: &mut Builder, reference: &Value, site: &Site) -> TypeRef {
-    let Some(target) = reference
-        .as_str()
-        .and_then(|r| r.strip_prefix("#/components/schemas/"))
-    else {
+    let Some(target) = reference.as_str().and_then(contract::ref_target) else {
         b.problem(
             &format!("{}/$ref", site.pointer),
             format!(
-                "unsupported reference {reference}: only #/components/schemas/<name> is understood"
+                "unsupported reference {reference}: only {}<name> is understood",
+                contract::SCHEMA_REF_PREFIX
             ),
         );
         return TypeRef::Any;
@@ -273,10 +236,11 @@ pub(super) fn enum_def(b: &mut Builder, schema: &Value, pointer: &str, inline: b
             ),
         }
     }
+    let extensions: EnumExtensions = b.extensions(schema, pointer);
     EnumDef {
         members,
         catch_all: String::new(),
-        inline: inline || flag_at(schema, "x-callgen-inline-enum"),
+        inline: inline || extensions.inline,
     }
 }
 
@@ -313,7 +277,7 @@ pub(super) fn properties(b: &mut Builder, schema: &Value, site: &Site) -> Vec<Fi
     fields
 }
 
-/// The examples of a `x-callgen-examples` array or an `examples` map.
+/// The examples of a [`contract::EXAMPLES`] array or an `examples` map.
 pub(super) fn examples_at(b: &mut Builder, value: Option<&Value>, pointer: &str) -> Vec<Example> {
     examples::read(b, value, pointer)
 }

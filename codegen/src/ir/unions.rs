@@ -9,9 +9,11 @@
 //! (primitives, inline objects) is not a union here and stays any JSON
 //! value, which the caller reports.
 
-use super::builder::{Builder, NameHint};
+use super::builder::Builder;
 use super::model::*;
-use super::schema::Site;
+use super::naming::NameHint;
+use super::site::Site;
+use crate::contract;
 use serde_json::Value;
 
 /// The union for `alternatives` (or the one type they all name), or
@@ -62,7 +64,7 @@ fn alternative(b: &Builder, schema: &Value) -> Option<UnionAlternative> {
         }
         None => return None,
     };
-    let target = reference.as_str()?.strip_prefix("#/components/schemas/")?;
+    let target = contract::ref_target(reference.as_str()?)?;
     let ty = match b.families.get(target) {
         Some(family) => *family,
         None => {

@@ -6,9 +6,10 @@
 //! and is lenient: whatever it does not understand becomes a [`Problem`]
 //! with its JSON Pointer and an [`TypeExpr::Unknown`] placeholder, never a
 //! panic. It deliberately ignores descriptions of operations, examples,
-//! callbacks and every `x-callgen-*` extension except the ones that change
-//! what a type or an operation is (abstract, open type, inline enum, page,
-//! deprecated paths). It knows nothing of Rust or of how changes are judged.
+//! callbacks and every extension of the [`crate::contract`] except the ones
+//! that change what a type or an operation is (abstract, open type, inline
+//! enum, page, deprecated paths), which it reads through the contract's
+//! lenient mode. It knows nothing of Rust or of how changes are judged.
 
 mod read;
 
@@ -49,9 +50,9 @@ pub enum TypeDef {
 pub struct ObjectDef {
     /// The short name of the base type (`allOf` `$ref`), if any.
     pub base: Option<String>,
-    /// `x-callgen-abstract`.
+    /// [`crate::contract::ABSTRACT`].
     pub is_abstract: bool,
-    /// `x-callgen-open-type`.
+    /// [`crate::contract::OPEN_TYPE`].
     pub open_type: bool,
     /// Own properties in document order.
     pub properties: Vec<Property>,
@@ -62,7 +63,7 @@ pub struct ObjectDef {
 pub struct EnumDef {
     /// The values in document order.
     pub values: Vec<String>,
-    /// `x-callgen-inline-enum`: the values came from a property description.
+    /// [`crate::contract::INLINE_ENUM`]: the values came from a property description.
     pub inline: bool,
 }
 
@@ -165,7 +166,7 @@ pub struct OperationDef {
     pub method: String,
     /// The current path (the path item's key).
     pub path: String,
-    /// `x-callgen-deprecated-paths`, sorted.
+    /// [`crate::contract::DEPRECATED_PATHS`], sorted.
     pub deprecated_paths: Vec<String>,
     /// `deprecated: true`.
     pub deprecated: bool,
@@ -175,7 +176,7 @@ pub struct OperationDef {
     pub response: Option<TypeExpr>,
     /// The request body, if any.
     pub request_body: Option<RequestBody>,
-    /// `x-callgen-page`.
+    /// [`crate::contract::PAGE`].
     pub page: Option<String>,
 }
 

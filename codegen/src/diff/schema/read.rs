@@ -6,10 +6,11 @@
 use super::{
     EnumDef, ObjectDef, OperationDef, Problem, Property, RequestBody, SchemaView, TypeDef, TypeExpr,
 };
+use crate::contract::{
+    self, EnumExtensions, Extensions, NAMESPACE, ObjectExtensions, OperationExtensions,
+};
 use serde_json::{Map, Value};
 
-const REF_PREFIX: &str = "#/components/schemas/";
-const NAMESPACE: &str = "microsoft.graph.";
 const HTTP_METHODS: [&str; 8] = [
     "get", "put", "post", "delete", "patch", "head", "options", "trace",
 ];
@@ -75,16 +76,16 @@ impl Reader {
             return self.problem(&pointer, "a component schema must be a JSON object");
         };
         let definition = if let Some(values) = object.get("enum") {
-            TypeDef::Enum(self.read_enum(&pointer, object, values))
+            TypeDef::Enum(self.read_enum(&pointer, schema, values))
         } else {
-            TypeDef::Object(self.read_object(&pointer, object))
+            TypeDef::Object(self.read_object(&pointer, schema, object))
         };
         self.view
             .types
             .insert(short_name(key).to_string(), definition);
     }
 
-    fn read_enum(&mut self, pointer: &str, object: &Map<String, Value>, values: &Value) -> EnumDef {
+    fn read_enum(&mut self, pointer: &str, schema: &Value, values: &Value) -> EnumDef {
         let mut names = Vec::new();
         for (index, value) in values.as_array().into_iter().flatten().enumerate() {
             match value.as_str() {
@@ -100,15 +101,21 @@ impl Reader {
         }
         EnumDef {
             values: names,
-            inline: flag(object, "x-callgen-inline-enum"),
+            inline: EnumExtensions::lenient(schema).inline,
         }
     }
 
-    fn read_object(&mut self, pointer: &str, object: &Map<String, Value>) -> ObjectDef {
+    fn read_object(
+        &mut self,
+        pointer: &str,
+        schema: &Value,
+        object: &Map<String, Value>,
+    ) -> ObjectDef {
+        let extensions = ObjectExtensions::lenient(schema);
         ObjectDef {
             base: self.read_base(pointer, object),
-            is_abstract: flag(object, "x-callgen-abstract"),
-            open_type: flag(object, "x-callgen-open-type"),
+            is_abstract: extensions.is_abstract,
+            open_type: extensions.open_type,
             properties: self.read_properties(pointer, object),
         }
     }
@@ -120,7 +127,7 @@ impl Reader {
             [only] => only.get("$ref").and_then(Value::as_str),
             _ => None,
         };
-        match reference.and_then(|r| r.strip_prefix(REF_PREFIX)) {
+        match reference.and_then(contract::ref_target) {
             Some(target) => Some(short_name(target).to_string()),
             None => {
                 self.problem(
@@ -294,13 +301,12 @@ impl Reader {
     }
 
     fn read_reference(&mut self, pointer: &str, reference: &Value) -> TypeExpr {
-        match reference.as_str().and_then(|r| r.strip_prefix(REF_PREFIX)) {
+        match reference.as_str().and_then(contract::ref_target) {
             Some(target) => TypeExpr::Named(short_name(target).to_string()),
-            None => self.unknown(
-                pointer,
-                reference,
-                "`$ref` must point into #/components/schemas/",
-            ),
+            None => {
+                let message = format!("`$ref` must point into {}", contract::SCHEMA_REF_PREFIX);
+                self.unknown(pointer, reference, &message)
+            }
         }
     }
 
@@ -337,19 +343,17 @@ impl Reader {
             }
         };
         let (status, response) = self.read_success_response(pointer, object);
+        let extensions = OperationExtensions::lenient(operation);
         let definition = OperationDef {
             id: id.clone(),
             method,
             path: path.to_string(),
-            deprecated_paths: string_list(object.get("x-callgen-deprecated-paths")),
+            deprecated_paths: sorted(extensions.deprecated_paths),
             deprecated: flag(object, "deprecated"),
             status,
             response,
             request_body: self.read_request_body(pointer, object),
-            page: object
-                .get("x-callgen-page")
-                .and_then(Value::as_str)
-                .map(str::to_string),
+            page: extensions.page,
         };
         if self.view.operations.contains_key(&id) {
             let message = format!("operationId `{id}` is used twice; the later one is ignored");
@@ -435,7 +439,7 @@ fn primitive_name(type_name: &str, format: Option<&str>) -> String {
 
 /// Keywords that describe a schema without constraining its values: a
 /// schema of only these (`{}` with a description and
-/// `x-callgen-documented-as`, the form of an unknown type) admits any JSON.
+/// [`contract::DOCUMENTED_AS`], the form of an unknown type) admits any JSON.
 fn is_annotation(key: &str) -> bool {
     let annotations = [
         "description",
@@ -451,14 +455,7 @@ fn flag(object: &Map<String, Value>, key: &str) -> bool {
     object.get(key).and_then(Value::as_bool) == Some(true)
 }
 
-fn string_list(value: Option<&Value>) -> Vec<String> {
-    let mut list: Vec<String> = value
-        .and_then(Value::as_array)
-        .into_iter()
-        .flatten()
-        .filter_map(Value::as_str)
-        .map(str::to_string)
-        .collect();
+fn sorted(mut list: Vec<String>) -> Vec<String> {
     list.sort();
     list.dedup();
     list
@@ -477,7 +474,7 @@ mod tests {
                 "s": {"type": ["string", "null"], "format": "date-time", "readOnly": true},
                 "c": {"type": "array", "items": {"type": "integer", "format": "int32"}}
             }},
-            "microsoft.graph.b": {"type": "string", "enum": ["x"], "x-callgen-inline-enum": true}
+            "microsoft.graph.b": {"type": "string", "enum": ["x"], contract::INLINE_ENUM: true}
         }}});
         let view = SchemaView::read(&doc);
         assert!(view.problems.is_empty(), "{:?}", view.problems);

@@ -30,13 +30,13 @@ pub(crate) fn undocumented_payload(operation: &Operation) -> Option<Option<&str>
 
 /// The callback payload schema of an operation whose payload type is not
 /// documented: inferred from its notification examples, with the name the
-/// examples give in `x-callgen-documented-as`.
+/// examples give in [`crate::contract::DOCUMENTED_AS`].
 pub(crate) fn payload_schema(operation: &Operation) -> Option<Value> {
     let named = undocumented_payload(operation)?;
     let mut schema = schema_of(operation.notifications.iter().map(|e| &e.value));
     if let (Some(name), Value::Object(object)) = (named, &mut schema) {
         object.insert(
-            "x-callgen-documented-as".to_owned(),
+            crate::contract::DOCUMENTED_AS.to_owned(),
             Value::String(format!("{name} (inferred from the notification examples)")),
         );
     }

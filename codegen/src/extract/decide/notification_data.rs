@@ -9,7 +9,7 @@
 //! `inviteParticipantsOperation` stands for every `commsOperation`), and the
 //! item type gets a `resourceData` property: one of those types, or a
 //! collection of one, written as a union (`anyOf`) with
-//! `x-callgen-documented-as` naming the evidence. A type the closure does
+//! [`crate::contract::DOCUMENTED_AS`] naming the evidence. A type the closure does
 //! not document is reported and left out; a type whose page documents
 //! `resourceData` itself is left alone.
 //!

@@ -9,7 +9,7 @@
 //!   type cannot be resolved, then the template's hint is used;
 //! - a property only one side documents is kept, and reported;
 //! - every disagreement is reported as `table-json-mismatch` and keeps the
-//!   table's text in `x-callgen-documented-as`.
+//!   table's text in [`crate::contract::DOCUMENTED_AS`].
 //!
 //! Enumerations: a property whose type is an enums.md enum references it; a
 //! `String` with a "Possible values are ..." list (or an `a | b` template
