@@ -13,21 +13,18 @@
 //!   `read::examples::ExampleDoc`);
 //! - `decide`: the closure's page facts -> decided types, enums and
 //!   operations (`render::api::Api`) under the type hierarchy;
-//! - `render` and `openapi`: the decided API -> the OpenAPI document.
+//! - `render`: the decided API -> the OpenAPI document.
 
 mod closure;
 mod decide;
-mod openapi;
 mod read;
 mod render;
 
 pub use closure::all_pages;
 pub use closure::provenance::Provenance;
 
-// `openapi` names these by their old paths.
-use decide::{inferred, inheritance, names, paths};
-use read::{examples, type_expr};
-use render::api;
+use decide::inferred;
+use render::{api, openapi};
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};

@@ -5,7 +5,7 @@
 //! This module reads value lists out of text; it does not decide which
 //! property uses which enumeration (see [`crate::extract::decide::schema`]
 //! and [`crate::extract::decide::used_enums`]) nor how an enum is written
-//! into the document (see `extract/openapi.rs`).
+//! into the document (see `extract/render/openapi.rs`).
 
 use std::collections::BTreeMap;
 

@@ -10,7 +10,7 @@
 //! request syntax blocks are not examples.
 //!
 //! This module does not know which operation or schema an example belongs
-//! to; [`crate::extract::decide::paths`] and [`crate::extract::openapi`] attach them.
+//! to; [`crate::extract::decide::paths`] and [`crate::extract::render::openapi`] attach them.
 
 use std::path::{Path, PathBuf};
 

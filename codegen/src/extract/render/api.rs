@@ -3,7 +3,7 @@
 //! that belong to it.
 //!
 //! Every decision (which base, which property type, which enum) has been
-//! taken when a value of these types exists; [`crate::extract::openapi`] only writes.
+//! taken when a value of these types exists; [`crate::extract::render::openapi`] only writes.
 
 use std::collections::BTreeMap;
 

@@ -1,6 +1,8 @@
-//! Render: the decided [`api::Api`] -> output.
+//! Render: the decided [`api::Api`] -> the OpenAPI document.
 //!
-//! Takes what [`crate::extract::decide`] hands on and holds the model the
-//! OpenAPI writer (`extract/openapi.rs`) turns into the document.
+//! Takes what [`crate::extract::decide`] hands on: [`api`] holds the decided
+//! model, and [`openapi`] writes it as the document, through the schema
+//! contract ([`crate::contract`]) for every `x-callgen-*` extension.
 
 pub(crate) mod api;
+pub(crate) mod openapi;

@@ -17,13 +17,13 @@ use crate::contract::{
 };
 
 use super::api::{Api, Body, EnumType, ObjectType, Operation, Property, Response, ResponseContent};
-use super::closure::is_stopped;
-use super::examples::ExampleDoc;
-use super::inferred;
-use super::inheritance::Hierarchy;
-use super::names::Resolved;
-use super::paths::slash_path;
-use super::type_expr::Primitive;
+use crate::extract::closure::is_stopped;
+use crate::extract::decide::inferred;
+use crate::extract::decide::inheritance::Hierarchy;
+use crate::extract::decide::names::Resolved;
+use crate::extract::decide::paths::slash_path;
+use crate::extract::read::examples::ExampleDoc;
+use crate::extract::read::type_expr::Primitive;
 
 /// Writes the document. The API is consumed: example payloads move into
 /// the document instead of being copied. Example keys are given in
