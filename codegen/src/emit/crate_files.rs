@@ -42,37 +42,87 @@ pub(super) fn emit(
     let (readme, problem) = readme(ir, config);
     notes.readme_example_problem = problem;
     files.push(readme);
-    let modules = modules(ir);
-    let operations_by_module = operations_by_module(ir);
-    let returned = &ReturnedBy::index(ir);
-    let envelopes = &ir.list_envelopes();
-    let gated_types = config.conformance_feature.then_some(envelopes);
-    let mut pending = vec![
-        PendingFile::new("src/lib.rs", || lib_rs(ir)),
-        PendingFile::tree("src/registry.rs", |_| gated(config, registry(ir))),
-    ];
-    for group in [Group::Models, Group::Operations] {
-        let modules = &modules;
-        pending.push(PendingFile::new(
-            group_dir(group).join("mod.rs"),
-            move || group_index(ir, group, modules, gated_types),
-        ));
-    }
-    for ((group, module), ids) in &modules {
-        let operation = operations_by_module.get(module.as_str()).copied();
-        pending.push(PendingFile::tree(
-            group_dir(*group).join(format!("{module}.rs")),
-            move |path| {
-                gated(
-                    config,
-                    module_file(path, ir, returned, ids, operation, *group, gated_types),
-                )
-            },
-        ));
-    }
+    let parts = CrateParts::of(ir, config);
+    let pending = parts.rust_files();
     files.extend(format_all(&header, pending)?);
     files.sort_by(|a, b| a.path.cmp(&b.path));
     Ok((files, notes))
+}
+
+/// What the crate's Rust files are built from, worked out once.
+struct CrateParts<'a> {
+    ir: &'a Ir,
+    config: &'a EmitConfig,
+    modules: BTreeMap<(Group, String), Vec<usize>>,
+    operations_by_module: BTreeMap<&'a str, &'a Operation>,
+    returned: ReturnedBy<'a>,
+    /// The types behind the `conformance` feature (when the crate has it).
+    conformance_only: Option<BTreeSet<TypeId>>,
+}
+
+impl<'a> CrateParts<'a> {
+    fn of(ir: &'a Ir, config: &'a EmitConfig) -> Self {
+        CrateParts {
+            ir,
+            config,
+            modules: modules(ir),
+            operations_by_module: operations_by_module(ir),
+            returned: ReturnedBy::index(ir),
+            conformance_only: config.conformance_feature.then(|| ir.list_envelopes()),
+        }
+    }
+
+    /// Every Rust file of the crate, to be built: the root, the registry,
+    /// the two module indexes, one file per module.
+    fn rust_files(&self) -> Vec<PendingFile<'_>> {
+        let ir = self.ir;
+        let config = self.config;
+        let gated_types = self.conformance_only.as_ref();
+        let mut pending = vec![
+            PendingFile::new("src/lib.rs", move || lib_rs(ir)),
+            PendingFile::tree("src/registry.rs", move |_| gated(config, registry(ir))),
+        ];
+        for group in [Group::Models, Group::Operations] {
+            let modules = &self.modules;
+            pending.push(PendingFile::new(
+                group_dir(group).join("mod.rs"),
+                move || group_index(ir, group, modules, gated_types),
+            ));
+        }
+        for ((group, module), ids) in &self.modules {
+            let operation = self.operations_by_module.get(module.as_str()).copied();
+            let returned = &self.returned;
+            pending.push(PendingFile::tree(
+                group_dir(*group).join(format!("{module}.rs")),
+                move |path| {
+                    gated(
+                        config,
+                        module_file(path, ir, returned, ids, operation, *group, gated_types),
+                    )
+                },
+            ));
+        }
+        pending
+    }
+}
+
+/// The crate's Rust modules as one source text, for a build script to
+/// `include!` at a crate root: every file's syntax tree is built on this
+/// thread, and each `mod name;` of `src/lib.rs` replaced by the module's
+/// items ([`super::single_file`]); formatted once, after `header`.
+pub(super) fn emit_single_file(
+    ir: &Ir,
+    config: &EmitConfig,
+    header: &str,
+) -> Result<String, EmitError> {
+    let parts = CrateParts::of(ir, config);
+    let mut trees = BTreeMap::new();
+    for file in parts.rust_files() {
+        let tree = file.build()?;
+        trees.insert(file.path, tree);
+    }
+    let file = super::single_file::inline(trees)?;
+    Ok(format!("{header}\n{}", prettyplease::unparse(&file)))
 }
 
 /// `file` with its conformance support behind the `conformance` feature,

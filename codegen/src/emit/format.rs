@@ -50,6 +50,13 @@ impl<'a> PendingFile<'a> {
     }
 }
 
+impl PendingFile<'_> {
+    /// Builds the file's syntax tree on this thread.
+    pub fn build(&self) -> Result<syn::File, EmitError> {
+        (self.build)(&self.path)
+    }
+}
+
 /// Builds and formats every file, each starting with the `header` line, in
 /// parallel; the files come back in the order given. On failure, the error
 /// of the first failing file in that order.
@@ -60,7 +67,7 @@ pub fn format_all(
     let results: Vec<Result<GeneratedFile, EmitError>> = pending
         .into_par_iter()
         .map(|file| {
-            let tree = (file.build)(&file.path)?;
+            let tree = file.build()?;
             Ok(format_tree(file.path, header, &tree))
         })
         .collect();

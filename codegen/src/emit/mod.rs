@@ -9,7 +9,8 @@
 //! base's module, an operation's bodies share the operation's module), adds
 //! the crate root, module indexes and the type-name registry ([`crate_files`]),
 //! and formats each file with prettyplease on a `syn::File`, the files in
-//! parallel ([`format`]). Every file
+//! parallel ([`format`]); for a build script, the same trees with every
+//! file module inlined, formatted once ([`single_file`]). Every file
 //! starts with an `@generated` header naming the regenerating command.
 //!
 //! This module knows syn/quote and the runtime crate's API; it does not know
@@ -32,6 +33,7 @@ mod operations;
 mod registry_templates;
 mod request_type;
 mod returned_by;
+mod single_file;
 mod struct_templates;
 mod structs;
 mod template;
@@ -93,6 +95,18 @@ pub fn prepare_templates() {
     let _ = enum_templates::with(|_| ());
     let _ = family_templates::with(|_| ());
     let _ = operation_templates::with(|_| ());
+}
+
+/// Emits the crate's Rust modules as one formatted source text (after the
+/// `header` comment lines), for a build script to `include!` at a crate
+/// root: the same syntax trees as [`emit_crate`]'s files, with every file
+/// module inlined.
+pub fn emit_single_file(
+    ir: &crate::ir::Ir,
+    config: &EmitConfig,
+    header: &str,
+) -> Result<String, EmitError> {
+    crate_files::emit_single_file(ir, config, header)
 }
 
 /// Emits every file of the generated crate, sorted by path.
