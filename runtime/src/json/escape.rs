@@ -24,21 +24,24 @@ fn word_may_need_escape(word: u64) -> bool {
     (control | zero_quote | zero_backslash) & HIGHS != 0
 }
 
-/// The escape of a byte: 0 for none, the letter after `\` for a short
-/// escape, `u` for `\u00XX`.
-const fn escape_of(byte: u8) -> u8 {
-    match byte {
-        b'"' => b'"',
-        b'\\' => b'\\',
-        0x08 => b'b',
-        0x09 => b't',
-        0x0A => b'n',
-        0x0C => b'f',
-        0x0D => b'r',
-        0x00..=0x1F => b'u',
-        _ => 0,
+/// The escape of every byte: 0 for none, the letter after `\` for a
+/// short escape, `u` for `\u00XX`.
+static ESCAPES: [u8; 256] = {
+    let mut table = [0; 256];
+    let mut byte = 0;
+    while byte < 0x20 {
+        table[byte] = b'u';
+        byte += 1;
     }
-}
+    table[0x08] = b'b';
+    table[0x09] = b't';
+    table[0x0A] = b'n';
+    table[0x0C] = b'f';
+    table[0x0D] = b'r';
+    table[b'"' as usize] = b'"';
+    table[b'\\' as usize] = b'\\';
+    table
+};
 
 const HEX: &[u8; 16] = b"0123456789abcdef";
 
@@ -56,42 +59,48 @@ fn push_escape(out: &mut Vec<u8>, byte: u8, escape: u8) {
     }
 }
 
-/// Writes `text` as a JSON string, quotes included.
+/// Writes `text` as a JSON string, quotes included. A string with nothing
+/// to escape (nearly all of them) costs a word-at-a-time scan and one copy.
+#[inline]
 pub(crate) fn write_str(out: &mut Vec<u8>, text: &str) {
     let bytes = text.as_bytes();
     out.reserve(bytes.len() + 2);
     out.push(b'"');
-    let mut copied = 0;
-    let mut at = 0;
-    while at < bytes.len() {
-        at = skip_clean_words(bytes, at);
-        let end = (at + 8).min(bytes.len());
-        while at < end {
-            let byte = bytes[at];
-            let escape = escape_of(byte);
-            if escape != 0 {
-                out.extend_from_slice(&bytes[copied..at]);
-                push_escape(out, byte, escape);
-                copied = at + 1;
-            }
-            at += 1;
-        }
+    match may_need_escape(bytes) {
+        false => out.extend_from_slice(bytes),
+        true => write_escaped(out, bytes),
     }
-    out.extend_from_slice(&bytes[copied..]);
     out.push(b'"');
 }
 
-/// The position of the first eight-byte word from `at` that may need an
-/// escape, or of the last bytes (fewer than eight).
+/// Whether any byte of `bytes` may need an escape (see
+/// [`word_may_need_escape`]); the last word is padded with spaces.
 #[inline]
-fn skip_clean_words(bytes: &[u8], mut at: usize) -> usize {
-    while let Some(chunk) = bytes.get(at..at + 8) {
+fn may_need_escape(bytes: &[u8]) -> bool {
+    let mut chunks = bytes.chunks_exact(8);
+    for chunk in &mut chunks {
         let mut word = [0; 8];
         word.copy_from_slice(chunk);
         if word_may_need_escape(u64::from_ne_bytes(word)) {
-            break;
+            return true;
         }
-        at += 8;
     }
-    at
+    let rest = chunks.remainder();
+    let mut word = [b' '; 8];
+    word[..rest.len()].copy_from_slice(rest);
+    word_may_need_escape(u64::from_ne_bytes(word))
+}
+
+/// Writes `bytes` escaped, byte by byte, copying the runs between escapes.
+fn write_escaped(out: &mut Vec<u8>, bytes: &[u8]) {
+    let mut copied = 0;
+    for (at, &byte) in bytes.iter().enumerate() {
+        let escape = ESCAPES[usize::from(byte)];
+        if escape != 0 {
+            out.extend_from_slice(&bytes[copied..at]);
+            push_escape(out, byte, escape);
+            copied = at + 1;
+        }
+    }
+    out.extend_from_slice(&bytes[copied..]);
 }

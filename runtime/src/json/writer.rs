@@ -45,6 +45,7 @@ pub struct Compound<'a> {
 }
 
 impl Compound<'_> {
+    #[inline]
     fn comma(&mut self) {
         match self.first {
             true => self.first = false,
