@@ -9,14 +9,21 @@
 //! typed decode leaves as raw JSON (unknown properties, untyped values) is
 //! printed.
 //!
+//! Encode is measured four ways: `encode_typed` is the typed value through
+//! the runtime's JSON writer (`callgen_runtime::json::to_vec`, what the
+//! client sends), `encode_typed_serde_json` the typed value through
+//! `serde_json::to_vec`, `encode_value` a `Value` through serde_json (the
+//! baseline), and `encode_value_writer` a `Value` through the runtime's
+//! writer (to show how much of the gain is the writer's).
+//!
 //! Run: `cargo bench -p callgen-benches --bench codec`. Targets: typed
-//! decode at most 0.5x the `Value` decode time; typed encode no slower than
+//! decode at most 0.5x the `Value` decode time; typed encode at most 0.9x
 //! the `Value` encode.
 //!
 //! For instruction counts, `CALLGEN_CODEC_PROFILE=<payload>/<operation>[/<n>]`
 //! (payload `call_state_batch`, `roster_1000` or `create_call_response`;
-//! operation `decode_typed`, `decode_value`, `encode_typed` or
-//! `encode_value`) runs that operation `n` times (default 100) in
+//! operation `decode_typed`, `decode_value`, `encode_typed`,
+//! `encode_typed_serde_json`, `encode_value` or `encode_value_writer`) runs that operation `n` times (default 100) in
 //! [`profile_loop`] and exits instead of benchmarking; under callgrind:
 //! `valgrind --tool=callgrind --collect-atstart=no
 //! --toggle-collect='*profile_loop*' target/release/deps/codec-<hash>`.
@@ -25,6 +32,7 @@ use callgen_benches::payloads::{self, Payload};
 use callgen_benches::untyped::untyped;
 use callgen_benches::workspace;
 use callgen_runtime::Inspect;
+use callgen_runtime::json;
 use divan::Bencher;
 use divan::counter::BytesCount;
 use graph_calls::models::{Call, CommsNotification, CommsNotifications};
@@ -71,6 +79,13 @@ fn check<T: DeserializeOwned + Serialize + Inspect>(payload: &Payload) {
     assert_eq!(
         round_trip, original,
         "{}: the typed round trip changed the payload",
+        payload.name
+    );
+    let serde_bytes = serde_json::to_vec(&typed).unwrap_or_else(|e| panic!("{e}"));
+    let writer_bytes = json::to_vec(&typed).unwrap_or_else(|e| panic!("{e}"));
+    assert!(
+        serde_bytes == writer_bytes,
+        "{}: the JSON writer's bytes differ from serde_json's",
         payload.name
     );
     let raw = untyped(&typed, &original);
@@ -123,11 +138,20 @@ fn profile(spec: &str) {
                 .unwrap_or(1)
         }),
         ("encode_typed", true) => profile_loop(n, || {
+            json::to_vec(&typed_call).map(|v| v.len()).unwrap_or(0)
+        }),
+        ("encode_typed", false) => profile_loop(n, || {
+            json::to_vec(&typed_batch).map(|v| v.len()).unwrap_or(0)
+        }),
+        ("encode_value_writer", _) => profile_loop(n, || {
+            json::to_vec(&typed_value).map(|v| v.len()).unwrap_or(0)
+        }),
+        ("encode_typed_serde_json", true) => profile_loop(n, || {
             serde_json::to_vec(&typed_call)
                 .map(|v| v.len())
                 .unwrap_or(0)
         }),
-        ("encode_typed", false) => profile_loop(n, || {
+        ("encode_typed_serde_json", false) => profile_loop(n, || {
             serde_json::to_vec(&typed_batch)
                 .map(|v| v.len())
                 .unwrap_or(0)
@@ -165,11 +189,21 @@ fn decode_value(bencher: Bencher, payload: &Payload) {
         .bench(|| serde_json::from_slice::<Value>(divan::black_box(&payload.bytes)));
 }
 
+/// Encodes with serde_json (`Value` and the typed values' serde path).
 fn encode<T: DeserializeOwned + Serialize + Sync>(bencher: Bencher, payload: &Payload) {
     let value: T = serde_json::from_slice(&payload.bytes).unwrap_or_else(|e| panic!("{e}"));
     bencher
         .counter(BytesCount::new(payload.bytes.len()))
         .bench(|| serde_json::to_vec(divan::black_box(&value)));
+}
+
+/// Encodes with the runtime's JSON writer (`callgen_runtime::json`), the
+/// client's request-body encoder: the same bytes as serde_json.
+fn encode_writer<T: DeserializeOwned + Serialize + Sync>(bencher: Bencher, payload: &Payload) {
+    let value: T = serde_json::from_slice(&payload.bytes).unwrap_or_else(|e| panic!("{e}"));
+    bencher
+        .counter(BytesCount::new(payload.bytes.len()))
+        .bench(|| json::to_vec(divan::black_box(&value)));
 }
 
 /// Every documented call-state notification in one `commsNotifications`.
@@ -188,12 +222,22 @@ mod call_state_batch {
 
     #[divan::bench]
     fn encode_typed(bencher: Bencher) {
+        super::encode_writer::<CommsNotifications>(bencher, &CALL_STATE);
+    }
+
+    #[divan::bench]
+    fn encode_typed_serde_json(bencher: Bencher) {
         super::encode::<CommsNotifications>(bencher, &CALL_STATE);
     }
 
     #[divan::bench]
     fn encode_value(bencher: Bencher) {
         super::encode::<Value>(bencher, &CALL_STATE);
+    }
+
+    #[divan::bench]
+    fn encode_value_writer(bencher: Bencher) {
+        super::encode_writer::<Value>(bencher, &CALL_STATE);
     }
 }
 
@@ -213,12 +257,22 @@ mod roster_1000 {
 
     #[divan::bench]
     fn encode_typed(bencher: Bencher) {
+        super::encode_writer::<CommsNotifications>(bencher, &ROSTER);
+    }
+
+    #[divan::bench]
+    fn encode_typed_serde_json(bencher: Bencher) {
         super::encode::<CommsNotifications>(bencher, &ROSTER);
     }
 
     #[divan::bench]
     fn encode_value(bencher: Bencher) {
         super::encode::<Value>(bencher, &ROSTER);
+    }
+
+    #[divan::bench]
+    fn encode_value_writer(bencher: Bencher) {
+        super::encode_writer::<Value>(bencher, &ROSTER);
     }
 }
 
@@ -238,11 +292,21 @@ mod create_call_response {
 
     #[divan::bench]
     fn encode_typed(bencher: Bencher) {
+        super::encode_writer::<Call>(bencher, &CREATE_CALL);
+    }
+
+    #[divan::bench]
+    fn encode_typed_serde_json(bencher: Bencher) {
         super::encode::<Call>(bencher, &CREATE_CALL);
     }
 
     #[divan::bench]
     fn encode_value(bencher: Bencher) {
         super::encode::<Value>(bencher, &CREATE_CALL);
+    }
+
+    #[divan::bench]
+    fn encode_value_writer(bencher: Bencher) {
+        super::encode_writer::<Value>(bencher, &CREATE_CALL);
     }
 }

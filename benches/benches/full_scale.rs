@@ -9,7 +9,9 @@
 //!
 //! Run: `GRAPH_DOCS_DIR=../shared/graph-docs cargo bench -p callgen-benches
 //! --bench full_scale`. `CALLGEN_BENCH_SKIP_CHECK=1` leaves out the
-//! `cargo check` (minutes of CPU and several GB of memory). Skips when the
+//! `cargo check` (minutes of CPU and several GB of memory);
+//! `CALLGEN_BENCH_BUILD=1` adds a `cargo build` of the crate (dev profile,
+//! dependencies built first, untimed). Skips when the
 //! corpus is absent unless `CALLGEN_REQUIRE_CORPUS=1`.
 
 use callgen::generate::generate_files_leaving_out_operations;
@@ -88,11 +90,19 @@ fn main() {
     for problem in &unparsable {
         println!("  {problem}");
     }
+    if std::env::var("CALLGEN_BENCH_BUILD").as_deref() == Ok("1") {
+        let build = cargo_timed("build", &generated.files);
+        println!(
+            "cargo build of the generated crate (dependencies already built): {} for {lines} lines ({:.0} lines/s)",
+            human(build),
+            lines as f64 / build.as_secs_f64()
+        );
+    }
     if std::env::var("CALLGEN_BENCH_SKIP_CHECK").as_deref() == Ok("1") {
         println!("cargo check: skipped (CALLGEN_BENCH_SKIP_CHECK=1)");
         return;
     }
-    let check = cargo_check(&generated.files);
+    let check = cargo_timed("check", &generated.files);
     println!(
         "cargo check of the generated crate (dependencies already checked): {} for {lines} lines ({:.0} lines/s)",
         human(check),
@@ -100,9 +110,10 @@ fn main() {
     );
 }
 
-/// Checks the crate in a temporary workspace: its dependencies first
-/// (untimed), then the crate itself (timed).
-fn cargo_check(files: &[callgen::emit::GeneratedFile]) -> Duration {
+/// Runs `cargo <command>` (`check` or `build`) on the crate in a temporary
+/// workspace: its dependencies first (untimed), then the crate itself
+/// (timed).
+fn cargo_timed(command: &str, files: &[callgen::emit::GeneratedFile]) -> Duration {
     let root = workspace::root();
     // The compile bench's target directory: the dependencies (the client's
     // TLS stack among them) are built once for both.
@@ -113,7 +124,7 @@ fn cargo_check(files: &[callgen::emit::GeneratedFile]) -> Duration {
         .find(|f| f.path.as_os_str() == "Cargo.toml")
         .map(|f| f.contents.as_str())
         .unwrap_or_default();
-    let mut deps = vec!["check", "--offline"];
+    let mut deps = vec![command, "--offline"];
     for dependency in dependencies(manifest) {
         deps.extend(["-p", dependency]);
     }
@@ -121,7 +132,7 @@ fn cargo_check(files: &[callgen::emit::GeneratedFile]) -> Duration {
     timed_cargo(
         &krate.dir,
         &target,
-        &["check", "--offline", "-p", full_scale::CRATE_NAME],
+        &[command, "--offline", "-p", full_scale::CRATE_NAME],
     )
 }
 

@@ -106,13 +106,19 @@ where
         self.0.body()
     }
 
+    /// The typed answer written back as JSON text and read as a `Value`:
+    /// the same value `serde_json::to_value` gives, through the JSON
+    /// writer the request bodies already use, so a generated crate
+    /// compiles no second serializer for its response types.
     fn parse_response(&self, response: RawResponse<'_>) -> Result<Value, Error> {
         let typed = self.0.parse_response(response)?;
-        serde_json::to_value(&typed).map_err(|error| Error::Decode {
+        let not_back = |error: serde_json::Error| Error::Decode {
             status: response.status,
             path: ".".to_owned(),
             message: format!("the decoded answer does not serialize back: {error}"),
-        })
+        };
+        let bytes = callgen_runtime::json::to_vec(&typed).map_err(not_back)?;
+        serde_json::from_slice(&bytes).map_err(not_back)
     }
 }
 
@@ -125,22 +131,50 @@ pub fn path_arg(args: &PathArgs, name: &str) -> Result<String, Error> {
 
 /// The request body of `operation_id` read from JSON as `T`; the error names
 /// where in the body it went wrong.
+///
+/// The body is written out as JSON text and read from the bytes, with the
+/// same deserializer as the answers ([`crate::response::json`]): a generated
+/// crate then compiles one decoder per type, shared by its request bodies
+/// and its answers, instead of a second one over `Value`.
 pub fn body_from_json<T: DeserializeOwned>(
     operation_id: &str,
     body: Option<&Value>,
 ) -> Result<T, Error> {
+    let bytes = body_bytes(operation_id, body)?;
+    let mut deserializer = serde_json::Deserializer::from_slice(&bytes);
+    serde_path_to_error::deserialize(&mut deserializer).map_err(|error| {
+        let message = without_position(error.inner());
+        misfit(operation_id, &error.path().to_string(), &message)
+    })
+}
+
+/// The body's JSON text (not generic: compiled once).
+fn body_bytes(operation_id: &str, body: Option<&Value>) -> Result<Vec<u8>, Error> {
     let Some(body) = body else {
         return Err(Error::InvalidRequest(format!(
             "`{operation_id}` needs a request body"
         )));
     };
-    serde_path_to_error::deserialize(body).map_err(|error| {
-        Error::InvalidRequest(format!(
-            "the request body of `{operation_id}` does not fit its type at `{}`: {}",
-            error.path(),
-            error.inner()
-        ))
-    })
+    serde_json::to_vec(body).map_err(|error| misfit(operation_id, ".", &error.to_string()))
+}
+
+/// A request body that does not fit its type (not generic: compiled once).
+fn misfit(operation_id: &str, path: &str, message: &str) -> Error {
+    Error::InvalidRequest(format!(
+        "the request body of `{operation_id}` does not fit its type at `{path}`: {message}"
+    ))
+}
+
+/// serde_json's message without the ` at line 1 column 17` it adds when it
+/// read text (the body was a `Value`: a position in text the caller never
+/// saw would mislead).
+fn without_position(error: &serde_json::Error) -> String {
+    let message = error.to_string();
+    let position = format!(" at line {} column {}", error.line(), error.column());
+    match message.strip_suffix(&position) {
+        Some(bare) => bare.to_owned(),
+        None => message,
+    }
 }
 
 #[cfg(test)]

@@ -118,11 +118,15 @@ impl<O: Operation + ?Sized> Operation for Box<O> {
     }
 }
 
-/// Serialises a request body to JSON bytes, for [`Operation::body`].
+/// Serialises a request body to JSON bytes, for [`Operation::body`]: the
+/// bytes `serde_json::to_vec` gives, written by the runtime's faster
+/// writer ([`callgen_runtime::json`]).
 pub fn json_body<T: Serialize + ?Sized>(value: &T) -> Result<Option<Vec<u8>>, Error> {
-    serde_json::to_vec(value).map(Some).map_err(|error| {
-        Error::InvalidRequest(format!("cannot serialize the request body: {error}"))
-    })
+    callgen_runtime::json::to_vec(value)
+        .map(Some)
+        .map_err(|error| {
+            Error::InvalidRequest(format!("cannot serialize the request body: {error}"))
+        })
 }
 
 /// The request for `operation` below `base_url`: method, URL, `Accept`,

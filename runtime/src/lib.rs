@@ -15,6 +15,8 @@
 //!   declared type as JSON (in [`UnknownFields::mismatches`]) instead of
 //!   failing;
 //! - [`odata`]: `@odata.type` values with or without `#`;
+//! - [`json`]: a JSON writer giving serde_json's bytes faster (the
+//!   client's request bodies);
 //! - [`inspect`] and [`registry`]: what the bindings understood of a payload,
 //!   for the conformance suite.
 //!
@@ -24,6 +26,7 @@ pub mod de;
 pub mod family;
 mod field;
 pub mod inspect;
+pub mod json;
 pub mod odata;
 mod probe;
 pub mod registry;

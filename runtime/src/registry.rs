@@ -43,6 +43,19 @@ pub enum RoundTripError {
         #[source]
         source: serde_json::Error,
     },
+    /// The runtime's JSON writer ([`crate::json`]) wrote other bytes than
+    /// `serde_json::to_vec` for the same value.
+    #[error(
+        "the JSON writer and serde_json write {rust_type} differently:\n{writer}\n{serde_json}"
+    )]
+    WriterMismatch {
+        /// The Rust type written.
+        rust_type: &'static str,
+        /// What the runtime's writer wrote.
+        writer: String,
+        /// What serde_json wrote.
+        serde_json: String,
+    },
 }
 
 /// Reads `json` as `T`, reports what was understood, and writes it back.
@@ -70,6 +83,7 @@ fn finish<T: Serialize + Inspect>(
     rust_type: &'static str,
     value: &T,
 ) -> Result<RoundTrip, RoundTripError> {
+    same_bytes_from_both_writers(rust_type, value)?;
     let mut walker = Walker::new();
     value.inspect(&mut walker);
     let json = serde_json::to_value(value)
@@ -79,6 +93,25 @@ fn finish<T: Serialize + Inspect>(
         notes: walker.into_notes(),
         json,
     })
+}
+
+/// Checks that the runtime's JSON writer writes `value` byte for byte as
+/// serde_json does (every round trip of the conformance suite proves it).
+fn same_bytes_from_both_writers<T: Serialize>(
+    rust_type: &'static str,
+    value: &T,
+) -> Result<(), RoundTripError> {
+    let encode = |source| RoundTripError::Encode { rust_type, source };
+    let expected = serde_json::to_vec(value).map_err(encode)?;
+    let written = crate::json::to_vec(value).map_err(encode)?;
+    match written == expected {
+        true => Ok(()),
+        false => Err(RoundTripError::WriterMismatch {
+            rust_type,
+            writer: String::from_utf8_lossy(&written).into_owned(),
+            serde_json: String::from_utf8_lossy(&expected).into_owned(),
+        }),
+    }
 }
 
 /// One generated type in a registry: its names and its round-trip functions.
