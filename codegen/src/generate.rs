@@ -140,13 +140,18 @@ pub fn generate_files_with(
     config: &EmitConfig,
 ) -> Result<GeneratedCrate, GenerateError> {
     let ir = ir::from_openapi(document)?;
-    let (files, notes) = emit::emit_crate(&ir, config)?;
+    generate_from_ir(&ir, config)
+}
+
+/// Generates a crate's files from its IR with `config`.
+fn generate_from_ir(ir: &ir::Ir, config: &EmitConfig) -> Result<GeneratedCrate, GenerateError> {
+    let (files, notes) = emit::emit_crate(ir, config)?;
     let stats = Stats {
         files: files.len(),
         lines: files.iter().map(|f| f.contents.lines().count()).sum(),
-        ..type_counts(&ir)
+        ..type_counts(ir)
     };
-    let warnings = untyped_warnings(&ir)
+    let warnings = untyped_warnings(ir)
         .chain(notes.readme_example_problem)
         .collect();
     Ok(GeneratedCrate {
@@ -192,13 +197,23 @@ pub fn generate_files_leaving_out_operations(
     document: &serde_json::Value,
     config: &EmitConfig,
 ) -> Result<(GeneratedCrate, Vec<ir::SchemaProblem>), GenerateError> {
+    let (ir, left_out) = ir_leaving_out_operations(document)?;
+    Ok((generate_from_ir(&ir, config)?, left_out))
+}
+
+/// The IR of `document` without the operations it rejects: each round
+/// removes every operation a problem points into and reads the document
+/// again (the IR reports all its problems at once, so one round is the
+/// usual case); only the IR is built again, the crate is emitted once.
+fn ir_leaving_out_operations(
+    document: &serde_json::Value,
+) -> Result<(ir::Ir, Vec<ir::SchemaProblem>), GenerateError> {
     let mut document = std::borrow::Cow::Borrowed(document);
     let mut left_out = Vec::new();
     loop {
-        let error = match generate_files_with(&document, config) {
-            Ok(generated) => return Ok((generated, left_out)),
-            Err(GenerateError::Schema(error)) => error,
-            Err(other) => return Err(other),
+        let error = match ir::from_openapi(&document) {
+            Ok(ir) => return Ok((ir, left_out)),
+            Err(error) => error,
         };
         let operations: Vec<(String, String)> = error
             .problems

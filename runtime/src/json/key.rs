@@ -2,17 +2,19 @@
 //! numbers, booleans and characters quoted; anything else an error.
 
 use super::escape::write_str;
-use super::writer::{NoCompound, Writer};
 use serde::Serialize;
-use serde::ser::{self, Error as _};
+use serde::ser::{self, Error as _, Impossible};
 
-/// Writes one map key into the writer.
-pub(crate) struct KeyWriter<'a>(pub(crate) &'a mut Writer);
+/// Never built: the key writer's compound types.
+pub(crate) type NoCompound = Impossible<(), serde_json::Error>;
+
+/// Writes one map key into the writer's output.
+pub(crate) struct KeyWriter<'a>(pub(crate) &'a mut Vec<u8>);
 
 impl KeyWriter<'_> {
     /// A number or boolean key: serde_json's text of it, quoted.
     fn quoted<T: Serialize>(self, value: T) -> Result<(), serde_json::Error> {
-        let out = self.0.out();
+        let out = &mut *self.0;
         out.push(b'"');
         serde_json::to_writer(&mut *out, &value)?;
         out.push(b'"');
@@ -73,7 +75,7 @@ impl ser::Serializer for KeyWriter<'_> {
 
     #[inline]
     fn serialize_str(self, value: &str) -> Result<(), serde_json::Error> {
-        write_str(self.0.out(), value);
+        write_str(self.0, value);
         Ok(())
     }
 

@@ -4,7 +4,7 @@
 use super::escape::write_str;
 use super::key::KeyWriter;
 use serde::Serialize;
-use serde::ser::{self, Impossible};
+use serde::ser;
 
 /// Compact JSON written into a byte vector: a serde `Serializer` (use
 /// `&mut Writer`). Most callers want [`super::to_vec`].
@@ -324,7 +324,7 @@ impl ser::SerializeMap for Compound<'_> {
 
     fn serialize_key<T: Serialize + ?Sized>(&mut self, key: &T) -> Result<(), serde_json::Error> {
         self.comma();
-        key.serialize(KeyWriter(&mut *self.writer))
+        key.serialize(KeyWriter(self.writer.out()))
     }
 
     fn serialize_value<T: Serialize + ?Sized>(
@@ -386,6 +386,3 @@ impl ser::SerializeStructVariant for Compound<'_> {
         Ok(())
     }
 }
-
-/// Never built: the key writer's compound types.
-pub(crate) type NoCompound = Impossible<(), serde_json::Error>;
