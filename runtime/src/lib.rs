@@ -31,7 +31,6 @@ pub mod odata;
 mod probe;
 pub mod registry;
 pub mod ser;
-mod tolerant;
 pub mod union;
 mod unknown;
 

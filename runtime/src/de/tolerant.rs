@@ -16,7 +16,7 @@
 //!
 //! This module knows no particular schema.
 
-use crate::de::{Key, MapModel, visit_remaining};
+use super::{Key, MapModel, visit_remaining};
 use crate::probe;
 use crate::{Field, Mismatch};
 use serde::de::value::{

@@ -19,7 +19,9 @@ use std::borrow::Cow;
 use std::fmt;
 use std::marker::PhantomData;
 
-pub use crate::tolerant::{is_tolerant, tolerant};
+mod tolerant;
+
+pub use tolerant::{is_tolerant, tolerant};
 
 /// A key of a JSON object, borrowed from the input when the deserializer
 /// allows it, so known keys cost no allocation.
@@ -111,7 +113,7 @@ pub fn visit_remaining<'de, T: MapModel<'de>, A: MapAccess<'de>>(
         value.visit_entry(key, map)?;
     }
     if is_tolerant() {
-        crate::tolerant::place_kept(value)?;
+        tolerant::place_kept(value)?;
     }
     Ok(())
 }
@@ -149,7 +151,7 @@ pub fn next_field<'de, T: DeserializeOwned, A: MapAccess<'de>>(
     wire_name: &'static str,
 ) -> Result<(), A::Error> {
     if is_tolerant() {
-        return crate::tolerant::next_field(map, slot, wire_name);
+        return tolerant::next_field(map, slot, wire_name);
     }
     if slot.is_present() {
         return Err(de::Error::duplicate_field(wire_name));
@@ -172,7 +174,7 @@ pub fn next_boxed<'de, T: MapModel<'de>, A: MapAccess<'de>>(
     wire_name: &'static str,
 ) -> Result<(), A::Error> {
     if is_tolerant() {
-        return crate::tolerant::next_boxed(map, slot, wire_name);
+        return tolerant::next_boxed(map, slot, wire_name);
     }
     if slot.is_present() {
         return Err(de::Error::duplicate_field(wire_name));
@@ -257,8 +259,8 @@ pub fn next_unknown<'de, A: MapAccess<'de>>(
     bag: &mut UnknownFields,
     key: Key<'de>,
 ) -> Result<(), A::Error> {
-    if key.as_str() == crate::tolerant::KEPT_KEY {
-        if let Some(kept) = crate::tolerant::take_handover() {
+    if key.as_str() == tolerant::KEPT_KEY {
+        if let Some(kept) = tolerant::take_handover() {
             return keep_mismatch(bag, kept);
         }
     }
@@ -274,10 +276,7 @@ pub fn next_unknown<'de, A: MapAccess<'de>>(
 }
 
 /// Puts a kept value into `bag` under its property's name.
-fn keep_mismatch<E: de::Error>(
-    bag: &mut UnknownFields,
-    kept: crate::tolerant::Pending,
-) -> Result<(), E> {
+fn keep_mismatch<E: de::Error>(bag: &mut UnknownFields, kept: tolerant::Pending) -> Result<(), E> {
     if bag.contains(kept.name) {
         return Err(de::Error::duplicate_field(kept.name));
     }
