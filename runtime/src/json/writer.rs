@@ -250,72 +250,32 @@ impl<'a> ser::Serializer for &'a mut Writer {
     }
 }
 
-impl ser::SerializeSeq for Compound<'_> {
-    type Ok = ();
-    type Error = serde_json::Error;
+/// The compound serializers that write an array: each element goes through
+/// [`Compound::element`]; `end` closes the array (and, for a tuple variant,
+/// the object around it).
+macro_rules! array_compound {
+    ($($kind:ident::$method:ident, closes_variant: $variant:literal;)*) => {$(
+        impl ser::$kind for Compound<'_> {
+            type Ok = ();
+            type Error = serde_json::Error;
 
-    fn serialize_element<T: Serialize + ?Sized>(
-        &mut self,
-        value: &T,
-    ) -> Result<(), serde_json::Error> {
-        self.element(value)
-    }
+            fn $method<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), serde_json::Error> {
+                self.element(value)
+            }
 
-    fn end(self) -> Result<(), serde_json::Error> {
-        self.close(b']', false);
-        Ok(())
-    }
+            fn end(self) -> Result<(), serde_json::Error> {
+                self.close(b']', $variant);
+                Ok(())
+            }
+        }
+    )*};
 }
 
-impl ser::SerializeTuple for Compound<'_> {
-    type Ok = ();
-    type Error = serde_json::Error;
-
-    fn serialize_element<T: Serialize + ?Sized>(
-        &mut self,
-        value: &T,
-    ) -> Result<(), serde_json::Error> {
-        self.element(value)
-    }
-
-    fn end(self) -> Result<(), serde_json::Error> {
-        self.close(b']', false);
-        Ok(())
-    }
-}
-
-impl ser::SerializeTupleStruct for Compound<'_> {
-    type Ok = ();
-    type Error = serde_json::Error;
-
-    fn serialize_field<T: Serialize + ?Sized>(
-        &mut self,
-        value: &T,
-    ) -> Result<(), serde_json::Error> {
-        self.element(value)
-    }
-
-    fn end(self) -> Result<(), serde_json::Error> {
-        self.close(b']', false);
-        Ok(())
-    }
-}
-
-impl ser::SerializeTupleVariant for Compound<'_> {
-    type Ok = ();
-    type Error = serde_json::Error;
-
-    fn serialize_field<T: Serialize + ?Sized>(
-        &mut self,
-        value: &T,
-    ) -> Result<(), serde_json::Error> {
-        self.element(value)
-    }
-
-    fn end(self) -> Result<(), serde_json::Error> {
-        self.close(b']', true);
-        Ok(())
-    }
+array_compound! {
+    SerializeSeq::serialize_element, closes_variant: false;
+    SerializeTuple::serialize_element, closes_variant: false;
+    SerializeTupleStruct::serialize_field, closes_variant: false;
+    SerializeTupleVariant::serialize_field, closes_variant: true;
 }
 
 impl ser::SerializeMap for Compound<'_> {
