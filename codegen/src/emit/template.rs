@@ -38,7 +38,7 @@ pub enum Value {
     /// The value of a string literal.
     String(String),
     /// A type.
-    Type(Type),
+    Type(Box<Type>),
     /// Doc attributes, replacing one `#[doc = "__name__"]`.
     Docs(Vec<Attribute>),
     /// A list of syn nodes of one kind, replacing one list entry.
@@ -91,7 +91,7 @@ impl From<&String> for Value {
 
 impl From<Type> for Value {
     fn from(value: Type) -> Self {
-        Value::Type(value)
+        Value::Type(Box::new(value))
     }
 }
 
@@ -484,7 +484,7 @@ impl VisitMut for Fill {
             && let Some(index) = self.find(is_type, |name| *ident == name)
             && let Value::Type(value) = &self.values[index].1
         {
-            *ty = value.clone();
+            *ty = (**value).clone();
             return;
         }
         visit_mut::visit_type_mut(self, ty);
