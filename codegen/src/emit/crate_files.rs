@@ -370,7 +370,7 @@ fn registry(ir: &Ir) -> Result<syn::File, EmitError> {
     registry_templates::with(|t| {
         let mut entries: Vec<&TypeDef> = ir.types.iter().collect();
         entries.sort_by(|a, b| a.schema_name.cmp(&b.schema_name));
-        let types = entries
+        let types: Vec<syn::Expr> = entries
             .iter()
             .map(|def| {
                 let group = match def.group {
@@ -378,19 +378,19 @@ fn registry(ir: &Ir) -> Result<syn::File, EmitError> {
                     Group::Operations => "operations",
                 };
                 Fill::new()
-                    .ident("__group__", ident(group))
-                    .ident("__Name__", ident(&def.rust_name))
-                    .string("__schema_name__", def.schema_name.as_str())
-                    .string("__rust_type__", format!("{group}::{}", def.rust_name))
+                    .set("__group__", ident(group))
+                    .set("__Name__", ident(&def.rust_name))
+                    .set("__schema_name__", def.schema_name.as_str())
+                    .set("__rust_type__", format!("{group}::{}", def.rust_name))
                     .expr(t.type_entry.clone())
             })
             .collect();
         Fill::new()
-            .elements(
+            .set(
                 "__methods__",
                 operations::method_entries(ir, &t.method_entry),
             )
-            .elements("__types__", types)
+            .set("__types__", types)
             .file(&t.file)
     })
 }

@@ -21,36 +21,32 @@ fn items(def: &TypeDef, en: &EnumDef, t: &EnumTemplates) -> Vec<syn::Item> {
     let from_known = if en.members.is_empty() {
         t.from_known_empty.clone()
     } else {
-        let arms = en
+        let arms: Vec<syn::Arm> = en
             .members
             .iter()
             .map(|m| member_arm(&t.from_known_arm, m, None))
             .collect();
-        vec![
-            Fill::new()
-                .arms("__arms__", arms)
-                .stmt(t.from_known.clone()),
-        ]
+        vec![Fill::new().set("__arms__", arms).stmt(t.from_known.clone())]
     };
     Fill::new()
-        .ident("__Name__", ident(&def.rust_name))
-        .ident("__CatchAll__", ident(&en.catch_all))
-        .docs(
+        .set("__Name__", ident(&def.rust_name))
+        .set("__CatchAll__", ident(&en.catch_all))
+        .set(
             "__docs__",
             doc_attrs(&t.doc, &doc_lines(&enum_docs(def, en))),
         )
-        .variants(
+        .set(
             "__variants__",
-            en.members.iter().map(|m| variant(t, m)).collect(),
+            en.members.iter().map(|m| variant(t, m)).collect::<Vec<_>>(),
         )
-        .arms(
+        .set(
             "__as_str__",
             en.members
                 .iter()
                 .map(|m| member_arm(&t.as_str_arm, m, None))
-                .collect(),
+                .collect::<Vec<_>>(),
         )
-        .arms(
+        .set(
             "__inspect__",
             en.members
                 .iter()
@@ -58,14 +54,14 @@ fn items(def: &TypeDef, en: &EnumDef, t: &EnumTemplates) -> Vec<syn::Item> {
                     let note = format!("{}::{}", def.rust_name, m.rust_name);
                     member_arm(&t.inspect_arm, m, Some(note))
                 })
-                .collect(),
+                .collect::<Vec<_>>(),
         )
-        .stmts("__from_known__", from_known)
-        .string(
+        .set("__from_known__", from_known)
+        .set(
             "__expecting__",
             format!("a {} value (a string)", def.schema_name),
         )
-        .string(
+        .set(
             "__unrecognized__",
             format!("{}::{}({{value:?}})", def.rust_name, en.catch_all),
         )
@@ -74,8 +70,8 @@ fn items(def: &TypeDef, en: &EnumDef, t: &EnumTemplates) -> Vec<syn::Item> {
 
 fn variant(t: &EnumTemplates, member: &EnumMember) -> syn::Variant {
     Fill::new()
-        .ident("__Member__", ident(&member.rust_name))
-        .docs(
+        .set("__Member__", ident(&member.rust_name))
+        .set(
             "__docs__",
             doc_attrs(&t.doc, &doc_lines(&code(&member.wire_name))),
         )
@@ -85,10 +81,10 @@ fn variant(t: &EnumTemplates, member: &EnumMember) -> syn::Variant {
 /// A match arm of `template` for `member` (its wire name, and `note` when
 /// the arm writes one).
 fn member_arm(template: &syn::Arm, member: &EnumMember, note: Option<String>) -> syn::Arm {
-    let fill = Fill::new().ident("__Member__", ident(&member.rust_name));
+    let fill = Fill::new().set("__Member__", ident(&member.rust_name));
     let fill = match note {
-        Some(note) => fill.string("__note__", note),
-        None => fill.string("__wire__", member.wire_name.as_str()),
+        Some(note) => fill.set("__note__", note),
+        None => fill.set("__wire__", member.wire_name.as_str()),
     };
     fill.arm(template.clone())
 }

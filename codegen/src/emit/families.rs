@@ -65,32 +65,32 @@ fn items(
     let name = ident(&def.rust_name);
     let unrecognized = ident(&family.unrecognized);
     let members = || family.members.iter().zip(types);
-    let variants = members().map(|(m, ty)| variant(t, m, ty)).collect();
+    let variants: Vec<syn::Variant> = members().map(|(m, ty)| variant(t, m, ty)).collect();
     let mut out = Fill::new()
-        .ident("__Name__", name.clone())
-        .ident("__Unrecognized__", unrecognized.clone())
-        .ty("__Base__", base.clone())
-        .docs(
+        .set("__Name__", name.clone())
+        .set("__Unrecognized__", unrecognized.clone())
+        .set("__Base__", base.clone())
+        .set(
             "__docs__",
             doc_attrs(&t.doc, &doc_lines(&family_docs(ir, returned, def, family))),
         )
-        .variants("__variants__", variants)
+        .set("__variants__", variants)
         .items(&t.head);
     for (m, ty) in members() {
         out.extend(
             Fill::new()
-                .ident("__Name__", name.clone())
-                .ident("__Member__", ident(&m.rust_name))
-                .ty("__Path__", ty.path.clone())
+                .set("__Name__", name.clone())
+                .set("__Member__", ident(&m.rust_name))
+                .set("__Path__", ty.path.clone())
                 .items(&t.from[usize::from(m.boxed)]),
         );
     }
-    let from_base = family
+    let from_base: Vec<syn::Stmt> = family
         .members
         .first()
         .map(|base| {
             Fill::new()
-                .ident("__Member__", ident(&base.rust_name))
+                .set("__Member__", ident(&base.rust_name))
                 .stmt(t.from_base[usize::from(base.boxed)].clone())
         })
         .into_iter()
@@ -100,49 +100,49 @@ fn items(
             .members
             .iter()
             .map(|m| member_arm(template, m))
-            .collect()
+            .collect::<Vec<_>>()
     };
     out.extend(
         Fill::new()
-            .ident("__Name__", name)
-            .ident("__Unrecognized__", unrecognized)
-            .ty("__Base__", base)
-            .string("__base_type__", family.base_type_name.as_str())
-            .string(
+            .set("__Name__", name)
+            .set("__Unrecognized__", unrecognized)
+            .set("__Base__", base)
+            .set("__base_type__", family.base_type_name.as_str())
+            .set(
                 "__unrecognized_note__",
                 format!(
                     "{}::{} (read as the base type)",
                     def.rust_name, family.unrecognized
                 ),
             )
-            .arms("__odata_type__", member_arms(&t.odata_type_arm))
-            .stmts("__from_base__", from_base)
-            .arms(
+            .set("__odata_type__", member_arms(&t.odata_type_arm))
+            .set("__from_base__", from_base)
+            .set(
                 "__dispatch__",
                 family
                     .members
                     .iter()
                     .map(|m| {
                         Fill::new()
-                            .ident("__Member__", ident(&m.rust_name))
-                            .string("__type__", m.type_name.as_str())
+                            .set("__Member__", ident(&m.rust_name))
+                            .set("__type__", m.type_name.as_str())
                             .arm(t.dispatch_arm[usize::from(m.boxed)].clone())
                     })
-                    .collect(),
+                    .collect::<Vec<_>>(),
             )
-            .arms("__serialize__", member_arms(&t.serialize_arm))
-            .arms(
+            .set("__serialize__", member_arms(&t.serialize_arm))
+            .set(
                 "__inspect__",
                 family
                     .members
                     .iter()
                     .map(|m| {
                         Fill::new()
-                            .ident("__Member__", ident(&m.rust_name))
-                            .string("__note__", format!("{}::{}", def.rust_name, m.rust_name))
+                            .set("__Member__", ident(&m.rust_name))
+                            .set("__note__", format!("{}::{}", def.rust_name, m.rust_name))
                             .arm(t.inspect_arm.clone())
                     })
-                    .collect(),
+                    .collect::<Vec<_>>(),
             )
             .items(&t.tail),
     );
@@ -152,15 +152,15 @@ fn items(
 fn variant(t: &FamilyTemplates, member: &FamilyMember, types: &MemberTypes) -> syn::Variant {
     let doc = format!("`@odata.type` {}.", code(&format!("#{}", member.type_name)));
     Fill::new()
-        .ident("__Member__", ident(&member.rust_name))
-        .ty("__Type__", types.variant.clone())
-        .docs("__docs__", doc_attrs(&t.doc, &doc_lines(&doc)))
+        .set("__Member__", ident(&member.rust_name))
+        .set("__Type__", types.variant.clone())
+        .set("__docs__", doc_attrs(&t.doc, &doc_lines(&doc)))
         .variant(t.variant.clone())
 }
 
 fn member_arm(template: &syn::Arm, member: &FamilyMember) -> syn::Arm {
     Fill::new()
-        .ident("__Member__", ident(&member.rust_name))
+        .set("__Member__", ident(&member.rust_name))
         .arm(template.clone())
 }
 

@@ -149,7 +149,7 @@ pub(super) fn parameter_docs(p: &Parameter) -> String {
 }
 
 fn method_entry(ir: &Ir, op: &Operation, templates: &[syn::Expr; 2]) -> syn::Expr {
-    let parameters = path_parameters(op)
+    let parameters: Vec<syn::Expr> = path_parameters(op)
         .map(|p| string_literal(&p.wire_name))
         .collect();
     let output_type = match ir.success(op).result {
@@ -158,13 +158,13 @@ fn method_entry(ir: &Ir, op: &Operation, templates: &[syn::Expr; 2]) -> syn::Exp
         OperationResult::Collection(item) => format!("Collection<{}>", type_text(ir, &item)),
     };
     let fill = Fill::new()
-        .ident("__Name__", ident(&op.type_name))
-        .string("__operation_id__", op.operation_id.as_str())
-        .string("__method__", op.method.as_str())
-        .string("__path__", op.path.as_str())
-        .elements("__path_parameters__", parameters)
-        .string("__rust_type__", format!("operations::{}", op.type_name))
-        .string("__output_type__", output_type);
+        .set("__Name__", ident(&op.type_name))
+        .set("__operation_id__", op.operation_id.as_str())
+        .set("__method__", op.method.as_str())
+        .set("__path__", op.path.as_str())
+        .set("__path_parameters__", parameters)
+        .set("__rust_type__", format!("operations::{}", op.type_name))
+        .set("__output_type__", output_type);
     match op.request_body.as_ref() {
         Some(body) => {
             let text = body
@@ -172,8 +172,7 @@ fn method_entry(ir: &Ir, op: &Operation, templates: &[syn::Expr; 2]) -> syn::Exp
                 .as_ref()
                 .map(|ty| type_text(ir, ty))
                 .unwrap_or_else(|| "serde_json::Value".to_owned());
-            fill.string("__body_type__", text)
-                .expr(templates[1].clone())
+            fill.set("__body_type__", text).expr(templates[1].clone())
         }
         None => fill.expr(templates[0].clone()),
     }

@@ -42,26 +42,26 @@ fn items(
     let mut methods = vec![constructor(op, t, body.as_ref())];
     methods.extend(query_setters(op, t));
     let mut fill = Fill::new()
-        .ident("__Name__", ident(&op.type_name))
-        .ident("__METHOD__", ident(&op.method))
-        .docs("__docs__", docs(&type_docs(ir, op)))
-        .fields("__fields__", fields(op, t, body.as_ref()))
-        .impl_items("__methods__", methods)
-        .ty("__Output__", output)
-        .stmts("__path__", vec![path_statement(op, t, path)])
-        .stmts("__parse__", vec![parse_statement(ir, op, t)])
-        .ident(
+        .set("__Name__", ident(&op.type_name))
+        .set("__METHOD__", ident(&op.method))
+        .set("__docs__", docs(&type_docs(ir, op)))
+        .set("__fields__", fields(op, t, body.as_ref()))
+        .set("__methods__", methods)
+        .set("__Output__", output)
+        .set("__path__", vec![path_statement(op, t, path)])
+        .set("__parse__", vec![parse_statement(ir, op, t)])
+        .set(
             "__args__",
             ident(if has_arguments(op) { "args" } else { "_args" }),
         )
-        .field_values("__inits__", from_parts_inits(op, t));
+        .set("__inits__", from_parts_inits(op, t));
     fill = match body {
         Some(_) => fill
-            .impl_items("__body__", vec![t.body_method[required].clone()])
-            .stmts("__ignore_body__", Vec::new()),
+            .set("__body__", vec![t.body_method[required].clone()])
+            .set("__ignore_body__", Vec::<syn::Stmt>::new()),
         None => fill
-            .impl_items("__body__", Vec::new())
-            .stmts("__ignore_body__", vec![t.ignore_body.clone()]),
+            .set("__body__", Vec::<syn::ImplItem>::new())
+            .set("__ignore_body__", vec![t.ignore_body.clone()]),
     };
     fill.items(&t.items)
 }
@@ -86,16 +86,16 @@ fn fields(op: &Operation, t: &OperationTemplates, body: Option<&Type>) -> Vec<sy
     let mut out: Vec<syn::Field> = field_parameters(op)
         .map(|p| {
             Fill::new()
-                .ident("__field__", ident(&p.rust_name))
-                .docs("__docs__", docs(&parameter_docs(p)))
+                .set("__field__", ident(&p.rust_name))
+                .set("__docs__", docs(&parameter_docs(p)))
                 .field(t.parameter_field[usize::from(is_optional_query(p))].clone())
         })
         .collect();
     if let Some(body) = body {
         out.push(
             Fill::new()
-                .ty("__Body__", body.clone())
-                .docs("__docs__", docs("The request body."))
+                .set("__Body__", body.clone())
+                .set("__docs__", docs("The request body."))
                 .field(t.body_field[usize::from(!body_required(op))].clone()),
         );
     }
@@ -109,26 +109,26 @@ fn constructor(op: &Operation, t: &OperationTemplates, body: Option<&Type>) -> I
         let field = ident(&p.rust_name);
         arguments.push(
             Fill::new()
-                .ident("__field__", field.clone())
+                .set("__field__", field.clone())
                 .argument(t.argument.clone()),
         );
         inits.push(
             Fill::new()
-                .ident("__field__", field)
+                .set("__field__", field)
                 .field_value(t.init[0].clone()),
         );
     }
     for p in query_parameters(op).filter(|p| !p.required) {
         inits.push(
             Fill::new()
-                .ident("__field__", ident(&p.rust_name))
+                .set("__field__", ident(&p.rust_name))
                 .field_value(t.init[1].clone()),
         );
     }
     if let Some(body) = body {
         arguments.push(
             Fill::new()
-                .ty("__Body__", body.clone())
+                .set("__Body__", body.clone())
                 .argument(t.body_argument.clone()),
         );
         inits.push(t.body_init[usize::from(!body_required(op))].clone());
@@ -143,9 +143,9 @@ fn constructor(op: &Operation, t: &OperationTemplates, body: Option<&Type>) -> I
         }
     );
     Fill::new()
-        .docs("__docs__", doc_attrs(&t.doc, &doc_lines(&doc)))
-        .arguments("__arguments__", arguments)
-        .field_values("__inits__", inits)
+        .set("__docs__", doc_attrs(&t.doc, &doc_lines(&doc)))
+        .set("__arguments__", arguments)
+        .set("__inits__", inits)
         .impl_item(t.constructor.clone())
 }
 
@@ -155,9 +155,9 @@ fn query_setters(op: &Operation, t: &OperationTemplates) -> Vec<ImplItem> {
         .map(|p| {
             let doc = format!("Sets the query parameter {}.", code(&p.wire_name));
             Fill::new()
-                .ident("__field__", ident(&p.rust_name))
-                .ident("__method__", setter_name(&p.rust_name))
-                .docs("__docs__", doc_attrs(&t.doc, &doc_lines(&doc)))
+                .set("__field__", ident(&p.rust_name))
+                .set("__method__", setter_name(&p.rust_name))
+                .set("__docs__", doc_attrs(&t.doc, &doc_lines(&doc)))
                 .impl_item(t.setter.clone())
         })
         .collect()
@@ -219,44 +219,38 @@ fn path_statement(op: &Operation, t: &OperationTemplates, path: Vec<PathPart<'_>
         .map(|part| match part {
             PathPart::Literal(text) => string_literal(text),
             PathPart::Parameter { wire, field } => Fill::new()
-                .string("__wire__", wire)
-                .ident("__field__", ident(field))
+                .set("__wire__", wire)
+                .set("__field__", ident(field))
                 .expr(t.segment.clone()),
         })
         .collect();
     let pairs: Vec<Expr> = query_parameters(op)
         .map(|p| {
             Fill::new()
-                .string("__wire__", p.wire_name.as_str())
-                .ident("__field__", ident(&p.rust_name))
+                .set("__wire__", p.wire_name.as_str())
+                .set("__field__", ident(&p.rust_name))
                 .expr(t.query_pair[usize::from(!p.required)].clone())
         })
         .collect();
     if !pairs.is_empty() {
-        pieces.push(
-            Fill::new()
-                .elements("__pairs__", pairs)
-                .expr(t.query.clone()),
-        );
+        pieces.push(Fill::new().set("__pairs__", pairs).expr(t.query.clone()));
     }
-    Fill::new()
-        .elements("__pieces__", pieces)
-        .stmt(t.path.clone())
+    Fill::new().set("__pieces__", pieces).stmt(t.path.clone())
 }
 
 fn from_parts_inits(op: &Operation, t: &OperationTemplates) -> Vec<FieldValue> {
     let mut inits: Vec<FieldValue> = field_parameters(op)
         .map(|p| {
             Fill::new()
-                .ident("__field__", ident(&p.rust_name))
-                .string("__wire__", p.wire_name.as_str())
+                .set("__field__", ident(&p.rust_name))
+                .set("__wire__", p.wire_name.as_str())
                 .field_value(t.from_parts_init[usize::from(is_optional_query(p))].clone())
         })
         .collect();
     if op.request_body.is_some() {
         inits.push(
             Fill::new()
-                .string("__operation_id__", op.operation_id.as_str())
+                .set("__operation_id__", op.operation_id.as_str())
                 .field_value(t.from_parts_body[usize::from(!body_required(op))].clone()),
         );
     }

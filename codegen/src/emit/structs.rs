@@ -36,62 +36,62 @@ fn items(
 ) -> Vec<syn::Item> {
     let docs = |text: &str| doc_attrs(&t.doc, &doc_lines(text));
     let mut fill = Fill::new()
-        .ident("__Name__", ident(&def.rust_name))
-        .docs("__type_docs__", docs(&type_docs(ir, returned, def, st)))
-        .string(
+        .set("__Name__", ident(&def.rust_name))
+        .set("__type_docs__", docs(&type_docs(ir, returned, def, st)))
+        .set(
             "__expecting__",
             match def.group {
                 Group::Models => format!("a {} object", def.display_name()),
                 Group::Operations => format!("the {} (an object)", def.display_name()),
             },
         )
-        .fields(
+        .set(
             "__fields__",
             st.fields
                 .iter()
                 .zip(&types.fields)
                 .map(|(f, ty)| field(ir, t, f, ty))
-                .collect(),
+                .collect::<Vec<_>>(),
         )
-        .impl_items(
+        .set(
             "__setters__",
             st.fields
                 .iter()
                 .zip(&types.values)
                 .map(|(f, ty)| setter(t, f, ty))
-                .collect(),
+                .collect::<Vec<_>>(),
         )
-        .arms(
+        .set(
             "__arms__",
-            st.fields.iter().map(|f| arm(ir, t, f)).collect(),
+            st.fields.iter().map(|f| arm(ir, t, f)).collect::<Vec<_>>(),
         )
-        .stmts(
+        .set(
             "__serialize__",
             st.fields
                 .iter()
                 .map(|f| statement(&t.serialize, f))
-                .collect(),
+                .collect::<Vec<_>>(),
         )
-        .stmts(
+        .set(
             "__inspect__",
             st.fields
                 .iter()
                 .filter(|f| worth_inspecting(&f.ty))
                 .map(|f| statement(&t.inspect, f))
-                .collect(),
+                .collect::<Vec<_>>(),
         );
     let template = match &st.odata_type {
         Some(odata_type) => {
             fill = fill
-                .string("__odata_type__", odata_type.as_str())
-                .docs(
+                .set("__odata_type__", odata_type.as_str())
+                .set(
                     "__const_docs__",
                     docs(&format!(
                         "The `@odata.type` the service expects for this type: {}.",
                         code(odata_type)
                     )),
                 )
-                .docs(
+                .set(
                     "__new_docs__",
                     docs(&format!(
                         "A value with `@odata.type` set to {} and nothing else; [`Default`] leaves `@odata.type` out.",
@@ -164,12 +164,12 @@ fn field_docs(ir: &Ir, field: &FieldDef) -> String {
 
 fn field(ir: &Ir, t: &StructTemplates, field: &FieldDef, ty: &syn::Type) -> syn::Field {
     Fill::new()
-        .ident("__field__", ident(&field.rust_name))
-        .docs(
+        .set("__field__", ident(&field.rust_name))
+        .set(
             "__docs__",
             doc_attrs(&t.doc, &doc_lines(&field_docs(ir, field))),
         )
-        .ty("__Type__", ty.clone())
+        .set("__Type__", ty.clone())
         .field(t.field.clone())
 }
 
@@ -182,10 +182,10 @@ fn setter(t: &StructTemplates, field: &FieldDef, value: &syn::Type) -> syn::Impl
     };
     let doc = format!("Sets {} to `value`.", code(&field.wire_name));
     Fill::new()
-        .ident("__field__", ident(&field.rust_name))
-        .ident("__method__", setter_name(&field.rust_name))
-        .docs("__docs__", doc_attrs(&t.doc, &doc_lines(&doc)))
-        .ty("__Type__", value.clone())
+        .set("__field__", ident(&field.rust_name))
+        .set("__method__", setter_name(&field.rust_name))
+        .set("__docs__", doc_attrs(&t.doc, &doc_lines(&doc)))
+        .set("__Type__", value.clone())
         .impl_item(template.clone())
 }
 
@@ -195,8 +195,8 @@ fn arm(ir: &Ir, t: &StructTemplates, field: &FieldDef) -> syn::Arm {
         false => &t.arm,
     };
     Fill::new()
-        .ident("__field__", ident(&field.rust_name))
-        .string("__wire__", field.wire_name.as_str())
+        .set("__field__", ident(&field.rust_name))
+        .set("__wire__", field.wire_name.as_str())
         .arm(template.clone())
 }
 
@@ -210,8 +210,8 @@ fn is_boxed_struct(ir: &Ir, field: &FieldDef) -> bool {
 
 fn statement(template: &syn::Stmt, field: &FieldDef) -> syn::Stmt {
     Fill::new()
-        .ident("__field__", ident(&field.rust_name))
-        .string("__wire__", field.wire_name.as_str())
+        .set("__field__", ident(&field.rust_name))
+        .set("__wire__", field.wire_name.as_str())
         .stmt(template.clone())
 }
 

@@ -1,44 +1,199 @@
-//! Syntax-tree templates: code that repeats once per field (a struct field,
-//! its builder method, its match arm, its serialize and inspect calls) is
-//! parsed once per thread and then cloned and filled in, instead of being
-//! quoted as tokens and parsed again for every field. Parsing is the
-//! dominant cost of formatting with prettyplease, and these pieces are most
-//! of the generated code.
+//! Syntax-tree templates, the one way `emit` builds code that repeats per
+//! field, variant or operation. A template is ordinary Rust, quoted and
+//! parsed once per thread (see [`pieces`] and [`with`]); each use clones
+//! it and fills its placeholders, spelled `__name__`, with
+//! [`Fill::set`]. Parsing is what costs, so nothing is parsed per field.
 //!
-//! A template is ordinary Rust with placeholders spelled `__name__`: an
-//! identifier, a string literal, a single-segment type, a
-//! `#[doc = "__name__"]` attribute (replaced by any number of doc
-//! attributes), a string literal `"__name__"` among a macro's tokens, or a
-//! list entry replaced by a list: a struct field named `__name__`, an enum
-//! variant `__name__`, an impl item `fn __name__() {}`, a match arm
-//! `"__name__" => {}`, a statement `__name__;`, an array element
-//! `__name__`, a function argument `__name__: ()`, a field of a struct
-//! expression `__name__: ()`. Filling visits only the
-//! template's own nodes, never the values put in. This module knows syn,
-//! not what the templates say.
+//! ```ignore
+//! // template, parsed once:  fn __name__(&self) -> __Type__ { self.__name__.clone() }
+//! let getter = Fill::new()
+//!     .set("__name__", format_ident!("id"))      // an identifier
+//!     .set("__Type__", parse_quote!(String))     // a single-segment type
+//!     .set("__docs__", doc_attrs(&doc, &lines))  // `#[doc = "__docs__"]`
+//!     .impl_item(template.clone());
+//! // result:                 fn id(&self) -> String { self.id.clone() }
+//! ```
+//!
+//! A value is an identifier, a string (for a literal `"__name__"`, also
+//! inside macro tokens), a type, doc attributes, or a list of syn nodes of
+//! one kind that replaces the one list entry named `__name__`: a field, an
+//! enum variant, `fn __name__() {}`, an arm `"__name__" => {}`, a statement
+//! `__name__;`, an array element, an argument `__name__: ()`, a struct
+//! expression field `__name__: ()`. Filling visits only the template's own
+//! nodes. Rule: templates for code repeated per field, variant or
+//! operation; plain `quote!` for one-off items.
 
 use proc_macro2::{Ident, Literal, Span, TokenTree};
+use syn::punctuated::Punctuated;
 use syn::visit_mut::{self, VisitMut};
 use syn::{
     Arm, Attribute, Expr, Field, FieldValue, FnArg, ImplItem, Lit, LitStr, Member, Meta, Pat, Stmt,
     Type, Variant,
 };
 
+/// The value of one placeholder.
+pub enum Value {
+    /// An identifier.
+    Ident(Ident),
+    /// The value of a string literal.
+    String(String),
+    /// A type.
+    Type(Box<Type>),
+    /// Doc attributes, replacing one `#[doc = "__name__"]`.
+    Docs(Vec<Attribute>),
+    /// A list of syn nodes of one kind, replacing one list entry.
+    List(List),
+}
+
+/// A list of syn nodes of one kind.
+pub enum List {
+    /// Struct fields.
+    Fields(Vec<Field>),
+    /// Enum variants.
+    Variants(Vec<Variant>),
+    /// Impl items.
+    ImplItems(Vec<ImplItem>),
+    /// Match arms.
+    Arms(Vec<Arm>),
+    /// Statements.
+    Stmts(Vec<Stmt>),
+    /// Array elements.
+    Elements(Vec<Expr>),
+    /// Function arguments.
+    Arguments(Vec<FnArg>),
+    /// Fields of a struct expression.
+    FieldValues(Vec<FieldValue>),
+}
+
+impl From<Ident> for Value {
+    fn from(value: Ident) -> Self {
+        Value::Ident(value)
+    }
+}
+
+impl From<String> for Value {
+    fn from(value: String) -> Self {
+        Value::String(value)
+    }
+}
+
+impl From<&str> for Value {
+    fn from(value: &str) -> Self {
+        Value::String(value.to_owned())
+    }
+}
+
+impl From<&String> for Value {
+    fn from(value: &String) -> Self {
+        Value::String(value.clone())
+    }
+}
+
+impl From<Type> for Value {
+    fn from(value: Type) -> Self {
+        Value::Type(Box::new(value))
+    }
+}
+
+impl From<Vec<Attribute>> for Value {
+    fn from(value: Vec<Attribute>) -> Self {
+        Value::Docs(value)
+    }
+}
+
+/// A syn node kind that a list placeholder can stand among.
+trait Entry: Sized {
+    /// The list of this kind held by `list`, if any.
+    fn list(list: &mut List) -> Option<&mut Vec<Self>>;
+    /// Whether this entry is the placeholder `name`.
+    fn is(&self, name: &str) -> bool;
+    /// Fills the placeholders inside this entry.
+    fn visit(&mut self, fill: &mut Fill);
+}
+
+/// Declares a list kind: its [`List`] variant, how its placeholder entry is
+/// recognised and how an entry is visited.
+macro_rules! entry {
+    ($node:ty, $variant:ident, |$entry:ident, $name:ident| $is:expr, $visit:ident) => {
+        impl From<Vec<$node>> for Value {
+            fn from(value: Vec<$node>) -> Self {
+                Value::List(List::$variant(value))
+            }
+        }
+
+        impl Entry for $node {
+            fn list(list: &mut List) -> Option<&mut Vec<Self>> {
+                match list {
+                    List::$variant(entries) => Some(entries),
+                    _ => None,
+                }
+            }
+
+            fn is(&self, $name: &str) -> bool {
+                let $entry = self;
+                $is
+            }
+
+            fn visit(&mut self, fill: &mut Fill) {
+                fill.$visit(self);
+            }
+        }
+    };
+}
+
+entry!(
+    Field,
+    Fields,
+    |field, name| field.ident.as_ref().is_some_and(|i| *i == name),
+    visit_field_mut
+);
+entry!(
+    Variant,
+    Variants,
+    |variant, name| variant.ident == name,
+    visit_variant_mut
+);
+entry!(
+    ImplItem,
+    ImplItems,
+    |item, name| matches!(item, ImplItem::Fn(f) if f.sig.ident == name),
+    visit_impl_item_mut
+);
+entry!(
+    Arm,
+    Arms,
+    |arm, name| matches!(&arm.pat, Pat::Lit(syn::ExprLit { lit: Lit::Str(lit), .. }) if spells(&repr(lit), name)),
+    visit_arm_mut
+);
+entry!(
+    Stmt,
+    Stmts,
+    |stmt, name| matches!(stmt, Stmt::Expr(Expr::Path(path), Some(_)) if path.path.is_ident(name)),
+    visit_stmt_mut
+);
+entry!(
+    Expr,
+    Elements,
+    |expr, name| matches!(expr, Expr::Path(path) if path.path.is_ident(name)),
+    visit_expr_mut
+);
+entry!(
+    FnArg,
+    Arguments,
+    |arg, name| matches!(arg, FnArg::Typed(typed) if matches!(&*typed.pat, Pat::Ident(pat) if pat.ident == name)),
+    visit_fn_arg_mut
+);
+entry!(
+    FieldValue,
+    FieldValues,
+    |field, name| matches!(&field.member, Member::Named(ident) if *ident == name),
+    visit_field_value_mut
+);
+
 /// Values for the placeholders of one template instance.
 #[derive(Default)]
 pub struct Fill {
-    idents: Vec<(&'static str, Ident)>,
-    strings: Vec<(&'static str, String)>,
-    types: Vec<(&'static str, Type)>,
-    docs: Vec<(&'static str, Vec<Attribute>)>,
-    fields: Vec<(&'static str, Vec<Field>)>,
-    variants: Vec<(&'static str, Vec<Variant>)>,
-    impl_items: Vec<(&'static str, Vec<ImplItem>)>,
-    arms: Vec<(&'static str, Vec<Arm>)>,
-    stmts: Vec<(&'static str, Vec<Stmt>)>,
-    elements: Vec<(&'static str, Vec<Expr>)>,
-    arguments: Vec<(&'static str, Vec<FnArg>)>,
-    field_values: Vec<(&'static str, Vec<FieldValue>)>,
+    values: Vec<(&'static str, Value)>,
 }
 
 impl Fill {
@@ -47,75 +202,9 @@ impl Fill {
         Fill::default()
     }
 
-    /// The identifier placeholder `name` becomes `value`.
-    pub fn ident(mut self, name: &'static str, value: Ident) -> Self {
-        self.idents.push((name, value));
-        self
-    }
-
-    /// The string literal placeholder `name` becomes `value`.
-    pub fn string(mut self, name: &'static str, value: impl Into<String>) -> Self {
-        self.strings.push((name, value.into()));
-        self
-    }
-
-    /// The type placeholder `name` becomes `value`.
-    pub fn ty(mut self, name: &'static str, value: Type) -> Self {
-        self.types.push((name, value));
-        self
-    }
-
-    /// The doc attribute placeholder `name` becomes `value`.
-    pub fn docs(mut self, name: &'static str, value: Vec<Attribute>) -> Self {
-        self.docs.push((name, value));
-        self
-    }
-
-    /// The field placeholder `name` becomes `value`.
-    pub fn fields(mut self, name: &'static str, value: Vec<Field>) -> Self {
-        self.fields.push((name, value));
-        self
-    }
-
-    /// The enum variant placeholder `name` becomes `value`.
-    pub fn variants(mut self, name: &'static str, value: Vec<Variant>) -> Self {
-        self.variants.push((name, value));
-        self
-    }
-
-    /// The impl item placeholder `name` becomes `value`.
-    pub fn impl_items(mut self, name: &'static str, value: Vec<ImplItem>) -> Self {
-        self.impl_items.push((name, value));
-        self
-    }
-
-    /// The match arm placeholder `name` becomes `value`.
-    pub fn arms(mut self, name: &'static str, value: Vec<Arm>) -> Self {
-        self.arms.push((name, value));
-        self
-    }
-
-    /// The statement placeholder `name` becomes `value`.
-    pub fn stmts(mut self, name: &'static str, value: Vec<Stmt>) -> Self {
-        self.stmts.push((name, value));
-        self
-    }
-
-    /// The array element placeholder `name` becomes `value`.
-    pub fn elements(mut self, name: &'static str, value: Vec<Expr>) -> Self {
-        self.elements.push((name, value));
-        self
-    }
-
-    /// The function argument placeholder `name` becomes `value`.
-    pub fn arguments(mut self, name: &'static str, value: Vec<FnArg>) -> Self {
-        self.arguments.push((name, value));
-        self
-    }
-
-    /// The struct expression field placeholder `name` becomes `value`.
-    pub fn field_values(mut self, name: &'static str, value: Vec<FieldValue>) -> Self {
-        self.field_values.push((name, value));
+    /// The placeholder `name` becomes `value`.
+    pub fn set(mut self, name: &'static str, value: impl Into<Value>) -> Self {
+        self.values.push((name, value.into()));
         self
     }
 
@@ -187,27 +276,96 @@ impl Fill {
         stmt
     }
 
+    /// The value of the first placeholder that `matches` among those
+    /// `holds` accepts.
+    fn find(
+        &self,
+        holds: impl Fn(&Value) -> bool,
+        matches: impl Fn(&str) -> bool,
+    ) -> Option<usize> {
+        self.values
+            .iter()
+            .position(|(name, value)| holds(value) && matches(name))
+    }
+
+    fn has(&self, holds: impl Fn(&Value) -> bool) -> bool {
+        self.values.iter().any(|(_, value)| holds(value))
+    }
+
+    /// The entries of a list with each placeholder entry replaced by the
+    /// list set for it, and every other entry filled.
+    fn splice<E: Entry, L: Extend<E>>(
+        &mut self,
+        entries: impl IntoIterator<Item = E>,
+        out: &mut L,
+    ) {
+        let any = self
+            .values
+            .iter_mut()
+            .any(|(_, value)| list_of::<E>(value).is_some());
+        for mut entry in entries {
+            let index = match any {
+                true => self
+                    .values
+                    .iter_mut()
+                    .position(|(name, value)| list_of::<E>(value).is_some() && entry.is(name)),
+                false => None,
+            };
+            match index.and_then(|index| list_of::<E>(&mut self.values[index].1)) {
+                Some(list) => out.extend(std::mem::take(list)),
+                None => {
+                    entry.visit(self);
+                    out.extend(Some(entry));
+                }
+            }
+        }
+    }
+
+    /// [`Fill::splice`] for a punctuated list, keeping a trailing comma.
+    fn splice_punctuated<E: Entry, P: Default>(
+        &mut self,
+        entries: Punctuated<E, P>,
+    ) -> Punctuated<E, P> {
+        let trailing = entries.trailing_punct();
+        let mut out = Punctuated::new();
+        self.splice(entries, &mut out);
+        if trailing && !out.empty_or_trailing() {
+            out.push_punct(P::default());
+        }
+        out
+    }
+
     fn expand_docs(&mut self, attrs: &mut Vec<Attribute>) {
-        if self.docs.is_empty() || !attrs.iter().any(|a| self.doc_placeholder(a).is_some()) {
+        if !self.has(is_docs) || !attrs.iter().any(|a| self.doc_placeholder(a).is_some()) {
             return;
         }
         let mut out = Vec::with_capacity(attrs.len());
         for attr in attrs.drain(..) {
             match self.doc_placeholder(&attr) {
-                Some(index) => out.append(&mut self.docs[index].1),
+                Some(index) => match &mut self.values[index].1 {
+                    Value::Docs(docs) => out.append(docs),
+                    _ => out.push(attr),
+                },
                 None => out.push(attr),
             }
         }
         *attrs = out;
     }
 
+    /// The string set for the literal written `repr`, if it is a placeholder.
+    fn string_for(&self, repr: &str) -> Option<&str> {
+        let index = self.find(is_string, |name| spells(repr, name))?;
+        match &self.values[index].1 {
+            Value::String(value) => Some(value),
+            _ => None,
+        }
+    }
+
     /// `literal`, or the value of the string placeholder it names.
     fn macro_literal(&self, literal: Literal) -> Literal {
-        let text = literal.to_string();
-        let name = text.strip_prefix('"').and_then(|t| t.strip_suffix('"'));
-        match name.and_then(|name| position(&self.strings, |n| n == name)) {
-            Some(index) => {
-                let mut filled = Literal::string(&self.strings[index].1);
+        match self.string_for(&literal.to_string()) {
+            Some(value) => {
+                let mut filled = Literal::string(value);
                 filled.set_span(literal.span());
                 filled
             }
@@ -229,8 +387,31 @@ impl Fill {
             return None;
         }
         let repr = repr(lit);
-        position(&self.docs, |name| spells(&repr, name))
+        self.find(is_docs, |name| spells(&repr, name))
     }
+}
+
+fn list_of<E: Entry>(value: &mut Value) -> Option<&mut Vec<E>> {
+    match value {
+        Value::List(list) => E::list(list),
+        _ => None,
+    }
+}
+
+fn is_ident(value: &Value) -> bool {
+    matches!(value, Value::Ident(_))
+}
+
+fn is_string(value: &Value) -> bool {
+    matches!(value, Value::String(_))
+}
+
+fn is_type(value: &Value) -> bool {
+    matches!(value, Value::Type(_))
+}
+
+fn is_docs(value: &Value) -> bool {
+    matches!(value, Value::Docs(_))
 }
 
 /// `#[doc = "..."]` attributes for `lines`, built from `template` (any doc
@@ -263,34 +444,27 @@ fn spells(repr: &str, name: &str) -> bool {
     repr.strip_prefix('"').and_then(|r| r.strip_suffix('"')) == Some(name)
 }
 
-fn take<T>(lists: &mut [(&'static str, Vec<T>)], index: usize) -> Vec<T> {
-    std::mem::take(&mut lists[index].1)
-}
-
-fn position<T>(lists: &[(&'static str, T)], matches: impl Fn(&str) -> bool) -> Option<usize> {
-    lists.iter().position(|(name, _)| matches(name))
-}
-
 impl VisitMut for Fill {
     fn visit_ident_mut(&mut self, ident: &mut Ident) {
-        if let Some(index) = position(&self.idents, |name| *ident == name) {
-            *ident = self.idents[index].1.clone();
+        if let Some(index) = self.find(is_ident, |name| *ident == name)
+            && let Value::Ident(value) = &self.values[index].1
+        {
+            *ident = value.clone();
         }
     }
 
     fn visit_lit_str_mut(&mut self, lit: &mut LitStr) {
-        if self.strings.is_empty() {
+        if !self.has(is_string) {
             return;
         }
-        let repr = repr(lit);
-        if let Some(index) = position(&self.strings, |name| spells(&repr, name)) {
-            *lit = LitStr::new(&self.strings[index].1, lit.span());
+        if let Some(value) = self.string_for(&repr(lit)) {
+            *lit = LitStr::new(value, lit.span());
         }
     }
 
     fn visit_macro_mut(&mut self, mac: &mut syn::Macro) {
         visit_mut::visit_macro_mut(self, mac);
-        if self.strings.is_empty() {
+        if !self.has(is_string) {
             return;
         }
         let tokens = std::mem::take(&mut mac.tokens);
@@ -307,9 +481,10 @@ impl VisitMut for Fill {
         if let Type::Path(path) = ty
             && path.qself.is_none()
             && let Some(ident) = path.path.get_ident()
-            && let Some(index) = position(&self.types, |name| *ident == name)
+            && let Some(index) = self.find(is_type, |name| *ident == name)
+            && let Value::Type(value) = &self.values[index].1
         {
-            *ty = self.types[index].1.clone();
+            *ty = (**value).clone();
             return;
         }
         visit_mut::visit_type_mut(self, ty);
@@ -323,17 +498,7 @@ impl VisitMut for Fill {
     fn visit_item_enum_mut(&mut self, item: &mut syn::ItemEnum) {
         let variants = std::mem::take(&mut item.variants);
         visit_mut::visit_item_enum_mut(self, item);
-        let mut out = syn::punctuated::Punctuated::new();
-        for mut variant in variants {
-            match position(&self.variants, |name| variant.ident == name) {
-                Some(index) => out.extend(take(&mut self.variants, index)),
-                None => {
-                    self.visit_variant_mut(&mut variant);
-                    out.push(variant);
-                }
-            }
-        }
-        item.variants = out;
+        item.variants = self.splice_punctuated(variants);
         self.expand_docs(&mut item.attrs);
     }
 
@@ -358,263 +523,47 @@ impl VisitMut for Fill {
     }
 
     fn visit_fields_named_mut(&mut self, fields: &mut syn::FieldsNamed) {
-        let trailing = fields.named.trailing_punct();
-        let mut out = syn::punctuated::Punctuated::new();
-        for mut field in std::mem::take(&mut fields.named) {
-            let placeholder = field
-                .ident
-                .as_ref()
-                .and_then(|ident| position(&self.fields, |name| *ident == name));
-            match placeholder {
-                Some(index) => out.extend(take(&mut self.fields, index)),
-                None => {
-                    self.visit_field_mut(&mut field);
-                    out.push(field);
-                }
-            }
-        }
-        if trailing && !out.empty_or_trailing() {
-            out.push_punct(Default::default());
-        }
-        fields.named = out;
+        let named = std::mem::take(&mut fields.named);
+        fields.named = self.splice_punctuated(named);
     }
 
     fn visit_item_impl_mut(&mut self, item: &mut syn::ItemImpl) {
         let members = std::mem::take(&mut item.items);
         visit_mut::visit_item_impl_mut(self, item);
-        let mut out = Vec::with_capacity(members.len());
-        for mut member in members {
-            let placeholder = match &member {
-                ImplItem::Fn(f) => position(&self.impl_items, |name| f.sig.ident == name),
-                _ => None,
-            };
-            match placeholder {
-                Some(index) => out.extend(take(&mut self.impl_items, index)),
-                None => {
-                    self.visit_impl_item_mut(&mut member);
-                    out.push(member);
-                }
-            }
-        }
-        item.items = out;
+        self.splice(members, &mut item.items);
     }
 
     fn visit_expr_match_mut(&mut self, node: &mut syn::ExprMatch) {
         let arms = std::mem::take(&mut node.arms);
         visit_mut::visit_expr_match_mut(self, node);
-        let mut out = Vec::with_capacity(arms.len());
-        for mut arm in arms {
-            let placeholder = match &arm.pat {
-                Pat::Lit(syn::ExprLit {
-                    lit: Lit::Str(lit), ..
-                }) if !self.arms.is_empty() => {
-                    let repr = repr(lit);
-                    position(&self.arms, |name| spells(&repr, name))
-                }
-                _ => None,
-            };
-            match placeholder {
-                Some(index) => out.extend(take(&mut self.arms, index)),
-                None => {
-                    self.visit_arm_mut(&mut arm);
-                    out.push(arm);
-                }
-            }
-        }
-        node.arms = out;
+        self.splice(arms, &mut node.arms);
     }
 
     fn visit_expr_array_mut(&mut self, node: &mut syn::ExprArray) {
         let elements = std::mem::take(&mut node.elems);
         visit_mut::visit_expr_array_mut(self, node);
-        let trailing = elements.trailing_punct();
-        let mut out = syn::punctuated::Punctuated::new();
-        for mut element in elements {
-            let placeholder = match &element {
-                Expr::Path(path) => path
-                    .path
-                    .get_ident()
-                    .and_then(|ident| position(&self.elements, |name| *ident == name)),
-                _ => None,
-            };
-            match placeholder {
-                Some(index) => out.extend(take(&mut self.elements, index)),
-                None => {
-                    self.visit_expr_mut(&mut element);
-                    out.push(element);
-                }
-            }
-        }
-        if trailing && !out.empty_or_trailing() {
-            out.push_punct(Default::default());
-        }
-        node.elems = out;
+        node.elems = self.splice_punctuated(elements);
     }
 
     fn visit_signature_mut(&mut self, node: &mut syn::Signature) {
         let inputs = std::mem::take(&mut node.inputs);
         visit_mut::visit_signature_mut(self, node);
-        let trailing = inputs.trailing_punct();
-        let mut out = syn::punctuated::Punctuated::new();
-        for mut input in inputs {
-            let placeholder = match &input {
-                FnArg::Typed(typed) => match &*typed.pat {
-                    Pat::Ident(pat) => position(&self.arguments, |name| pat.ident == name),
-                    _ => None,
-                },
-                FnArg::Receiver(_) => None,
-            };
-            match placeholder {
-                Some(index) => out.extend(take(&mut self.arguments, index)),
-                None => {
-                    self.visit_fn_arg_mut(&mut input);
-                    out.push(input);
-                }
-            }
-        }
-        if trailing && !out.empty_or_trailing() {
-            out.push_punct(Default::default());
-        }
-        node.inputs = out;
+        node.inputs = self.splice_punctuated(inputs);
     }
 
     fn visit_expr_struct_mut(&mut self, node: &mut syn::ExprStruct) {
         let fields = std::mem::take(&mut node.fields);
         visit_mut::visit_expr_struct_mut(self, node);
-        let trailing = fields.trailing_punct();
-        let mut out = syn::punctuated::Punctuated::new();
-        for mut field in fields {
-            let placeholder = match &field.member {
-                Member::Named(ident) => position(&self.field_values, |name| *ident == name),
-                Member::Unnamed(_) => None,
-            };
-            match placeholder {
-                Some(index) => out.extend(take(&mut self.field_values, index)),
-                None => {
-                    self.visit_field_value_mut(&mut field);
-                    out.push(field);
-                }
-            }
-        }
-        if trailing && !out.empty_or_trailing() {
-            out.push_punct(Default::default());
-        }
-        node.fields = out;
+        node.fields = self.splice_punctuated(fields);
     }
 
     fn visit_block_mut(&mut self, block: &mut syn::Block) {
-        let mut out = Vec::with_capacity(block.stmts.len());
-        for mut stmt in std::mem::take(&mut block.stmts) {
-            let placeholder = match &stmt {
-                Stmt::Expr(Expr::Path(path), Some(_)) => path
-                    .path
-                    .get_ident()
-                    .and_then(|ident| position(&self.stmts, |name| *ident == name)),
-                _ => None,
-            };
-            match placeholder {
-                Some(index) => out.extend(take(&mut self.stmts, index)),
-                None => {
-                    self.visit_stmt_mut(&mut stmt);
-                    out.push(stmt);
-                }
-            }
-        }
-        block.stmts = out;
+        let stmts = std::mem::take(&mut block.stmts);
+        self.splice(stmts, &mut block.stmts);
     }
 }
 
-/// Pieces taken out of parsed templates; a template that does not parse
-/// or lacks the piece is a generator bug, reported as an [`EmitError`]
-/// naming the template.
-pub mod pieces {
-    use crate::emit::EmitError;
-    use proc_macro2::TokenStream;
-    use std::path::PathBuf;
-    use syn::{Arm, Attribute, Field, ImplItem, Item, Stmt, Variant};
-
-    /// The error for the template `what`.
-    pub fn bug(what: &str, message: impl std::fmt::Display) -> EmitError {
-        EmitError {
-            path: PathBuf::from(format!("<template: {what}>")),
-            message: message.to_string(),
-        }
-    }
-
-    /// Parses the template `what`.
-    pub fn parse<T: syn::parse::Parse>(what: &str, tokens: TokenStream) -> Result<T, EmitError> {
-        syn::parse2(tokens).map_err(|e| bug(what, e))
-    }
-
-    /// The items of the template `what`.
-    pub fn items(what: &str, tokens: TokenStream) -> Result<Vec<Item>, EmitError> {
-        Ok(parse::<syn::File>(what, tokens)?.items)
-    }
-
-    /// The first match arm of the match expression `tokens`.
-    pub fn arm(what: &str, tokens: TokenStream) -> Result<Arm, EmitError> {
-        parse::<syn::ExprMatch>(what, tokens)?
-            .arms
-            .into_iter()
-            .next()
-            .ok_or_else(|| bug(what, "no match arm"))
-    }
-
-    /// The statements of the block `tokens`.
-    pub fn stmts(what: &str, tokens: TokenStream) -> Result<Vec<Stmt>, EmitError> {
-        Ok(parse::<syn::Block>(what, tokens)?.stmts)
-    }
-
-    /// The only statement of the block `tokens`.
-    pub fn stmt(what: &str, tokens: TokenStream) -> Result<Stmt, EmitError> {
-        stmts(what, tokens)?
-            .into_iter()
-            .next()
-            .ok_or_else(|| bug(what, "no statement"))
-    }
-
-    /// The first named field of the struct `tokens`.
-    pub fn field(what: &str, tokens: TokenStream) -> Result<Field, EmitError> {
-        match parse::<syn::ItemStruct>(what, tokens)?.fields {
-            syn::Fields::Named(named) => named.named.into_iter().next(),
-            _ => None,
-        }
-        .ok_or_else(|| bug(what, "no named field"))
-    }
-
-    /// The first item of the impl block `tokens`.
-    pub fn impl_item(what: &str, tokens: TokenStream) -> Result<ImplItem, EmitError> {
-        parse::<syn::ItemImpl>(what, tokens)?
-            .items
-            .into_iter()
-            .next()
-            .ok_or_else(|| bug(what, "no impl item"))
-    }
-
-    /// The first variant of the enum `tokens`.
-    pub fn variant(what: &str, tokens: TokenStream) -> Result<Variant, EmitError> {
-        parse::<syn::ItemEnum>(what, tokens)?
-            .variants
-            .into_iter()
-            .next()
-            .ok_or_else(|| bug(what, "no variant"))
-    }
-
-    /// A doc attribute, to build others from (see [`super::doc_attrs`]).
-    pub fn doc() -> Result<Attribute, EmitError> {
-        parse::<syn::ItemStruct>(
-            "doc",
-            quote::quote!(
-                #[doc = ""]
-                struct S;
-            ),
-        )?
-        .attrs
-        .into_iter()
-        .next()
-        .ok_or_else(|| bug("doc", "no attribute"))
-    }
-}
+pub mod pieces;
 
 /// Runs `f` with this thread's value of `templates`, a thread-local
 /// holding parsed templates (syn trees cannot cross threads).
