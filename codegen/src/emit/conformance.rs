@@ -8,8 +8,6 @@
 //! envelope types of list answers (`{"value": [...]}`), which users read
 //! as `callgen_client::Collection` and only the suite's examples use.
 
-use quote::ToTokens;
-
 /// The registry items that exist for the conformance suite.
 const REGISTRY_ITEMS: [&str; 4] = ["TYPES", "find", "round_trip_value", "round_trip_str"];
 
@@ -28,16 +26,12 @@ pub(super) fn gate_all(items: &mut [syn::Item]) {
     }
 }
 
-/// Adds `#[cfg(feature = "conformance")]` to `item`, once.
+/// Adds `#[cfg(feature = "conformance")]` to `item` unless it is already
+/// conditional (generated items carry no other `cfg`).
 fn gate_item(item: &mut syn::Item) {
-    let gate: syn::Attribute = syn::parse_quote!(#[cfg(feature = "conformance")]);
-    let text = gate.to_token_stream().to_string();
     if let Some(attrs) = attrs_mut(item) {
-        if !attrs
-            .iter()
-            .any(|a| a.to_token_stream().to_string() == text)
-        {
-            attrs.push(gate);
+        if !attrs.iter().any(|a| a.path().is_ident("cfg")) {
+            attrs.push(syn::parse_quote!(#[cfg(feature = "conformance")]));
         }
     }
 }

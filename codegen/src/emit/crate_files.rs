@@ -284,18 +284,14 @@ fn group_index(
                 .operations
                 .iter()
                 .filter(|op| group == Group::Operations && &op.module == module);
-            let is_gated =
-                |id: &&usize| conformance_only.is_some_and(|g| g.contains(&TypeId(**id)));
-            let names = operation.map(|op| ident(&op.type_name)).chain(
-                ids.iter()
-                    .filter(|id| !is_gated(id))
-                    .map(|id| ident(&ir.types[*id].rust_name)),
-            );
-            let gated: Vec<_> = ids
+            let type_name = |id: &usize| ident(&ir.types[*id].rust_name);
+            let (gated, open): (Vec<&usize>, Vec<&usize>) = ids
                 .iter()
-                .filter(is_gated)
-                .map(|id| ident(&ir.types[*id].rust_name))
-                .collect();
+                .partition(|id| conformance_only.is_some_and(|g| g.contains(&TypeId(**id))));
+            let names = operation
+                .map(|op| ident(&op.type_name))
+                .chain(open.into_iter().map(type_name));
+            let gated: Vec<_> = gated.into_iter().map(type_name).collect();
             let gated_use = (!gated.is_empty()).then(|| {
                 quote! {
                     #[cfg(feature = "conformance")]

@@ -311,38 +311,32 @@ impl ser::SerializeMap for Compound<'_> {
     }
 }
 
-impl ser::SerializeStruct for Compound<'_> {
-    type Ok = ();
-    type Error = serde_json::Error;
+/// The compound serializers that write an object of named fields: each
+/// field goes through [`Compound::entry`]; `end` closes the object (and, for
+/// a struct variant, the object around it).
+macro_rules! object_compound {
+    ($($kind:ident, closes_variant: $variant:literal;)*) => {$(
+        impl ser::$kind for Compound<'_> {
+            type Ok = ();
+            type Error = serde_json::Error;
 
-    fn serialize_field<T: Serialize + ?Sized>(
-        &mut self,
-        key: &'static str,
-        value: &T,
-    ) -> Result<(), serde_json::Error> {
-        self.entry(key, value)
-    }
+            fn serialize_field<T: Serialize + ?Sized>(
+                &mut self,
+                key: &'static str,
+                value: &T,
+            ) -> Result<(), serde_json::Error> {
+                self.entry(key, value)
+            }
 
-    fn end(self) -> Result<(), serde_json::Error> {
-        self.close(b'}', false);
-        Ok(())
-    }
+            fn end(self) -> Result<(), serde_json::Error> {
+                self.close(b'}', $variant);
+                Ok(())
+            }
+        }
+    )*};
 }
 
-impl ser::SerializeStructVariant for Compound<'_> {
-    type Ok = ();
-    type Error = serde_json::Error;
-
-    fn serialize_field<T: Serialize + ?Sized>(
-        &mut self,
-        key: &'static str,
-        value: &T,
-    ) -> Result<(), serde_json::Error> {
-        self.entry(key, value)
-    }
-
-    fn end(self) -> Result<(), serde_json::Error> {
-        self.close(b'}', true);
-        Ok(())
-    }
+object_compound! {
+    SerializeStruct, closes_variant: false;
+    SerializeStructVariant, closes_variant: true;
 }
