@@ -9,8 +9,8 @@
 //! the batch is delivered, so one ill-typed value never costs the bot a
 //! notification. [`decode_strict`] fails on such a value instead.
 //!
-//! Decoding takes serde_json's fast path; only a body that fails is read a
-//! second time to name the JSON path of the problem. This module knows no
+//! Decoding takes serde_json's fast path and names the JSON path of a
+//! problem (see `callgen_runtime::de::from_slice`). This module knows no
 //! web framework and no particular notification type.
 
 use http::StatusCode;
@@ -102,30 +102,13 @@ fn check_body(content_type: Option<&str>, body: &[u8]) -> Result<(), CallbackErr
 
 fn decode_body<T: DeserializeOwned>(body: &[u8], mode: Mode) -> Result<T, CallbackError> {
     let decoded = match mode {
-        Mode::Tolerant => callgen_runtime::de::tolerant(|| serde_json::from_slice(body)),
-        Mode::Strict => serde_json::from_slice(body),
+        Mode::Tolerant => callgen_runtime::de::from_slice_tolerant(body),
+        Mode::Strict => callgen_runtime::de::from_slice(body),
     };
-    decoded.map_err(|_| locate_error::<T>(body, mode))
-}
-
-/// Decodes again, tracking the path, to say where decoding failed.
-fn locate_error<T: DeserializeOwned>(body: &[u8], mode: Mode) -> CallbackError {
-    let mut deserializer = serde_json::Deserializer::from_slice(body);
-    let located = match mode {
-        Mode::Tolerant => callgen_runtime::de::tolerant(|| {
-            Ok::<_, serde_json::Error>(serde_path_to_error::deserialize::<_, T>(&mut deserializer))
-        }),
-        Mode::Strict => Ok(serde_path_to_error::deserialize::<_, T>(&mut deserializer)),
-    };
-    let (path, message) = match located {
-        Err(error) => (".".to_owned(), error.to_string()),
-        Ok(Err(error)) => (error.path().to_string(), error.into_inner().to_string()),
-        Ok(Ok(_)) => match deserializer.end() {
-            Err(error) => (".".to_owned(), error.to_string()),
-            Ok(()) => (".".to_owned(), "the body is not valid JSON".to_owned()),
-        },
-    };
-    CallbackError::Decode { path, message }
+    decoded.map_err(|error| CallbackError::Decode {
+        path: error.path().to_owned(),
+        message: error.error().to_string(),
+    })
 }
 
 #[cfg(test)]
@@ -133,29 +116,21 @@ mod tests {
     use super::*;
     use serde_json::{Value, json};
 
-    #[derive(Debug, serde::Deserialize, PartialEq)]
-    struct Batch {
-        value: Vec<Item>,
-    }
-
-    #[derive(Debug, serde::Deserialize, PartialEq)]
-    struct Item {
-        #[serde(rename = "changeType")]
-        change_type: String,
-    }
+    use crate::test_models::NoteBatch;
 
     #[test]
     fn decodes_json_bodies() {
         let body = br#"{"value": [{"changeType": "updated"}]}"#;
-        let batch: Batch = decode(Some("application/json; charset=utf-8"), body).unwrap();
-        assert_eq!(batch.value[0].change_type, "updated");
+        let batch: NoteBatch = decode(Some("application/json; charset=utf-8"), body).unwrap();
+        assert_eq!(batch.notes()[0].change_type.get().unwrap(), "updated");
         let value: Value = decode(None, body).unwrap();
         assert_eq!(value["value"][0], json!({"changeType": "updated"}));
     }
 
     #[test]
     fn names_where_a_body_goes_wrong() {
-        let error = decode::<Batch>(None, br#"{"value": [{"changeType": 5}]}"#).unwrap_err();
+        let error =
+            decode_strict::<NoteBatch>(None, br#"{"value": [{"changeType": 5}]}"#).unwrap_err();
         assert_eq!(
             error.to_string(),
             "cannot decode the notification at `value[0].changeType`: invalid type: integer `5`, expected a string at line 1 column 27"
@@ -167,59 +142,21 @@ mod tests {
         assert!(matches!(error, CallbackError::Decode { .. }), "{error}");
     }
 
-    /// A notification shaped like generated code: `changeType` is a string.
-    #[derive(Debug, Default, PartialEq)]
-    struct Typed {
-        change_type: callgen_runtime::Field<String>,
-        unknown_fields: callgen_runtime::UnknownFields,
-    }
-
-    impl<'de> callgen_runtime::de::MapModel<'de> for Typed {
-        const EXPECTING: &'static str = "a notification";
-        const DECLARED_ODATA_TYPE: &'static str = "";
-        fn odata_type(&self) -> Option<&str> {
-            None
-        }
-        fn set_odata_type(&mut self, _odata_type: std::borrow::Cow<'static, str>) {}
-        fn visit_entry<A: serde::de::MapAccess<'de>>(
-            &mut self,
-            key: callgen_runtime::de::Key<'de>,
-            map: &mut A,
-        ) -> Result<(), A::Error> {
-            use callgen_runtime::de::{next_field, next_unknown};
-            match key.as_str() {
-                "changeType" => next_field(map, &mut self.change_type, "changeType"),
-                _ => next_unknown(map, &mut self.unknown_fields, key),
-            }
-        }
-    }
-
-    impl<'de> serde::Deserialize<'de> for Typed {
-        fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-            callgen_runtime::de::deserialize_struct(d)
-        }
-    }
-
-    #[derive(Debug, serde::Deserialize)]
-    struct TypedBatch {
-        value: Vec<Typed>,
-    }
-
     #[test]
     fn an_ill_typed_value_is_kept_and_the_batch_delivered() {
         let body = br#"{"value": [{"changeType": 5, "x": 1}, {"changeType": "deleted"}]}"#;
-        let batch: TypedBatch = decode(Some("application/json"), body).unwrap();
-        assert_eq!(batch.value.len(), 2);
-        let first = &batch.value[0].unknown_fields;
+        let batch: NoteBatch = decode(Some("application/json"), body).unwrap();
+        assert_eq!(batch.notes().len(), 2);
+        let first = &batch.notes()[0].unknown_fields;
         let kept: Vec<_> = first.mismatches().collect();
         assert_eq!(kept.len(), 1);
         assert_eq!((kept[0].0, kept[0].1), ("changeType", &json!(5)));
         assert_eq!(kept[0].2.expected, "a string");
         assert_eq!(
-            batch.value[1].change_type.get().map(String::as_str),
+            batch.notes()[1].change_type.get().map(String::as_str),
             Some("deleted")
         );
-        let error = decode_strict::<TypedBatch>(None, body).unwrap_err();
+        let error = decode_strict::<NoteBatch>(None, body).unwrap_err();
         assert!(
             error
                 .to_string()

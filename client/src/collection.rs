@@ -10,6 +10,7 @@ use std::collections::BTreeMap;
 use std::fmt;
 use std::marker::PhantomData;
 
+use callgen_runtime::Field;
 use serde::de::{self, Deserialize, DeserializeOwned, Deserializer, MapAccess, Visitor};
 use serde::{Serialize, Serializer};
 use serde_json::Value;
@@ -69,13 +70,12 @@ impl<'de, T: DeserializeOwned> Visitor<'de> for CollectionVisitor<T> {
     }
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
-        let mut value = None;
+        let mut value = Field::Absent;
         let mut next_link = None;
         let mut extra = BTreeMap::new();
         while let Some(key) = map.next_key::<String>()? {
             match key.as_str() {
-                "value" if value.is_some() => return Err(de::Error::duplicate_field("value")),
-                "value" => value = Some(map.next_value::<Vec<T>>()?),
+                "value" => callgen_runtime::de::next_list(&mut map, &mut value, "value")?,
                 NEXT_LINK => next_link = map.next_value::<Option<String>>()?,
                 _ => {
                     extra.insert(key, map.next_value::<Value>()?);
@@ -83,7 +83,11 @@ impl<'de, T: DeserializeOwned> Visitor<'de> for CollectionVisitor<T> {
             }
         }
         Ok(Collection {
-            value: value.ok_or_else(|| de::Error::missing_field("value"))?,
+            value: match value {
+                Field::Value(items) => items,
+                Field::Null => return Err(de::Error::custom("`value` is null, expected an array")),
+                Field::Absent => return Err(de::Error::missing_field("value")),
+            },
             next_link,
             extra,
         })

@@ -141,10 +141,14 @@ pub fn body_from_json<T: DeserializeOwned>(
     body: Option<&Value>,
 ) -> Result<T, Error> {
     let bytes = body_bytes(operation_id, body)?;
-    let mut deserializer = serde_json::Deserializer::from_slice(&bytes);
-    serde_path_to_error::deserialize(&mut deserializer).map_err(|error| {
-        let message = without_position(error.inner());
-        misfit(operation_id, &error.path().to_string(), &message)
+    callgen_runtime::de::from_slice(&bytes).map_err(|error| {
+        // The body was a `Value`: a position in text the caller never saw
+        // would mislead.
+        misfit(
+            operation_id,
+            error.path(),
+            &error.message_without_position(),
+        )
     })
 }
 
@@ -165,18 +169,6 @@ fn misfit(operation_id: &str, path: &str, message: &str) -> Error {
     ))
 }
 
-/// serde_json's message without the ` at line 1 column 17` it adds when it
-/// read text (the body was a `Value`: a position in text the caller never
-/// saw would mislead).
-fn without_position(error: &serde_json::Error) -> String {
-    let message = error.to_string();
-    let position = format!(" at line {} column {}", error.line(), error.column());
-    match message.strip_suffix(&position) {
-        Some(bare) => bare.to_owned(),
-        None => message,
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -184,11 +176,7 @@ mod tests {
     use http::{HeaderMap, StatusCode};
     use serde_json::json;
 
-    #[derive(Debug, serde::Deserialize, serde::Serialize)]
-    struct Body {
-        #[serde(rename = "clientContext")]
-        client_context: String,
-    }
+    use crate::test_models::Note as Body;
 
     struct Mute {
         call_id: String,

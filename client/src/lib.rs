@@ -136,6 +136,8 @@ pub mod path;
 pub mod resource_path;
 pub mod response;
 pub mod retry;
+#[cfg(test)]
+mod test_models;
 
 #[cfg(feature = "callback-auth")]
 pub mod callback_auth;

@@ -8,6 +8,7 @@
 //! (200 for 201) is not worth failing a call over; the body's shape is what
 //! is checked. This module knows no transport and no retry rule.
 
+use callgen_runtime::de::DecodeError;
 use http::{HeaderMap, StatusCode, header};
 use serde::de::DeserializeOwned;
 
@@ -62,15 +63,8 @@ pub fn json<T: DeserializeOwned>(response: RawResponse<'_>) -> Result<T, Error> 
             message: "expected a JSON body, got an empty one".to_owned(),
         });
     }
-    let mut deserializer = serde_json::Deserializer::from_slice(response.body);
-    let value = serde_path_to_error::deserialize(&mut deserializer)
-        .map_err(|error| decode_error(response.status, error))?;
-    deserializer.end().map_err(|error| Error::Decode {
-        status: response.status,
-        path: ".".to_owned(),
-        message: error.to_string(),
-    })?;
-    Ok(value)
+    callgen_runtime::de::from_slice(response.body)
+        .map_err(|error| decode_error(response.status, error))
 }
 
 /// A success answer whose body, if any, carries nothing the caller needs
@@ -125,11 +119,11 @@ fn ensure_json_content_type(response: RawResponse<'_>) -> Result<(), Error> {
     })
 }
 
-fn decode_error(status: StatusCode, error: serde_path_to_error::Error<serde_json::Error>) -> Error {
+fn decode_error(status: StatusCode, error: DecodeError) -> Error {
     Error::Decode {
         status,
-        path: error.path().to_string(),
-        message: error.into_inner().to_string(),
+        path: error.path().to_owned(),
+        message: error.error().to_string(),
     }
 }
 
@@ -169,15 +163,10 @@ mod tests {
 
     #[test]
     fn names_the_json_path_of_a_decode_error() {
-        #[derive(Debug, serde::Deserialize)]
-        struct Call {
-            #[allow(dead_code)]
-            id: String,
-        }
         let headers = json_headers();
         let body = br#"{"value": [{"id": "a"}, {"id": 5}]}"#;
         let response = RawResponse::new(StatusCode::OK, &headers, body);
-        let error = collection::<Call>(response).unwrap_err();
+        let error = collection::<crate::test_models::Note>(response).unwrap_err();
         assert_eq!(
             error.to_string(),
             "cannot decode the 200 OK answer at `value[1].id`: invalid type: integer `5`, expected a string at line 1 column 32"

@@ -92,7 +92,7 @@ impl Walker {
 }
 
 /// The paths of every value in `value` kept because it did not fit its
-/// declared type (see [`crate::de::tolerant`]), with the expectation:
+/// declared type (see [`crate::de::from_slice_tolerant`]), with the expectation:
 /// `$.value[0].resourceData.resultInfo.code` and `value does not fit i32,
 /// kept as JSON`.
 pub fn mismatches<T: Inspect + ?Sized>(value: &T) -> Vec<Note> {

@@ -11,9 +11,10 @@
 //! - [`family`]: polymorphic dispatch on `@odata.type`;
 //! - [`union`]: one of several object types or a collection (a
 //!   notification's `resourceData`);
-//! - [`de::tolerant`]: decoding that keeps a value which does not fit its
-//!   declared type as JSON (in [`UnknownFields::mismatches`]) instead of
-//!   failing;
+//! - [`de::from_slice`] and [`de::from_slice_tolerant`]: whole-body decoding
+//!   that names the JSON path of a problem; the tolerant one keeps a value
+//!   which does not fit its declared type as JSON (in
+//!   [`UnknownFields::mismatches`]) instead of failing;
 //! - [`odata`]: `@odata.type` values with or without `#`;
 //! - [`json`]: a JSON writer giving serde_json's bytes faster (the
 //!   client's request bodies);

@@ -14,7 +14,7 @@
 //! Anything else (a string, a number) is kept as raw JSON. This module
 //! knows no particular union.
 
-use crate::de::Key;
+use crate::de::{Key, failure};
 use crate::family::{ModelSource, RestOfMap};
 use crate::odata::{ODATA_TYPE, Received, type_name};
 use serde::Deserialize;
@@ -207,10 +207,7 @@ impl<'de, U: Union<'de>> Visitor<'de> for UnionVisitor<U> {
         }
         let mut items: Vec<U::Item> = Vec::new();
         if U::HAS_COLLECTION {
-            while let Some(element) = seq.next_element_seed(ItemSeed::<U, U::Item> {
-                items: &mut items,
-                union: PhantomData,
-            })? {
+            while let Some(element) = next_item::<U, A>(&mut seq, &mut items)? {
                 if let Element::Raw(value) = element {
                     let mut raw = to_values::<U::Item, A::Error>(&items)?;
                     raw.push(value);
@@ -221,6 +218,20 @@ impl<'de, U: Union<'de>> Visitor<'de> for UnionVisitor<U> {
         }
         finish_raw::<U, A>(Vec::new(), seq)
     }
+}
+
+/// Reads the next array element of the union `U`, noting its index when
+/// it fails.
+fn next_item<'de, U: Union<'de>, A: SeqAccess<'de>>(
+    seq: &mut A,
+    items: &mut Vec<U::Item>,
+) -> Result<Option<Element>, A::Error> {
+    let index = items.len();
+    seq.next_element_seed(ItemSeed::<U, U::Item> {
+        items,
+        union: PhantomData,
+    })
+    .inspect_err(|_| failure::index(index))
 }
 
 /// The typed items read so far, as JSON.

@@ -3,7 +3,7 @@
 //!
 //! The Graph beta adds properties all the time; a payload from a newer
 //! service must survive a parse/serialize cycle. Tolerant decoding
-//! ([`crate::de::tolerant`]) also keeps here, with a [`Mismatch`], the value
+//! ([`crate::de::from_slice_tolerant`]) also keeps here, with a [`Mismatch`], the value
 //! of a known property that did not fit its declared type. This module does
 //! not know which properties are known: the generated code decides that.
 
@@ -104,7 +104,7 @@ impl UnknownFields {
     /// The values kept because they did not fit their property's declared
     /// type, in arrival order: name, value as received, and why.
     ///
-    /// Empty unless the payload was read with [`crate::de::tolerant`].
+    /// Empty unless the payload was read with [`crate::de::from_slice_tolerant`].
     pub fn mismatches(&self) -> impl Iterator<Item = (&str, &Value, &Mismatch)> {
         self.mismatches.iter().filter_map(|(name, mismatch)| {
             self.get(name).map(|value| (name.as_str(), value, mismatch))
@@ -174,8 +174,26 @@ impl UnknownFields {
     /// Writes every property as an entry of `map`.
     #[inline]
     pub fn serialize_entries<M: SerializeMap>(&self, map: &mut M) -> Result<(), M::Error> {
+        if !self.mismatches.is_empty() {
+            return self.serialize_with_mismatches(map);
+        }
         for (key, value) in &self.entries {
             map.serialize_entry(key, value)?;
+        }
+        Ok(())
+    }
+
+    /// Like [`UnknownFields::serialize_entries`], each kept value under
+    /// [`crate::de::write_key`]'s key (its name, except while tolerant
+    /// decoding converts a family member from its base).
+    fn serialize_with_mismatches<M: SerializeMap>(&self, map: &mut M) -> Result<(), M::Error> {
+        for (key, value) in &self.entries {
+            match self.mismatch(key) {
+                Some(mismatch) => {
+                    map.serialize_entry(&crate::de::write_key(key, value, mismatch), value)?
+                }
+                None => map.serialize_entry(key, value)?,
+            }
         }
         Ok(())
     }

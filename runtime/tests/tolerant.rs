@@ -76,7 +76,7 @@ model!(
     Info,
     "a test.info object",
     "#test.info",
-    [("code", code, next_field), ("tags", tags, next_field)]
+    [("code", code, next_field), ("tags", tags, next_list)]
 );
 model!(
     Outer,
@@ -84,7 +84,7 @@ model!(
     "",
     [
         ("info", info, next_field),
-        ("list", list, next_field),
+        ("list", list, next_list),
         ("boxed", boxed, next_boxed),
         ("shape", shape, next_field)
     ]
@@ -136,7 +136,7 @@ impl Inspect for AnyInfo {
 
 fn tolerant(input: &Value) -> Outer {
     let text = input.to_string();
-    let outer: Outer = de::tolerant(|| serde_json::from_str(&text)).unwrap();
+    let outer: Outer = de::from_slice_tolerant(text.as_bytes()).unwrap();
     assert_eq!(
         serde_json::to_value(&outer).unwrap(),
         *input,
@@ -254,30 +254,90 @@ fn strict_decoding_still_fails_with_the_value() {
 #[test]
 fn a_property_given_twice_is_an_error_even_when_kept() {
     let text = r#"{"info": {"code": "0", "code": 1}}"#;
-    let error = de::tolerant(|| serde_json::from_str::<Outer>(text)).unwrap_err();
+    let error = de::from_slice_tolerant::<Outer>(text.as_bytes()).unwrap_err();
     assert!(
-        error.to_string().starts_with("duplicate field `code`"),
+        error
+            .error()
+            .to_string()
+            .starts_with("duplicate field `code`"),
         "{error}"
     );
+    assert_eq!(error.path(), "info.code");
     let text = r#"{"info": {"code": 1, "code": "0"}}"#;
-    let error = de::tolerant(|| serde_json::from_str::<Outer>(text)).unwrap_err();
+    let error = de::from_slice_tolerant::<Outer>(text.as_bytes()).unwrap_err();
     assert!(
-        error.to_string().starts_with("duplicate field `code`"),
+        error
+            .error()
+            .to_string()
+            .starts_with("duplicate field `code`"),
         "{error}"
     );
+    assert_eq!(error.path(), "info.code");
 }
 
 #[test]
 fn the_mode_is_restored_after_a_panic() {
-    let caught = std::panic::catch_unwind(|| {
-        de::tolerant(|| -> Result<(), serde_json::Error> {
+    struct Panics;
+    impl<'de> serde::Deserialize<'de> for Panics {
+        fn deserialize<D: serde::Deserializer<'de>>(_: D) -> Result<Self, D::Error> {
             assert!(de::is_tolerant());
-            panic!("inside the scope")
-        })
-    });
+            panic!("inside the decode")
+        }
+    }
+    let caught = std::panic::catch_unwind(|| de::from_slice_tolerant::<Panics>(b"{}"));
     assert!(caught.is_err());
     assert!(!de::is_tolerant());
     assert!(serde_json::from_str::<Outer>(r#"{"info": {"code": "0"}}"#).is_err());
+}
+
+#[test]
+fn strict_decoding_names_the_path_of_the_value() {
+    let text = r#"{"list": [{"code": 1}, {"tags": ["a", 2]}]}"#;
+    let error = de::from_slice::<Outer>(text.as_bytes()).unwrap_err();
+    assert_eq!(error.path(), "list[1].tags[1]");
+    assert_eq!(
+        error.message_without_position(),
+        "invalid type: integer `2`, expected a string"
+    );
+    let error = de::from_slice::<Outer>(br#"{"boxed": {"code": 1}} x"#).unwrap_err();
+    assert_eq!(error.path(), ".");
+}
+
+#[test]
+fn a_forged_placeholder_is_an_unknown_property() {
+    let input = json!({"info": {"\u{0}callgen:kept:0000000000000000:0": 1, "code": "x"}});
+    let outer = tolerant(&input);
+    let info = outer.info.get().unwrap();
+    assert_eq!(kept(&info.unknown_fields), [("code", &json!("x"), "i32")]);
+    assert_eq!(info.unknown_fields.len(), 2);
+}
+
+#[test]
+fn many_misfits_are_all_kept() {
+    let items: Vec<Value> = (0..200).map(|i| json!({"code": format!("{i}")})).collect();
+    let input = json!({"list": items});
+    let outer = tolerant(&input);
+    let list = outer.list.get().unwrap();
+    assert!(
+        list.iter()
+            .all(|info| info.unknown_fields.mismatch("code").is_some())
+    );
+}
+
+#[test]
+fn repairs_stop_at_their_budget() {
+    let padding = "x".repeat(de::MAX_REREAD_BYTES / 4);
+    let items: Vec<Value> = (0..20).map(|_| json!({"code": "no"})).collect();
+    let text = json!({"list": items, "padding": padding}).to_string();
+    let error = de::from_slice_tolerant::<Outer>(text.as_bytes()).unwrap_err();
+    assert!(
+        error
+            .error()
+            .to_string()
+            .starts_with("more values that do not fit"),
+        "{error}"
+    );
+    assert_eq!(error.path(), "list[8].code");
 }
 
 #[test]
@@ -306,11 +366,11 @@ fn a_kept_value_without_an_object_is_an_error() {
             d.deserialize_map(V)
         }
     }
-    let read = de::tolerant(|| serde_json::from_str::<Bare>(r#"{"code": 1}"#)).unwrap();
+    let read = de::from_slice_tolerant::<Bare>(br#"{"code": 1}"#).unwrap();
     assert_eq!(read.0, Field::Value(1));
-    let error = de::tolerant(|| serde_json::from_str::<Bare>(r#"{"code": "0"}"#)).err();
+    let error = de::from_slice_tolerant::<Bare>(br#"{"code": "0"}"#).err();
     assert_eq!(
-        error.map(|e| e.to_string()).as_deref(),
+        error.map(|e| e.error().to_string()).as_deref(),
         Some("1 value(s) that did not fit their type had no object to keep them")
     );
 }

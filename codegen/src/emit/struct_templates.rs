@@ -29,6 +29,8 @@ pub struct StructTemplates {
     pub arm: Arm,
     /// A `visit_entry` match arm of a boxed struct, read in place.
     pub arm_boxed: Arm,
+    /// A `visit_entry` match arm of a list (a failing item names its index).
+    pub arm_list: Arm,
     /// A `serialize` statement.
     pub serialize: Stmt,
     /// An `inspect` statement.
@@ -61,8 +63,9 @@ fn build() -> Result<StructTemplates, EmitError> {
         setter_boxed: pieces::impl_item("setter", setter_tokens(false, true))?,
         setter_array: pieces::impl_item("setter", setter_tokens(true, false))?,
         setter_array_boxed: pieces::impl_item("setter", setter_tokens(true, true))?,
-        arm: pieces::arm("arm", arm_tokens(false))?,
-        arm_boxed: pieces::arm("arm", arm_tokens(true))?,
+        arm: pieces::arm("arm", arm_tokens(quote!(next_field)))?,
+        arm_boxed: pieces::arm("arm", arm_tokens(quote!(next_boxed)))?,
+        arm_list: pieces::arm("arm", arm_tokens(quote!(next_list)))?,
         serialize: pieces::stmt(
             "serialize",
             quote!({
@@ -123,11 +126,8 @@ fn setter_tokens(array: bool, boxed: bool) -> TokenStream {
     }
 }
 
-fn arm_tokens(boxed_struct: bool) -> TokenStream {
-    let read = match boxed_struct {
-        true => quote!(next_boxed),
-        false => quote!(next_field),
-    };
+/// A `visit_entry` arm reading its property with the runtime's `read`.
+fn arm_tokens(read: TokenStream) -> TokenStream {
     quote! {
         match key {
             "__wire__" => ::callgen_runtime::de::#read(map, &mut self.__field__, "__wire__"),

@@ -190,9 +190,10 @@ fn setter(t: &StructTemplates, field: &FieldDef, value: &syn::Type) -> syn::Impl
 }
 
 fn arm(ir: &Ir, t: &StructTemplates, field: &FieldDef) -> syn::Arm {
-    let template = match is_boxed_struct(ir, field) {
-        true => &t.arm_boxed,
-        false => &t.arm,
+    let template = match (&field.ty, is_boxed_struct(ir, field)) {
+        (_, true) => &t.arm_boxed,
+        (TypeRef::Array(_), false) if !field.boxed => &t.arm_list,
+        (_, false) => &t.arm,
     };
     Fill::new()
         .set("__field__", ident(&field.rust_name))

@@ -137,7 +137,7 @@ impl<'de> ::callgen_runtime::de::MapModel<'de> for AudioRoutingGroup {
             }
             "id" => ::callgen_runtime::de::next_field(map, &mut self.id, "id"),
             "receivers" => {
-                ::callgen_runtime::de::next_field(map, &mut self.receivers, "receivers")
+                ::callgen_runtime::de::next_list(map, &mut self.receivers, "receivers")
             }
             "routingMode" => {
                 ::callgen_runtime::de::next_field(
@@ -147,7 +147,7 @@ impl<'de> ::callgen_runtime::de::MapModel<'de> for AudioRoutingGroup {
                 )
             }
             "sources" => {
-                ::callgen_runtime::de::next_field(map, &mut self.sources, "sources")
+                ::callgen_runtime::de::next_list(map, &mut self.sources, "sources")
             }
             _ => ::callgen_runtime::de::next_unknown(map, &mut self.unknown_fields, key),
         }

@@ -514,7 +514,7 @@ impl<'de> ::callgen_runtime::de::MapModel<'de> for Call {
                 )
             }
             "activeModalities" => {
-                ::callgen_runtime::de::next_field(
+                ::callgen_runtime::de::next_list(
                     map,
                     &mut self.active_modalities,
                     "activeModalities",
@@ -528,7 +528,7 @@ impl<'de> ::callgen_runtime::de::MapModel<'de> for Call {
                 )
             }
             "callRoutes" => {
-                ::callgen_runtime::de::next_field(
+                ::callgen_runtime::de::next_list(
                     map,
                     &mut self.call_routes,
                     "callRoutes",
@@ -612,7 +612,7 @@ impl<'de> ::callgen_runtime::de::MapModel<'de> for Call {
                 )
             }
             "requestedModalities" => {
-                ::callgen_runtime::de::next_field(
+                ::callgen_runtime::de::next_list(
                     map,
                     &mut self.requested_modalities,
                     "requestedModalities",
@@ -633,7 +633,7 @@ impl<'de> ::callgen_runtime::de::MapModel<'de> for Call {
                 )
             }
             "routingPolicies" => {
-                ::callgen_runtime::de::next_field(
+                ::callgen_runtime::de::next_list(
                     map,
                     &mut self.routing_policies,
                     "routingPolicies",
@@ -647,7 +647,7 @@ impl<'de> ::callgen_runtime::de::MapModel<'de> for Call {
                 ::callgen_runtime::de::next_field(map, &mut self.subject, "subject")
             }
             "targets" => {
-                ::callgen_runtime::de::next_field(map, &mut self.targets, "targets")
+                ::callgen_runtime::de::next_list(map, &mut self.targets, "targets")
             }
             "tenantId" => {
                 ::callgen_runtime::de::next_field(map, &mut self.tenant_id, "tenantId")
@@ -663,21 +663,17 @@ impl<'de> ::callgen_runtime::de::MapModel<'de> for Call {
                 ::callgen_runtime::de::next_boxed(map, &mut self.tone_info, "toneInfo")
             }
             "audioRoutingGroups" => {
-                ::callgen_runtime::de::next_field(
+                ::callgen_runtime::de::next_list(
                     map,
                     &mut self.audio_routing_groups,
                     "audioRoutingGroups",
                 )
             }
             "operations" => {
-                ::callgen_runtime::de::next_field(
-                    map,
-                    &mut self.operations,
-                    "operations",
-                )
+                ::callgen_runtime::de::next_list(map, &mut self.operations, "operations")
             }
             "participants" => {
-                ::callgen_runtime::de::next_field(
+                ::callgen_runtime::de::next_list(
                     map,
                     &mut self.participants,
                     "participants",

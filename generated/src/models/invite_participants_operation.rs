@@ -166,7 +166,7 @@ impl<'de> ::callgen_runtime::de::MapModel<'de> for InviteParticipantsOperation {
                 ::callgen_runtime::de::next_field(map, &mut self.status, "status")
             }
             "participants" => {
-                ::callgen_runtime::de::next_field(
+                ::callgen_runtime::de::next_list(
                     map,
                     &mut self.participants,
                     "participants",

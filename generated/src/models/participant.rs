@@ -181,7 +181,7 @@ impl<'de> ::callgen_runtime::de::MapModel<'de> for Participant {
                 ::callgen_runtime::de::next_field(map, &mut self.is_muted, "isMuted")
             }
             "mediaStreams" => {
-                ::callgen_runtime::de::next_field(
+                ::callgen_runtime::de::next_list(
                     map,
                     &mut self.media_streams,
                     "mediaStreams",

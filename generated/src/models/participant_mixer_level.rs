@@ -147,7 +147,7 @@ impl<'de> ::callgen_runtime::de::MapModel<'de> for ParticipantMixerLevel {
                 )
             }
             "sourceLevels" => {
-                ::callgen_runtime::de::next_field(
+                ::callgen_runtime::de::next_list(
                     map,
                     &mut self.source_levels,
                     "sourceLevels",

@@ -111,7 +111,7 @@ impl<'de> ::callgen_runtime::de::MapModel<'de> for ServiceHostedMediaConfig {
                 )
             }
             "preFetchMedia" => {
-                ::callgen_runtime::de::next_field(
+                ::callgen_runtime::de::next_list(
                     map,
                     &mut self.pre_fetch_media,
                     "preFetchMedia",

@@ -258,7 +258,7 @@ impl<'de> ::callgen_runtime::de::MapModel<'de> for TeleconferenceDeviceQuality {
                 )
             }
             "mediaQualityList" => {
-                ::callgen_runtime::de::next_field(
+                ::callgen_runtime::de::next_list(
                     map,
                     &mut self.media_quality_list,
                     "mediaQualityList",

@@ -204,7 +204,7 @@ impl<'de> ::callgen_runtime::de::MapModel<'de> for AudioRoutingGroupUpdateReques
                 )
             }
             "receivers" => {
-                ::callgen_runtime::de::next_field(map, &mut self.receivers, "receivers")
+                ::callgen_runtime::de::next_list(map, &mut self.receivers, "receivers")
             }
             "routingMode" => {
                 ::callgen_runtime::de::next_field(
@@ -214,7 +214,7 @@ impl<'de> ::callgen_runtime::de::MapModel<'de> for AudioRoutingGroupUpdateReques
                 )
             }
             "sources" => {
-                ::callgen_runtime::de::next_field(map, &mut self.sources, "sources")
+                ::callgen_runtime::de::next_list(map, &mut self.sources, "sources")
             }
             _ => ::callgen_runtime::de::next_unknown(map, &mut self.unknown_fields, key),
         }

@@ -206,7 +206,7 @@ impl<'de> ::callgen_runtime::de::MapModel<'de> for CallAnswerRequest {
                 )
             }
             "acceptedModalities" => {
-                ::callgen_runtime::de::next_field(
+                ::callgen_runtime::de::next_list(
                     map,
                     &mut self.accepted_modalities,
                     "acceptedModalities",

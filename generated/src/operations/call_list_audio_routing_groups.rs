@@ -143,7 +143,7 @@ for CallListAudioRoutingGroupsResponse200 {
                     Self::DECLARED_ODATA_TYPE,
                 )
             }
-            "value" => ::callgen_runtime::de::next_field(map, &mut self.value, "value"),
+            "value" => ::callgen_runtime::de::next_list(map, &mut self.value, "value"),
             _ => ::callgen_runtime::de::next_unknown(map, &mut self.unknown_fields, key),
         }
     }

@@ -140,7 +140,7 @@ impl<'de> ::callgen_runtime::de::MapModel<'de> for CallListParticipantsResponse2
                     Self::DECLARED_ODATA_TYPE,
                 )
             }
-            "value" => ::callgen_runtime::de::next_field(map, &mut self.value, "value"),
+            "value" => ::callgen_runtime::de::next_list(map, &mut self.value, "value"),
             _ => ::callgen_runtime::de::next_unknown(map, &mut self.unknown_fields, key),
         }
     }

@@ -178,7 +178,7 @@ impl<'de> ::callgen_runtime::de::MapModel<'de> for CallPlayPromptRequest {
                 )
             }
             "prompts" => {
-                ::callgen_runtime::de::next_field(map, &mut self.prompts, "prompts")
+                ::callgen_runtime::de::next_list(map, &mut self.prompts, "prompts")
             }
             "loop" => ::callgen_runtime::de::next_field(map, &mut self.r#loop, "loop"),
             "clientContext" => {

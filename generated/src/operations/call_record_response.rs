@@ -247,7 +247,7 @@ impl<'de> ::callgen_runtime::de::MapModel<'de> for CallRecordResponseRequest {
                 )
             }
             "prompts" => {
-                ::callgen_runtime::de::next_field(map, &mut self.prompts, "prompts")
+                ::callgen_runtime::de::next_list(map, &mut self.prompts, "prompts")
             }
             "bargeInAllowed" => {
                 ::callgen_runtime::de::next_field(
@@ -281,7 +281,7 @@ impl<'de> ::callgen_runtime::de::MapModel<'de> for CallRecordResponseRequest {
                 ::callgen_runtime::de::next_field(map, &mut self.play_beep, "playBeep")
             }
             "stopTones" => {
-                ::callgen_runtime::de::next_field(map, &mut self.stop_tones, "stopTones")
+                ::callgen_runtime::de::next_list(map, &mut self.stop_tones, "stopTones")
             }
             "clientContext" => {
                 ::callgen_runtime::de::next_field(

@@ -212,7 +212,7 @@ impl<'de> ::callgen_runtime::de::MapModel<'de> for CallRedirectRequest {
                 )
             }
             "targets" => {
-                ::callgen_runtime::de::next_field(map, &mut self.targets, "targets")
+                ::callgen_runtime::de::next_list(map, &mut self.targets, "targets")
             }
             "targetDisposition" => {
                 ::callgen_runtime::de::next_field(

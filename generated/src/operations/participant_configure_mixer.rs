@@ -176,7 +176,7 @@ impl<'de> ::callgen_runtime::de::MapModel<'de> for ParticipantConfigureMixerRequ
                 )
             }
             "participantMixerLevels" => {
-                ::callgen_runtime::de::next_field(
+                ::callgen_runtime::de::next_list(
                     map,
                     &mut self.participant_mixer_levels,
                     "participantMixerLevels",

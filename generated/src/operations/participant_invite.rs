@@ -171,7 +171,7 @@ impl<'de> ::callgen_runtime::de::MapModel<'de> for ParticipantInviteRequest {
                 )
             }
             "participants" => {
-                ::callgen_runtime::de::next_field(
+                ::callgen_runtime::de::next_list(
                     map,
                     &mut self.participants,
                     "participants",

@@ -167,7 +167,7 @@ impl<'de> ::callgen_runtime::de::MapModel<'de> for ParticipantMuteAllRequest {
                 )
             }
             "participants" => {
-                ::callgen_runtime::de::next_field(
+                ::callgen_runtime::de::next_list(
                     map,
                     &mut self.participants,
                     "participants",

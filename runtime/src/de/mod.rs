@@ -7,21 +7,30 @@
 //! particular schema and never recurses by itself: nesting depth is bounded
 //! by the deserializer (serde_json's recursion limit).
 //!
-//! Decoding is strict unless the caller asks for [`tolerant`] decoding,
-//! which keeps a value that does not fit its declared type as JSON (see
-//! [`crate::UnknownFields::mismatches`]).
+//! Decoding is strict unless the caller asks for tolerant decoding
+//! ([`from_slice_tolerant`]), which keeps a value that does not fit its
+//! declared type as JSON (see [`crate::UnknownFields::mismatches`]). Both
+//! use the same decoder: tolerant decoding repairs the text and reads it
+//! again. The building blocks note the JSON path of an error on their error
+//! branches ([`from_slice`] reports it).
 
 use crate::odata::{ODATA_TYPE, ReadOdataType};
 use crate::{Field, UnknownFields};
-use serde::de::{self, DeserializeOwned, Deserializer, MapAccess, Visitor};
+use failure::Cause;
+use serde::de::{self, DeserializeOwned, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde_json::Value;
 use std::borrow::Cow;
 use std::fmt;
 use std::marker::PhantomData;
 
+mod decode;
+pub(crate) mod failure;
+mod locate;
 mod tolerant;
 
-pub use tolerant::{is_tolerant, tolerant};
+pub use decode::{DecodeError, from_slice, without_position};
+pub use tolerant::{MAX_REREAD_BYTES, from_slice_tolerant, is_tolerant};
+pub(crate) use tolerant::{converting, write_key};
 
 /// A key of a JSON object, borrowed from the input when the deserializer
 /// allows it, so known keys cost no allocation.
@@ -112,9 +121,6 @@ pub fn visit_remaining<'de, T: MapModel<'de>, A: MapAccess<'de>>(
     while let Some(key) = map.next_key::<Key<'de>>()? {
         value.visit_entry(key, map)?;
     }
-    if is_tolerant() {
-        tolerant::place_kept(value)?;
-    }
     Ok(())
 }
 
@@ -142,45 +148,135 @@ impl<'de, T: MapModel<'de>> Visitor<'de> for StructVisitor<T> {
 }
 
 /// Reads a schema property into its three-state slot: `null` becomes
-/// [`Field::Null`]. A property given twice is an error. In [`tolerant`]
-/// mode a value that does not fit `T` is kept as JSON.
+/// [`Field::Null`]. A property given twice is an error. On an error the
+/// property notes its name for the error's path.
 #[inline]
 pub fn next_field<'de, T: DeserializeOwned, A: MapAccess<'de>>(
     map: &mut A,
     slot: &mut Field<T>,
     wire_name: &'static str,
 ) -> Result<(), A::Error> {
-    if is_tolerant() {
-        return tolerant::next_field(map, slot, wire_name);
-    }
     if slot.is_present() {
-        return Err(de::Error::duplicate_field(wire_name));
+        return Err(duplicate(wire_name));
     }
-    *slot = match map.next_value::<Option<T>>()? {
-        Some(value) => Field::Value(value),
-        None => Field::Null,
-    };
+    match map.next_value::<Option<T>>() {
+        Ok(Some(value)) => *slot = Field::Value(value),
+        Ok(None) => *slot = Field::Null,
+        Err(error) => return Err(misfit::<T, _>(wire_name, error)),
+    }
+    Ok(())
+}
+
+/// Reads a schema property holding a list, like [`next_field`], noting the
+/// index of an item that fails for the error's path.
+#[inline]
+pub fn next_list<'de, T: DeserializeOwned, A: MapAccess<'de>>(
+    map: &mut A,
+    slot: &mut Field<Vec<T>>,
+    wire_name: &'static str,
+) -> Result<(), A::Error> {
+    if slot.is_present() {
+        return Err(duplicate(wire_name));
+    }
+    match map.next_value_seed(ListSeed::<T>(PhantomData)) {
+        Ok(read) => *slot = read,
+        Err(error) => return Err(misfit::<Vec<T>, _>(wire_name, error)),
+    }
     Ok(())
 }
 
 /// Reads a schema property holding a boxed generated struct, like
 /// [`next_field`], but straight into its box: the struct is built in place
-/// on the heap instead of on the stack and then moved. In [`tolerant`]
-/// mode a value that is not an object is kept as JSON.
+/// on the heap instead of on the stack and then moved.
 #[inline]
-pub fn next_boxed<'de, T: MapModel<'de>, A: MapAccess<'de>>(
+pub fn next_boxed<'de, T: MapModel<'de> + DeserializeOwned, A: MapAccess<'de>>(
     map: &mut A,
     slot: &mut Field<Box<T>>,
     wire_name: &'static str,
 ) -> Result<(), A::Error> {
-    if is_tolerant() {
-        return tolerant::next_boxed(map, slot, wire_name);
-    }
     if slot.is_present() {
-        return Err(de::Error::duplicate_field(wire_name));
+        return Err(duplicate(wire_name));
     }
-    *slot = map.next_value_seed(BoxedSeed::<T>(PhantomData))?;
+    match map.next_value_seed(BoxedSeed::<T>(PhantomData)) {
+        Ok(read) => *slot = read,
+        Err(error) => return Err(misfit::<T, _>(wire_name, error)),
+    }
     Ok(())
+}
+
+/// The error for a property given twice, noted for the path.
+#[cold]
+fn duplicate<E: de::Error>(wire_name: &'static str) -> E {
+    failure::property(Cow::Borrowed(wire_name), Cause::Other);
+    E::duplicate_field(wire_name)
+}
+
+/// Notes that the value of `wire_name`, declared as `T`, failed.
+#[cold]
+fn misfit<T: DeserializeOwned, E>(wire_name: &'static str, error: E) -> E {
+    let expected = crate::probe::expected::<T>;
+    failure::property(Cow::Borrowed(wire_name), Cause::Misfit { expected });
+    error
+}
+
+/// A nullable list whose failing item notes its index.
+struct ListSeed<T>(PhantomData<T>);
+
+impl<'de, T: DeserializeOwned> de::DeserializeSeed<'de> for ListSeed<T> {
+    type Value = Field<Vec<T>>;
+
+    #[inline]
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
+        deserializer.deserialize_option(self)
+    }
+}
+
+impl<'de, T: DeserializeOwned> Visitor<'de> for ListSeed<T> {
+    type Value = Field<Vec<T>>;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a sequence")
+    }
+
+    fn visit_none<E: de::Error>(self) -> Result<Self::Value, E> {
+        Ok(Field::Null)
+    }
+
+    fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
+        Ok(Field::Null)
+    }
+
+    #[inline]
+    fn visit_some<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
+        deserializer
+            .deserialize_seq(Items::<T>(PhantomData))
+            .map(Field::Value)
+    }
+}
+
+/// The items of a list, each failure noting its index.
+struct Items<T>(PhantomData<T>);
+
+impl<'de, T: DeserializeOwned> Visitor<'de> for Items<T> {
+    type Value = Vec<T>;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a sequence")
+    }
+
+    fn visit_seq<S: SeqAccess<'de>>(self, mut seq: S) -> Result<Vec<T>, S::Error> {
+        let mut items = Vec::new();
+        loop {
+            match seq.next_element::<T>() {
+                Ok(Some(item)) => items.push(item),
+                Ok(None) => return Ok(items),
+                Err(error) => {
+                    failure::index(items.len());
+                    return Err(error);
+                }
+            }
+        }
+    }
 }
 
 /// A nullable object read into a box: `null` or the object.
@@ -245,49 +341,63 @@ pub fn next_odata_type<'de, A: MapAccess<'de>>(
     declared: &'static str,
 ) -> Result<(), A::Error> {
     if slot.is_some() {
+        failure::property(Cow::Borrowed(ODATA_TYPE), Cause::Other);
         return Err(de::Error::duplicate_field(ODATA_TYPE));
     }
-    *slot = Some(map.next_value_seed(ReadOdataType(declared))?);
+    match map.next_value_seed(ReadOdataType(declared)) {
+        Ok(odata_type) => *slot = Some(odata_type),
+        Err(error) => {
+            failure::property(Cow::Borrowed(ODATA_TYPE), Cause::Other);
+            return Err(error);
+        }
+    }
     Ok(())
 }
 
 /// Keeps a property the schema does not know. A property given twice is an
-/// error, as for known properties. In [`tolerant`] mode this is also where
-/// a known property's value that did not fit its type is handed to the bag.
+/// error, as for known properties. In tolerant decoding this is also where
+/// a known property's value that did not fit its type comes back, under a
+/// placeholder key, to be kept in the bag under its own name.
 pub fn next_unknown<'de, A: MapAccess<'de>>(
     map: &mut A,
     bag: &mut UnknownFields,
     key: Key<'de>,
 ) -> Result<(), A::Error> {
-    if key.as_str() == tolerant::KEPT_KEY {
-        if let Some(kept) = tolerant::take_handover() {
-            return keep_mismatch(bag, kept);
-        }
+    if let Some(kept) = tolerant::take_placeholder(key.as_str()) {
+        map.next_value::<IgnoredAny>()?;
+        return keep_mismatch(bag, kept);
     }
     if bag.contains(key.as_str()) {
-        return Err(de::Error::custom(format_args!(
-            "duplicate field `{}`",
-            key.as_str()
-        )));
+        let name = key.into_owned();
+        let error = de::Error::custom(format_args!("duplicate field `{name}`"));
+        failure::property(Cow::Owned(name), Cause::Other);
+        return Err(error);
     }
-    let value = map.next_value::<Value>()?;
-    bag.push_new(key.into_owned(), value);
+    match map.next_value::<Value>() {
+        Ok(value) => bag.push_new(key.into_owned(), value),
+        Err(error) => {
+            failure::property(Cow::Owned(key.into_owned()), Cause::Other);
+            return Err(error);
+        }
+    }
     Ok(())
 }
 
 /// Puts a kept value into `bag` under its property's name.
-fn keep_mismatch<E: de::Error>(bag: &mut UnknownFields, kept: tolerant::Pending) -> Result<(), E> {
-    if bag.contains(kept.name) {
-        return Err(de::Error::duplicate_field(kept.name));
+fn keep_mismatch<E: de::Error>(bag: &mut UnknownFields, kept: tolerant::Kept) -> Result<(), E> {
+    if bag.contains(&kept.name) {
+        let error = E::custom(format_args!("duplicate field `{}`", kept.name));
+        failure::property(Cow::Owned(kept.name), Cause::Other);
+        return Err(error);
     }
-    bag.push_mismatch(kept.name.to_owned(), kept.value, kept.mismatch);
+    bag.push_mismatch(kept.name, kept.value, kept.mismatch);
     Ok(())
 }
 
 /// Converts one serializable model into another through a JSON value,
 /// losslessly for generated types (unknown properties travel along).
 pub fn convert<T: DeserializeOwned, E: de::Error>(from: &impl serde::Serialize) -> Result<T, E> {
-    let value = serde_json::to_value(from).map_err(E::custom)?;
+    let value = converting(|| serde_json::to_value(from)).map_err(E::custom)?;
     T::deserialize(value).map_err(E::custom)
 }
 

@@ -1,450 +1,295 @@
 //! Tolerant decoding: a property whose value does not fit its declared type
 //! is kept as the JSON received instead of failing the whole payload.
 //!
-//! The mode is scoped by the caller ([`tolerant`]) and read by the
-//! generated code's building blocks ([`crate::de::next_field`],
-//! [`crate::de::next_boxed`]); strict decoding, the default, does not
-//! change. In tolerant mode a property whose value is an object streams
-//! into its type when the type reads objects (so a mismatch deeper down is
-//! caught deeper down); any other value is read as JSON first and then
-//! into the type, and kept as that JSON when it does not fit. A kept value
-//! waits here until its object's last entry has been read, and then goes
-//! into that object's [`crate::UnknownFields`] with the reason
-//! ([`crate::Mismatch`]): the generated code hands over the bag only for
-//! unknown keys, so the value is handed to the object as an entry under a
-//! reserved key ([`KEPT_KEY`]) that only this module answers.
+//! It is strict decoding plus repair, so every type has one decoder:
 //!
-//! This module knows no particular schema.
+//! 1. Decode strictly. Nearly every payload fits, and then this is all.
+//! 2. On an error, the building blocks have noted its path and the property
+//!    whose value did not fit (the anchor, see [`super::failure`]). Find
+//!    that member in the text ([`super::locate`]), keep its value as JSON
+//!    with why ([`Mismatch`]), and replace the member by a placeholder key
+//!    naming the kept value.
+//! 3. Decode the repaired text again. When an object meets a placeholder,
+//!    [`crate::de::next_unknown`] puts the kept value into the object's
+//!    [`crate::UnknownFields`] under the property's name, where it was.
+//!
+//! Each repair re-reads the body, so the repairs of one body are bounded
+//! ([`MAX_REREAD_BYTES`]). An error that is not a value misfit (bad JSON, a
+//! duplicate property, a wrong `@odata.type`) is returned as in strict
+//! decoding. Placeholder keys carry a random number drawn per decode, so a
+//! payload cannot forge one. This module knows no particular schema.
 
-use super::{Key, MapModel, visit_remaining};
-use crate::probe;
-use crate::{Field, Mismatch};
-use serde::de::value::{
-    BoolDeserializer, BorrowedStrDeserializer, Error as ValueError, F64Deserializer,
-    I64Deserializer, MapAccessDeserializer, StrDeserializer, StringDeserializer, U64Deserializer,
-};
-use serde::de::{
-    self, DeserializeOwned, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Unexpected,
-    Visitor,
-};
-use serde_json::{Map, Value};
+use super::decode::{DecodeError, attempt, without_position};
+use super::failure::{Cause, Failure, Segment};
+use super::locate::{self, Member, NotFound};
+use crate::Mismatch;
+use serde::de::{DeserializeOwned, Error as _};
+use serde_json::Value;
+use std::borrow::Cow;
 use std::cell::{Cell, RefCell};
-use std::fmt;
-use std::marker::PhantomData;
+use std::hash::BuildHasher;
 
-/// The reserved key under which a kept value is handed to its object. No
-/// schema property can have it (property names hold no NUL character).
-pub(crate) const KEPT_KEY: &str = "\u{0}callgen:kept";
+/// How many bytes the repairs of one body may re-read in all (beyond the
+/// first eight): a body with very many misfits is refused with
+/// a clear error instead of costing quadratic time.
+pub const MAX_REREAD_BYTES: usize = 64 * 1024 * 1024;
 
-thread_local! {
-    static TOLERANT: Cell<bool> = const { Cell::new(false) };
-    static PENDING: RefCell<Vec<Pending>> = const { RefCell::new(Vec::new()) };
-    static HANDOVER: RefCell<Option<Pending>> = const { RefCell::new(None) };
+/// Repairs allowed whatever the body's size.
+const FREE_REPAIRS: usize = 8;
+
+/// The start of every placeholder key; the per-decode number follows.
+const PLACEHOLDER: &str = "\u{0}callgen:kept:";
+
+/// A kept value waiting for its object.
+#[derive(Clone)]
+pub(crate) struct Kept {
+    pub(crate) name: String,
+    pub(crate) value: Value,
+    pub(crate) mismatch: Mismatch,
 }
 
-/// Runs `decode` with tolerant decoding on this thread: values that do not
-/// fit their declared types are kept as JSON in their object's
+/// The kept values of the decode running on this thread.
+struct Session {
+    /// Drawn per decode, part of every placeholder key.
+    nonce: u64,
+    /// Kept values: the repairs' first, then any re-kept while a family
+    /// member is converted from its base (see [`converting`]).
+    kept: Vec<Kept>,
+    /// Whether each kept value was taken by an object in this attempt.
+    placed: Vec<bool>,
+    /// How many of `kept` come from repairs.
+    repairs: usize,
+}
+
+thread_local! {
+    static SESSION: RefCell<Option<Session>> = const { RefCell::new(None) };
+    static CONVERTING: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Decodes `bytes` as `T` tolerantly: a value that does not fit its
+/// property's declared type is kept as JSON in its object's
 /// [`crate::UnknownFields`] (see [`crate::UnknownFields::mismatches`]).
-/// The previous mode is restored afterwards, also when `decode` panics.
 ///
 /// ```
-/// use callgen_runtime::de::tolerant;
-/// let value: serde_json::Value =
-///     tolerant(|| serde_json::from_str::<serde_json::Value>("[1]")).unwrap();
+/// use callgen_runtime::de::from_slice_tolerant;
+/// let value: serde_json::Value = from_slice_tolerant(b"[1]").unwrap();
 /// assert_eq!(value, serde_json::json!([1]));
 /// ```
-pub fn tolerant<T, E: de::Error>(decode: impl FnOnce() -> Result<T, E>) -> Result<T, E> {
-    let scope = Scope::enter(true);
-    let result = decode();
-    let unplaced = scope.unplaced();
-    drop(scope);
-    match result {
-        Ok(_) if unplaced > 0 => Err(E::custom(format_args!(
-            "{unplaced} value(s) that did not fit their type had no object to keep them"
-        ))),
-        result => result,
+pub fn from_slice_tolerant<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, DecodeError> {
+    let _scope = Scope::enter();
+    let mut text = Cow::Borrowed(bytes);
+    loop {
+        rewind();
+        match attempt::<T>(&text) {
+            Ok(value) => return all_placed().map(|()| value),
+            Err((error, failure)) => text = Cow::Owned(repair(&text, error, failure)?),
+        }
     }
 }
 
-/// Whether tolerant decoding is on for this thread.
-#[inline]
+/// Whether a tolerant decode is running on this thread.
 pub fn is_tolerant() -> bool {
-    TOLERANT.with(Cell::get)
+    SESSION.with(|session| session.borrow().is_some())
 }
 
-/// Sets the mode for its lifetime and restores the previous one on drop.
+/// The kept value a placeholder `key` names, marked as placed; `None` for
+/// any other key (the fast path: a key not starting with NUL).
+#[inline]
+pub(crate) fn take_placeholder(key: &str) -> Option<Kept> {
+    if !key.starts_with('\u{0}') {
+        return None;
+    }
+    placeholder_entry(key)
+}
+
+#[cold]
+fn placeholder_entry(key: &str) -> Option<Kept> {
+    let rest = key.strip_prefix(PLACEHOLDER)?;
+    let (nonce, index) = rest.split_once(':')?;
+    let nonce = u64::from_str_radix(nonce, 16).ok()?;
+    let index: usize = index.parse().ok()?;
+    SESSION.with(|session| {
+        let mut session = session.borrow_mut();
+        let session = session.as_mut().filter(|s| s.nonce == nonce)?;
+        let placed = session.placed.get_mut(index).filter(|placed| !**placed)?;
+        *placed = true;
+        session.kept.get(index).cloned()
+    })
+}
+
+/// Runs `convert` (a family member read again from its base through JSON)
+/// so that the base's kept values travel as placeholders and land in the
+/// member with their [`Mismatch`] (see [`write_key`]).
+pub(crate) fn converting<T>(convert: impl FnOnce() -> T) -> T {
+    if !is_tolerant() {
+        return convert();
+    }
+    let previous = CONVERTING.with(|flag| flag.replace(true));
+    let result = convert();
+    CONVERTING.with(|flag| flag.set(previous));
+    result
+}
+
+/// The key a kept value of a bag is written under: its name, or a fresh
+/// placeholder while [`converting`].
+pub(crate) fn write_key<'a>(name: &'a str, value: &Value, mismatch: &Mismatch) -> Cow<'a, str> {
+    if !CONVERTING.with(Cell::get) {
+        return Cow::Borrowed(name);
+    }
+    let kept = Kept {
+        name: name.to_owned(),
+        value: value.clone(),
+        mismatch: mismatch.clone(),
+    };
+    match register(kept) {
+        Some(key) => Cow::Owned(key),
+        None => Cow::Borrowed(name),
+    }
+}
+
+/// Adds a kept value to the session; its placeholder key.
+fn register(kept: Kept) -> Option<String> {
+    SESSION.with(|session| {
+        let mut session = session.borrow_mut();
+        let session = session.as_mut()?;
+        session.kept.push(kept);
+        session.placed.push(false);
+        Some(placeholder_key(session.nonce, session.kept.len() - 1))
+    })
+}
+
+fn placeholder_key(nonce: u64, index: usize) -> String {
+    format!("{PLACEHOLDER}{nonce:016x}:{index}")
+}
+
+/// Starts an attempt: no kept value placed yet, and only the repairs' ones.
+fn rewind() {
+    SESSION.with(|session| {
+        if let Some(session) = session.borrow_mut().as_mut() {
+            session.kept.truncate(session.repairs);
+            session.placed.clear();
+            session.placed.resize(session.repairs, false);
+        }
+    });
+}
+
+/// Every kept value found its object.
+fn all_placed() -> Result<(), DecodeError> {
+    let unplaced = SESSION.with(|session| {
+        let session = session.borrow();
+        session
+            .as_ref()
+            .map_or(0, |s| s.placed.iter().filter(|placed| !**placed).count())
+    });
+    match unplaced {
+        0 => Ok(()),
+        _ => Err(DecodeError::at_root(serde_json::Error::custom(
+            format_args!(
+                "{unplaced} value(s) that did not fit their type had no object to keep them"
+            ),
+        ))),
+    }
+}
+
+/// The text with the failed member replaced by a placeholder, its value
+/// kept; or the error itself when it is not a value misfit.
+fn repair(text: &[u8], error: serde_json::Error, failure: Failure) -> Result<Vec<u8>, DecodeError> {
+    let path = failure.path();
+    let refuse = |error| Err(DecodeError::new(path.clone(), error));
+    let Some(anchor) = failure.anchor.filter(|_| error.is_data()) else {
+        return refuse(error);
+    };
+    let Cause::Misfit { expected } = anchor.cause else {
+        return refuse(error);
+    };
+    if !within_budget(text.len()) {
+        return refuse(serde_json::Error::custom(format_args!(
+            "more values that do not fit their types than tolerant decoding re-reads \
+             ({} kept in a body of {} bytes)",
+            repairs(),
+            text.len()
+        )));
+    }
+    let anchor_path = &failure.segments[..anchor.depth];
+    let member = match locate::member(text, anchor_path) {
+        Ok(member) => member,
+        Err(NotFound::Duplicate(name)) => {
+            return refuse(serde_json::Error::custom(format_args!(
+                "duplicate field `{name}`"
+            )));
+        }
+        Err(NotFound::Missing) => return refuse(error),
+    };
+    let Ok(value) = serde_json::from_slice::<Value>(&text[member.value_start..member.value_end])
+    else {
+        return refuse(error);
+    };
+    let Some(Segment::Property(name)) = anchor_path.last() else {
+        return refuse(error);
+    };
+    let mismatch = Mismatch {
+        expected: expected(),
+        reason: without_position(&error),
+    };
+    let kept = Kept {
+        name: name.to_string(),
+        value,
+        mismatch,
+    };
+    let Some(key) = register(kept) else {
+        return refuse(error);
+    };
+    SESSION.with(|session| {
+        if let Some(session) = session.borrow_mut().as_mut() {
+            session.repairs = session.kept.len();
+        }
+    });
+    Ok(splice(text, member, &key))
+}
+
+fn repairs() -> usize {
+    SESSION.with(|session| session.borrow().as_ref().map_or(0, |s| s.repairs))
+}
+
+fn within_budget(length: usize) -> bool {
+    let repairs = repairs();
+    repairs < FREE_REPAIRS || repairs.saturating_mul(length) <= MAX_REREAD_BYTES
+}
+
+/// `text` with `member` replaced by `"<key>": 0`.
+fn splice(text: &[u8], member: Member, key: &str) -> Vec<u8> {
+    let key_json = Value::String(key.to_owned()).to_string();
+    let mut repaired = Vec::with_capacity(text.len() + key_json.len());
+    repaired.extend_from_slice(&text[..member.key_start]);
+    repaired.extend_from_slice(key_json.as_bytes());
+    repaired.extend_from_slice(b":0");
+    repaired.extend_from_slice(&text[member.value_end..]);
+    repaired
+}
+
+/// Sets up a session for its lifetime and restores the previous one on
+/// drop (also when decoding panics).
 struct Scope {
-    previous: bool,
-    pending_from: usize,
+    previous: Option<Session>,
 }
 
 impl Scope {
-    fn enter(tolerant: bool) -> Self {
-        let previous = TOLERANT.with(|mode| mode.replace(tolerant));
-        let pending_from = PENDING.with(|pending| pending.borrow().len());
-        Scope {
-            previous,
-            pending_from,
-        }
-    }
-
-    /// How many kept values found no object during the scope.
-    fn unplaced(&self) -> usize {
-        PENDING.with(|pending| pending.borrow().len().saturating_sub(self.pending_from))
+    fn enter() -> Self {
+        let nonce = std::collections::hash_map::RandomState::new().hash_one(0u8);
+        let fresh = Session {
+            nonce,
+            kept: Vec::new(),
+            placed: Vec::new(),
+            repairs: 0,
+        };
+        let previous = SESSION.with(|session| session.borrow_mut().replace(fresh));
+        Scope { previous }
     }
 }
 
 impl Drop for Scope {
     fn drop(&mut self) {
-        TOLERANT.with(|mode| mode.set(self.previous));
-        PENDING.with(|pending| pending.borrow_mut().truncate(self.pending_from));
-    }
-}
-
-/// A value kept for the property `name` of the object holding `slot`.
-pub(crate) struct Pending {
-    slot: usize,
-    pub(crate) name: &'static str,
-    pub(crate) value: Value,
-    pub(crate) mismatch: Mismatch,
-}
-
-fn pending_len() -> usize {
-    PENDING.with(|pending| pending.borrow().len())
-}
-
-fn truncate_pending(len: usize) {
-    PENDING.with(|pending| pending.borrow_mut().truncate(len));
-}
-
-fn is_pending(slot: usize) -> bool {
-    PENDING.with(|pending| pending.borrow().iter().any(|p| p.slot == slot))
-}
-
-fn push_pending(kept: Pending) {
-    PENDING.with(|pending| pending.borrow_mut().push(kept));
-}
-
-/// The first kept value whose slot lies in `start..end`.
-fn take_pending_in(start: usize, end: usize) -> Option<Pending> {
-    PENDING.with(|pending| {
-        let mut pending = pending.borrow_mut();
-        let position = pending
-            .iter()
-            .position(|p| (start..end).contains(&p.slot))?;
-        Some(pending.remove(position))
-    })
-}
-
-/// The kept value being handed to an object, taken by
-/// [`crate::de::next_unknown`] when it meets [`KEPT_KEY`].
-pub(crate) fn take_handover() -> Option<Pending> {
-    HANDOVER.with(|handover| handover.borrow_mut().take())
-}
-
-fn address<T>(value: &T) -> usize {
-    value as *const T as usize
-}
-
-/// Hands every kept value read for a property of `object` to it, as
-/// entries of its unknown-fields bag.
-pub(crate) fn place_kept<'de, T: MapModel<'de>, E: de::Error>(object: &mut T) -> Result<(), E> {
-    let start = address(object);
-    let end = start + size_of::<T>();
-    while let Some(kept) = take_pending_in(start, end) {
-        let name = kept.name;
-        HANDOVER.with(|handover| *handover.borrow_mut() = Some(kept));
-        object.visit_entry(Key::Borrowed(KEPT_KEY), &mut NoEntries(PhantomData::<E>))?;
-        if take_handover().is_some() {
-            return Err(E::custom(format_args!(
-                "`{name}` did not fit its type and {} keeps no unknown properties",
-                T::EXPECTING
-            )));
-        }
-    }
-    Ok(())
-}
-
-/// A map with nothing left to read: the handover needs no input.
-struct NoEntries<E>(PhantomData<E>);
-
-impl<'de, E: de::Error> MapAccess<'de> for NoEntries<E> {
-    type Error = E;
-
-    fn next_key_seed<K: DeserializeSeed<'de>>(&mut self, _seed: K) -> Result<Option<K::Value>, E> {
-        Ok(None)
-    }
-
-    fn next_value_seed<V: DeserializeSeed<'de>>(&mut self, _seed: V) -> Result<V::Value, E> {
-        Err(E::custom("a kept value is handed over without input"))
-    }
-}
-
-/// [`crate::de::next_field`] in tolerant mode.
-pub(crate) fn next_field<'de, T: DeserializeOwned, A: MapAccess<'de>>(
-    map: &mut A,
-    slot: &mut Field<T>,
-    wire_name: &'static str,
-) -> Result<(), A::Error> {
-    let slot_address = address(slot);
-    if slot.is_present() || is_pending(slot_address) {
-        return Err(de::Error::duplicate_field(wire_name));
-    }
-    let read = map.next_value_seed(Fitting::<T>(PhantomData))?;
-    store(slot, slot_address, wire_name, read);
-    Ok(())
-}
-
-/// [`crate::de::next_boxed`] in tolerant mode.
-pub(crate) fn next_boxed<'de, T: MapModel<'de>, A: MapAccess<'de>>(
-    map: &mut A,
-    slot: &mut Field<Box<T>>,
-    wire_name: &'static str,
-) -> Result<(), A::Error> {
-    let slot_address = address(slot);
-    if slot.is_present() || is_pending(slot_address) {
-        return Err(de::Error::duplicate_field(wire_name));
-    }
-    let read = map.next_value_seed(FittingBox::<T>(PhantomData))?;
-    store(slot, slot_address, wire_name, read);
-    Ok(())
-}
-
-/// Puts what a tolerant read gave into its slot, or keeps a value that did
-/// not fit until its object takes it.
-fn store<T>(slot: &mut Field<T>, slot_address: usize, wire_name: &'static str, read: Read<T>) {
-    match read {
-        Read::Null => *slot = Field::Null,
-        Read::Value(value) => *slot = Field::Value(value),
-        Read::Kept(value, mismatch) => push_pending(Pending {
-            slot: slot_address,
-            name: wire_name,
-            value,
-            mismatch,
-        }),
-    }
-}
-
-/// What a tolerant read gave.
-enum Read<T> {
-    Null,
-    Value(T),
-    Kept(Value, Mismatch),
-}
-
-/// Reads a value of `T`, or keeps the JSON when it does not fit.
-struct Fitting<T>(PhantomData<T>);
-
-impl<'de, T: DeserializeOwned> DeserializeSeed<'de> for Fitting<T> {
-    type Value = Read<T>;
-
-    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Read<T>, D::Error> {
-        deserializer.deserialize_any(self)
-    }
-}
-
-/// Tries a scalar: through `deserializer` (no copy) first, as JSON when
-/// it does not fit.
-fn scalar<'de, T: DeserializeOwned, D: Deserializer<'de, Error = ValueError>>(
-    deserializer: D,
-    json: impl FnOnce() -> Value,
-) -> Read<T> {
-    match T::deserialize(deserializer) {
-        Ok(value) => Read::Value(value),
-        Err(error) => Read::Kept(json(), mismatch::<T>(error)),
-    }
-}
-
-/// Tries a buffered array or object.
-fn buffered<T: DeserializeOwned>(json: Value) -> Read<T> {
-    let mark = pending_len();
-    match T::deserialize(&json) {
-        Ok(value) => Read::Value(value),
-        Err(error) => {
-            truncate_pending(mark);
-            Read::Kept(json, mismatch::<T>(error))
-        }
-    }
-}
-
-fn mismatch<T: DeserializeOwned>(error: impl fmt::Display) -> Mismatch {
-    Mismatch {
-        expected: probe::expected::<T>(),
-        reason: error.to_string(),
-    }
-}
-
-impl<'de, T: DeserializeOwned> Visitor<'de> for Fitting<T> {
-    type Value = Read<T>;
-
-    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str("any JSON value")
-    }
-
-    fn visit_unit<E: de::Error>(self) -> Result<Read<T>, E> {
-        Ok(Read::Null)
-    }
-
-    fn visit_none<E: de::Error>(self) -> Result<Read<T>, E> {
-        Ok(Read::Null)
-    }
-
-    fn visit_bool<E: de::Error>(self, v: bool) -> Result<Read<T>, E> {
-        Ok(scalar(BoolDeserializer::new(v), || Value::Bool(v)))
-    }
-
-    fn visit_i64<E: de::Error>(self, v: i64) -> Result<Read<T>, E> {
-        Ok(scalar(I64Deserializer::new(v), || Value::from(v)))
-    }
-
-    fn visit_u64<E: de::Error>(self, v: u64) -> Result<Read<T>, E> {
-        Ok(scalar(U64Deserializer::new(v), || Value::from(v)))
-    }
-
-    fn visit_f64<E: de::Error>(self, v: f64) -> Result<Read<T>, E> {
-        let Some(number) = serde_json::Number::from_f64(v) else {
-            return Err(E::custom("a number JSON cannot hold"));
-        };
-        Ok(scalar(F64Deserializer::new(v), || Value::Number(number)))
-    }
-
-    fn visit_borrowed_str<E: de::Error>(self, v: &'de str) -> Result<Read<T>, E> {
-        Ok(scalar(BorrowedStrDeserializer::new(v), || {
-            Value::String(v.to_owned())
-        }))
-    }
-
-    fn visit_str<E: de::Error>(self, v: &str) -> Result<Read<T>, E> {
-        Ok(scalar(StrDeserializer::new(v), || {
-            Value::String(v.to_owned())
-        }))
-    }
-
-    fn visit_string<E: de::Error>(self, v: String) -> Result<Read<T>, E> {
-        let copy = v.clone();
-        Ok(scalar(StringDeserializer::new(v), || Value::String(copy)))
-    }
-
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Read<T>, A::Error> {
-        let mut items = Vec::new();
-        while let Some(item) = seq.next_element::<Value>()? {
-            items.push(item);
-        }
-        Ok(buffered(Value::Array(items)))
-    }
-
-    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Read<T>, A::Error> {
-        if probe::accepts_map::<T>() {
-            return T::deserialize(MapAccessDeserializer::new(map)).map(Read::Value);
-        }
-        Ok(buffered(Value::Object(buffer_map(map)?)))
-    }
-}
-
-/// Reads the rest of a JSON object as JSON.
-fn buffer_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Map<String, Value>, A::Error> {
-    let mut object = Map::new();
-    while let Some((key, value)) = map.next_entry::<String, Value>()? {
-        if object.contains_key(&key) {
-            return Err(de::Error::custom(format_args!("duplicate field `{key}`")));
-        }
-        object.insert(key, value);
-    }
-    Ok(object)
-}
-
-/// Reads a boxed generated struct in place, or keeps the JSON when the
-/// value is not an object.
-struct FittingBox<T>(PhantomData<T>);
-
-impl<'de, T: MapModel<'de>> DeserializeSeed<'de> for FittingBox<T> {
-    type Value = Read<Box<T>>;
-
-    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
-        deserializer.deserialize_any(self)
-    }
-}
-
-impl<'de, T: MapModel<'de>> FittingBox<T> {
-    fn keep<E>(json: Value) -> Result<Read<Box<T>>, E> {
-        let reason = de::Error::invalid_type(unexpected(&json), &T::EXPECTING);
-        let reason: ValueError = reason;
-        Ok(Read::Kept(
-            json,
-            Mismatch {
-                expected: T::EXPECTING.to_owned(),
-                reason: reason.to_string(),
-            },
-        ))
-    }
-}
-
-impl<'de, T: MapModel<'de>> Visitor<'de> for FittingBox<T> {
-    type Value = Read<Box<T>>;
-
-    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str(T::EXPECTING)
-    }
-
-    fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
-        Ok(Read::Null)
-    }
-
-    fn visit_none<E: de::Error>(self) -> Result<Self::Value, E> {
-        Ok(Read::Null)
-    }
-
-    fn visit_bool<E: de::Error>(self, v: bool) -> Result<Self::Value, E> {
-        Self::keep(Value::Bool(v))
-    }
-
-    fn visit_i64<E: de::Error>(self, v: i64) -> Result<Self::Value, E> {
-        Self::keep(Value::from(v))
-    }
-
-    fn visit_u64<E: de::Error>(self, v: u64) -> Result<Self::Value, E> {
-        Self::keep(Value::from(v))
-    }
-
-    fn visit_f64<E: de::Error>(self, v: f64) -> Result<Self::Value, E> {
-        match serde_json::Number::from_f64(v) {
-            Some(number) => Self::keep(Value::Number(number)),
-            None => Err(E::custom("a number JSON cannot hold")),
-        }
-    }
-
-    fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
-        Self::keep(Value::String(v.to_owned()))
-    }
-
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
-        let mut items = Vec::new();
-        while let Some(item) = seq.next_element::<Value>()? {
-            items.push(item);
-        }
-        Self::keep(Value::Array(items))
-    }
-
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
-        let mut boxed = Box::<T>::default();
-        visit_remaining(&mut *boxed, &mut map)?;
-        Ok(Read::Value(boxed))
-    }
-}
-
-/// How serde names the kind of a JSON value in its messages.
-fn unexpected(value: &Value) -> Unexpected<'_> {
-    match value {
-        Value::Null => Unexpected::Unit,
-        Value::Bool(b) => Unexpected::Bool(*b),
-        Value::Number(n) => match (n.as_u64(), n.as_i64(), n.as_f64()) {
-            (Some(u), _, _) => Unexpected::Unsigned(u),
-            (None, Some(i), _) => Unexpected::Signed(i),
-            (None, None, Some(f)) => Unexpected::Float(f),
-            (None, None, None) => Unexpected::Other("number"),
-        },
-        Value::String(s) => Unexpected::Str(s),
-        Value::Array(_) => Unexpected::Seq,
-        Value::Object(_) => Unexpected::Map,
+        let previous = self.previous.take();
+        SESSION.with(|session| *session.borrow_mut() = previous);
     }
 }
