@@ -16,6 +16,11 @@
 //! baseline), and `encode_value_writer` a `Value` through the runtime's
 //! writer (to show how much of the gain is the writer's).
 //!
+//! Notifications are also decoded tolerantly (`decode_tolerant`,
+//! `callgen_runtime::de::from_slice_tolerant`, what a bot's callback uses),
+//! as received and with one value changed so that it does not fit its type
+//! (`decode_tolerant_one_misfit`: the text is repaired and read again).
+//!
 //! Run: `cargo bench -p callgen-benches --bench codec`. Targets: typed
 //! decode at most 0.5x the `Value` decode time; typed encode at most 0.9x
 //! the `Value` encode.
@@ -50,6 +55,8 @@ static CALL_STATE: LazyLock<Payload> =
 static ROSTER: LazyLock<Payload> =
     LazyLock::new(|| payloads::roster(&SCHEMA, ROSTER_PARTICIPANTS, decodes));
 static CREATE_CALL: LazyLock<Payload> = LazyLock::new(|| payloads::create_call_response(&SCHEMA));
+static CALL_STATE_MISFIT: LazyLock<Vec<u8>> = LazyLock::new(|| one_misfit(&CALL_STATE));
+static ROSTER_MISFIT: LazyLock<Vec<u8>> = LazyLock::new(|| one_misfit(&ROSTER));
 
 /// Whether a documented notification decodes as the generated type.
 fn decodes(notification: &Value) -> bool {
@@ -97,6 +104,40 @@ fn check<T: DeserializeOwned + Serialize + Inspect>(payload: &Payload) {
         100.0 * raw.bytes as f64 / payload.bytes.len() as f64,
         raw.properties
     );
+}
+
+/// The payload with the last string property of the first notification's
+/// resource data (its first item, for a list) turned into a number: strict decoding refuses it,
+/// tolerant decoding keeps it as JSON.
+fn one_misfit(payload: &Payload) -> Vec<u8> {
+    let mut value: Value = serde_json::from_slice(&payload.bytes).unwrap_or_else(|e| panic!("{e}"));
+    let mut resource = &mut value["value"][0]["resourceData"];
+    if resource.is_array() {
+        resource = &mut resource[0];
+    }
+    let Some(object) = resource.as_object_mut() else {
+        panic!("{}: no resource data", payload.name)
+    };
+    let Some((_, slot)) = object
+        .iter_mut()
+        .filter(|(key, slot)| slot.is_string() && !key.starts_with('@'))
+        .last()
+    else {
+        panic!("{}: no string property", payload.name)
+    };
+    *slot = Value::from(7);
+    let bytes = serde_json::to_vec(&value).unwrap_or_else(|e| panic!("{e}"));
+    assert!(serde_json::from_slice::<CommsNotifications>(&bytes).is_err());
+    let kept: CommsNotifications =
+        callgen_runtime::de::from_slice_tolerant(&bytes).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(callgen_runtime::inspect::mismatches(&kept).len(), 1);
+    bytes
+}
+
+fn decode_tolerant(bencher: Bencher, bytes: &[u8]) {
+    bencher.counter(BytesCount::new(bytes.len())).bench(|| {
+        callgen_runtime::de::from_slice_tolerant::<CommsNotifications>(divan::black_box(bytes))
+    });
 }
 
 /// Runs one operation on one payload `n` times (see the module docs).
@@ -221,6 +262,16 @@ mod call_state_batch {
     }
 
     #[divan::bench]
+    fn decode_tolerant(bencher: Bencher) {
+        super::decode_tolerant(bencher, &CALL_STATE.bytes);
+    }
+
+    #[divan::bench]
+    fn decode_tolerant_one_misfit(bencher: Bencher) {
+        super::decode_tolerant(bencher, &CALL_STATE_MISFIT);
+    }
+
+    #[divan::bench]
     fn encode_typed(bencher: Bencher) {
         super::encode_writer::<CommsNotifications>(bencher, &CALL_STATE);
     }
@@ -253,6 +304,16 @@ mod roster_1000 {
     #[divan::bench]
     fn decode_value(bencher: Bencher) {
         super::decode_value(bencher, &ROSTER);
+    }
+
+    #[divan::bench]
+    fn decode_tolerant(bencher: Bencher) {
+        super::decode_tolerant(bencher, &ROSTER.bytes);
+    }
+
+    #[divan::bench]
+    fn decode_tolerant_one_misfit(bencher: Bencher) {
+        super::decode_tolerant(bencher, &ROSTER_MISFIT);
     }
 
     #[divan::bench]
