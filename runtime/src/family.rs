@@ -150,7 +150,8 @@ impl<'de, B: MapModel<'de> + serde::Serialize, E: de::Error> ModelSource<'de> fo
     }
 
     fn raw(self) -> Result<Map<String, Value>, E> {
-        match serde_json::to_value(&self.base).map_err(E::custom)? {
+        let text = crate::de::to_text::<E>(&self.base)?;
+        match serde_json::from_slice::<Value>(&text).map_err(E::custom)? {
             Value::Object(object) => Ok(object),
             other => Err(E::custom(format_args!(
                 "expected an object, the base type gave {other}"

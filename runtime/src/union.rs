@@ -14,10 +14,9 @@
 //! Anything else (a string, a number) is kept as raw JSON. This module
 //! knows no particular union.
 
-use crate::de::{Key, failure};
+use crate::de::{Key, failure, from_buffer, to_text};
 use crate::family::{ModelSource, RestOfMap};
 use crate::odata::{ODATA_TYPE, Received, type_name};
-use serde::Deserialize;
 use serde::de::{
     self, DeserializeOwned, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor,
 };
@@ -130,7 +129,8 @@ impl<'de, E: de::Error> ModelSource<'de> for Buffered<E> {
     }
 
     fn read<T: crate::de::MapModel<'de> + DeserializeOwned>(self) -> Result<T, E> {
-        T::deserialize(Value::Object(self.object)).map_err(E::custom)
+        let text = to_text::<E>(&self.object)?;
+        from_buffer(&text)
     }
 
     fn raw(self) -> Result<Map<String, Value>, E> {
@@ -238,7 +238,10 @@ fn next_item<'de, U: Union<'de>, A: SeqAccess<'de>>(
 fn to_values<T: serde::Serialize, E: de::Error>(items: &[T]) -> Result<Vec<Value>, E> {
     items
         .iter()
-        .map(|item| serde_json::to_value(item).map_err(E::custom))
+        .map(|item| {
+            let text = to_text::<E>(item)?;
+            serde_json::from_slice(&text).map_err(E::custom)
+        })
         .collect()
 }
 
@@ -329,6 +332,7 @@ fn typed_from_object<'de, U: Union<'de>, E: de::Error>(
     object: Map<String, Value>,
     items: &mut Vec<U::Item>,
 ) -> Result<Element, E> {
-    items.push(U::Item::deserialize(Value::Object(object)).map_err(E::custom)?);
+    let text = to_text::<E>(&object)?;
+    items.push(from_buffer(&text)?);
     Ok(Element::Pushed)
 }

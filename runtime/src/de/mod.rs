@@ -124,27 +124,15 @@ pub fn visit_remaining<'de, T: MapModel<'de>, A: MapAccess<'de>>(
     Ok(())
 }
 
-/// Deserializes a generated struct from a JSON object.
+/// Deserializes a generated struct from a JSON object. The struct is read
+/// in place, with the visitor boxed properties use too: one visitor per
+/// type.
 pub fn deserialize_struct<'de, T: MapModel<'de>, D: Deserializer<'de>>(
     deserializer: D,
 ) -> Result<T, D::Error> {
-    deserializer.deserialize_map(StructVisitor::<T>(PhantomData))
-}
-
-struct StructVisitor<T>(PhantomData<T>);
-
-impl<'de, T: MapModel<'de>> Visitor<'de> for StructVisitor<T> {
-    type Value = T;
-
-    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str(T::EXPECTING)
-    }
-
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<T, A::Error> {
-        let mut value = T::default();
-        visit_remaining(&mut value, &mut map)?;
-        Ok(value)
-    }
+    let mut value = T::default();
+    deserializer.deserialize_map(InPlace(&mut value))?;
+    Ok(value)
 }
 
 /// Reads a schema property into its three-state slot: `null` becomes
@@ -394,11 +382,26 @@ fn keep_mismatch<E: de::Error>(bag: &mut UnknownFields, kept: tolerant::Kept) ->
     Ok(())
 }
 
-/// Converts one serializable model into another through a JSON value,
+/// Converts one serializable model into another through JSON text,
 /// losslessly for generated types (unknown properties travel along).
 pub fn convert<T: DeserializeOwned, E: de::Error>(from: &impl serde::Serialize) -> Result<T, E> {
-    let value = converting(|| serde_json::to_value(from)).map_err(E::custom)?;
-    T::deserialize(value).map_err(E::custom)
+    let text = converting(|| crate::json::to_vec(from)).map_err(E::custom)?;
+    from_buffer(&text)
+}
+
+/// The JSON text of `value` (a buffered object, a typed value kept raw),
+/// written by the runtime's writer.
+pub(crate) fn to_text<E: de::Error>(value: &impl serde::Serialize) -> Result<Vec<u8>, E> {
+    crate::json::to_vec(value).map_err(E::custom)
+}
+
+/// Reads `T` from JSON text made in memory (a buffered object, a base read
+/// again as a family member) with the deserializer whole bodies use, so a
+/// type has no second decoder. A path noted inside stays noted; the error
+/// keeps serde_json's message without a position in text nobody sent.
+pub(crate) fn from_buffer<T: DeserializeOwned, E: de::Error>(text: &[u8]) -> Result<T, E> {
+    let mut deserializer = serde_json::Deserializer::from_slice(text);
+    T::deserialize(&mut deserializer).map_err(|error| E::custom(without_position(&error)))
 }
 
 /// A generated string enumeration with a catch-all for values the schema

@@ -121,13 +121,15 @@ fn placeholder_entry(key: &str) -> Option<Kept> {
 /// so that the base's kept values travel as placeholders and land in the
 /// member with their [`Mismatch`] (see [`write_key`]).
 pub(crate) fn converting<T>(convert: impl FnOnce() -> T) -> T {
-    if !is_tolerant() {
-        return convert();
-    }
-    let previous = CONVERTING.with(|flag| flag.replace(true));
+    let previous = set_converting(is_tolerant());
     let result = convert();
-    CONVERTING.with(|flag| flag.set(previous));
+    set_converting(previous);
     result
+}
+
+/// Sets whether a conversion is running; the previous setting.
+fn set_converting(converting: bool) -> bool {
+    CONVERTING.with(|flag| flag.replace(converting))
 }
 
 /// The key a kept value of a bag is written under: its name, or a fresh
