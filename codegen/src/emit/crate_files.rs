@@ -378,7 +378,7 @@ fn registry(ir: &Ir) -> Result<syn::File, EmitError> {
                     .set("__Name__", ident(&def.rust_name))
                     .set("__schema_name__", def.schema_name.as_str())
                     .set("__rust_type__", format!("{group}::{}", def.rust_name))
-                    .expr(t.type_entry.clone())
+                    .apply(t.type_entry.clone())
             })
             .collect();
         Fill::new()

@@ -26,7 +26,11 @@ fn items(def: &TypeDef, en: &EnumDef, t: &EnumTemplates) -> Vec<syn::Item> {
             .iter()
             .map(|m| member_arm(&t.from_known_arm, m, None))
             .collect();
-        vec![Fill::new().set("__arms__", arms).stmt(t.from_known.clone())]
+        vec![
+            Fill::new()
+                .set("__arms__", arms)
+                .apply(t.from_known.clone()),
+        ]
     };
     Fill::new()
         .set("__Name__", ident(&def.rust_name))
@@ -75,7 +79,7 @@ fn variant(t: &EnumTemplates, member: &EnumMember) -> syn::Variant {
             "__docs__",
             doc_attrs(&t.doc, &doc_lines(&code(&member.wire_name))),
         )
-        .variant(t.variant.clone())
+        .apply(t.variant.clone())
 }
 
 /// A match arm of `template` for `member` (its wire name, and `note` when
@@ -86,7 +90,7 @@ fn member_arm(template: &syn::Arm, member: &EnumMember, note: Option<String>) ->
         Some(note) => fill.set("__note__", note),
         None => fill.set("__wire__", member.wire_name.as_str()),
     };
-    fill.arm(template.clone())
+    fill.apply(template.clone())
 }
 
 fn enum_docs(def: &TypeDef, en: &EnumDef) -> String {

@@ -91,7 +91,7 @@ fn items(
         .map(|base| {
             Fill::new()
                 .set("__Member__", ident(&base.rust_name))
-                .stmt(t.from_base[usize::from(base.boxed)].clone())
+                .apply(t.from_base[usize::from(base.boxed)].clone())
         })
         .into_iter()
         .collect();
@@ -126,7 +126,7 @@ fn items(
                         Fill::new()
                             .set("__Member__", ident(&m.rust_name))
                             .set("__type__", m.type_name.as_str())
-                            .arm(t.dispatch_arm[usize::from(m.boxed)].clone())
+                            .apply(t.dispatch_arm[usize::from(m.boxed)].clone())
                     })
                     .collect::<Vec<_>>(),
             )
@@ -140,7 +140,7 @@ fn items(
                         Fill::new()
                             .set("__Member__", ident(&m.rust_name))
                             .set("__note__", format!("{}::{}", def.rust_name, m.rust_name))
-                            .arm(t.inspect_arm.clone())
+                            .apply(t.inspect_arm.clone())
                     })
                     .collect::<Vec<_>>(),
             )
@@ -155,13 +155,13 @@ fn variant(t: &FamilyTemplates, member: &FamilyMember, types: &MemberTypes) -> s
         .set("__Member__", ident(&member.rust_name))
         .set("__Type__", types.variant.clone())
         .set("__docs__", doc_attrs(&t.doc, &doc_lines(&doc)))
-        .variant(t.variant.clone())
+        .apply(t.variant.clone())
 }
 
 fn member_arm(template: &syn::Arm, member: &FamilyMember) -> syn::Arm {
     Fill::new()
         .set("__Member__", ident(&member.rust_name))
-        .arm(template.clone())
+        .apply(template.clone())
 }
 
 fn family_docs(ir: &Ir, returned: &ReturnedBy, def: &TypeDef, family: &FamilyDef) -> String {

@@ -172,9 +172,9 @@ fn method_entry(ir: &Ir, op: &Operation, templates: &[syn::Expr; 2]) -> syn::Exp
                 .as_ref()
                 .map(|ty| type_text(ir, ty))
                 .unwrap_or_else(|| "serde_json::Value".to_owned());
-            fill.set("__body_type__", text).expr(templates[1].clone())
+            fill.set("__body_type__", text).apply(templates[1].clone())
         }
-        None => fill.expr(templates[0].clone()),
+        None => fill.apply(templates[0].clone()),
     }
 }
 

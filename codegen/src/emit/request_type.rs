@@ -88,7 +88,7 @@ fn fields(op: &Operation, t: &OperationTemplates, body: Option<&Type>) -> Vec<sy
             Fill::new()
                 .set("__field__", ident(&p.rust_name))
                 .set("__docs__", docs(&parameter_docs(p)))
-                .field(t.parameter_field[usize::from(is_optional_query(p))].clone())
+                .apply(t.parameter_field[usize::from(is_optional_query(p))].clone())
         })
         .collect();
     if let Some(body) = body {
@@ -96,7 +96,7 @@ fn fields(op: &Operation, t: &OperationTemplates, body: Option<&Type>) -> Vec<sy
             Fill::new()
                 .set("__Body__", body.clone())
                 .set("__docs__", docs("The request body."))
-                .field(t.body_field[usize::from(!body_required(op))].clone()),
+                .apply(t.body_field[usize::from(!body_required(op))].clone()),
         );
     }
     out
@@ -110,26 +110,22 @@ fn constructor(op: &Operation, t: &OperationTemplates, body: Option<&Type>) -> I
         arguments.push(
             Fill::new()
                 .set("__field__", field.clone())
-                .argument(t.argument.clone()),
+                .apply(t.argument.clone()),
         );
-        inits.push(
-            Fill::new()
-                .set("__field__", field)
-                .field_value(t.init[0].clone()),
-        );
+        inits.push(Fill::new().set("__field__", field).apply(t.init[0].clone()));
     }
     for p in query_parameters(op).filter(|p| !p.required) {
         inits.push(
             Fill::new()
                 .set("__field__", ident(&p.rust_name))
-                .field_value(t.init[1].clone()),
+                .apply(t.init[1].clone()),
         );
     }
     if let Some(body) = body {
         arguments.push(
             Fill::new()
                 .set("__Body__", body.clone())
-                .argument(t.body_argument.clone()),
+                .apply(t.body_argument.clone()),
         );
         inits.push(t.body_init[usize::from(!body_required(op))].clone());
     }
@@ -146,7 +142,7 @@ fn constructor(op: &Operation, t: &OperationTemplates, body: Option<&Type>) -> I
         .set("__docs__", doc_attrs(&t.doc, &doc_lines(&doc)))
         .set("__arguments__", arguments)
         .set("__inits__", inits)
-        .impl_item(t.constructor.clone())
+        .apply(t.constructor.clone())
 }
 
 fn query_setters(op: &Operation, t: &OperationTemplates) -> Vec<ImplItem> {
@@ -158,7 +154,7 @@ fn query_setters(op: &Operation, t: &OperationTemplates) -> Vec<ImplItem> {
                 .set("__field__", ident(&p.rust_name))
                 .set("__method__", setter_name(&p.rust_name))
                 .set("__docs__", doc_attrs(&t.doc, &doc_lines(&doc)))
-                .impl_item(t.setter.clone())
+                .apply(t.setter.clone())
         })
         .collect()
 }
@@ -221,7 +217,7 @@ fn path_statement(op: &Operation, t: &OperationTemplates, path: Vec<PathPart<'_>
             PathPart::Parameter { wire, field } => Fill::new()
                 .set("__wire__", wire)
                 .set("__field__", ident(field))
-                .expr(t.segment.clone()),
+                .apply(t.segment.clone()),
         })
         .collect();
     let pairs: Vec<Expr> = query_parameters(op)
@@ -229,13 +225,13 @@ fn path_statement(op: &Operation, t: &OperationTemplates, path: Vec<PathPart<'_>
             Fill::new()
                 .set("__wire__", p.wire_name.as_str())
                 .set("__field__", ident(&p.rust_name))
-                .expr(t.query_pair[usize::from(!p.required)].clone())
+                .apply(t.query_pair[usize::from(!p.required)].clone())
         })
         .collect();
     if !pairs.is_empty() {
-        pieces.push(Fill::new().set("__pairs__", pairs).expr(t.query.clone()));
+        pieces.push(Fill::new().set("__pairs__", pairs).apply(t.query.clone()));
     }
-    Fill::new().set("__pieces__", pieces).stmt(t.path.clone())
+    Fill::new().set("__pieces__", pieces).apply(t.path.clone())
 }
 
 fn from_parts_inits(op: &Operation, t: &OperationTemplates) -> Vec<FieldValue> {
@@ -244,14 +240,14 @@ fn from_parts_inits(op: &Operation, t: &OperationTemplates) -> Vec<FieldValue> {
             Fill::new()
                 .set("__field__", ident(&p.rust_name))
                 .set("__wire__", p.wire_name.as_str())
-                .field_value(t.from_parts_init[usize::from(is_optional_query(p))].clone())
+                .apply(t.from_parts_init[usize::from(is_optional_query(p))].clone())
         })
         .collect();
     if op.request_body.is_some() {
         inits.push(
             Fill::new()
                 .set("__operation_id__", op.operation_id.as_str())
-                .field_value(t.from_parts_body[usize::from(!body_required(op))].clone()),
+                .apply(t.from_parts_body[usize::from(!body_required(op))].clone()),
         );
     }
     inits

@@ -170,7 +170,7 @@ fn field(ir: &Ir, t: &StructTemplates, field: &FieldDef, ty: &syn::Type) -> syn:
             doc_attrs(&t.doc, &doc_lines(&field_docs(ir, field))),
         )
         .set("__Type__", ty.clone())
-        .field(t.field.clone())
+        .apply(t.field.clone())
 }
 
 fn setter(t: &StructTemplates, field: &FieldDef, value: &syn::Type) -> syn::ImplItem {
@@ -186,7 +186,7 @@ fn setter(t: &StructTemplates, field: &FieldDef, value: &syn::Type) -> syn::Impl
         .set("__method__", setter_name(&field.rust_name))
         .set("__docs__", doc_attrs(&t.doc, &doc_lines(&doc)))
         .set("__Type__", value.clone())
-        .impl_item(template.clone())
+        .apply(template.clone())
 }
 
 fn arm(ir: &Ir, t: &StructTemplates, field: &FieldDef) -> syn::Arm {
@@ -198,7 +198,7 @@ fn arm(ir: &Ir, t: &StructTemplates, field: &FieldDef) -> syn::Arm {
     Fill::new()
         .set("__field__", ident(&field.rust_name))
         .set("__wire__", field.wire_name.as_str())
-        .arm(template.clone())
+        .apply(template.clone())
 }
 
 /// Whether the field holds one boxed generated struct (read in place).
@@ -213,7 +213,7 @@ fn statement(template: &syn::Stmt, field: &FieldDef) -> syn::Stmt {
     Fill::new()
         .set("__field__", ident(&field.rust_name))
         .set("__wire__", field.wire_name.as_str())
-        .stmt(template.clone())
+        .apply(template.clone())
 }
 
 /// The syntax trees of a struct's field types (`Box<T>` when boxed) and of

@@ -10,7 +10,7 @@
 //!     .set("__name__", format_ident!("id"))      // an identifier
 //!     .set("__Type__", parse_quote!(String))     // a single-segment type
 //!     .set("__docs__", doc_attrs(&doc, &lines))  // `#[doc = "__docs__"]`
-//!     .impl_item(template.clone());
+//!     .apply(template.clone());                  // any node kind: one method
 //! // result:                 fn id(&self) -> String { self.id.clone() }
 //! ```
 //!
@@ -101,8 +101,9 @@ impl From<Vec<Attribute>> for Value {
     }
 }
 
-/// A syn node kind that a list placeholder can stand among.
-trait Entry: Sized {
+/// A syn node kind that a list placeholder can stand among, and that
+/// [`Fill::apply`] fills.
+pub(crate) trait Entry: Sized {
     /// The list of this kind held by `list`, if any.
     fn list(list: &mut List) -> Option<&mut Vec<Self>>;
     /// Whether this entry is the placeholder `name`.
@@ -208,16 +209,12 @@ impl Fill {
         self
     }
 
-    /// Fills the placeholders of a function argument.
-    pub fn argument(mut self, mut argument: FnArg) -> FnArg {
-        self.visit_fn_arg_mut(&mut argument);
-        argument
-    }
-
-    /// Fills the placeholders of a struct expression field.
-    pub fn field_value(mut self, mut field: FieldValue) -> FieldValue {
-        self.visit_field_value_mut(&mut field);
-        field
+    /// Fills the placeholders of one node: a field, variant, impl item,
+    /// arm, statement, expression, function argument or struct-expression
+    /// field (the kinds a list placeholder can stand among, [`Entry`]).
+    pub fn apply<N: Entry>(mut self, mut node: N) -> N {
+        node.visit(&mut self);
+        node
     }
 
     /// A copy of `file` with its placeholders filled.
@@ -225,12 +222,6 @@ impl Fill {
         let mut file = file.clone();
         self.visit_file_mut(&mut file);
         file
-    }
-
-    /// Fills the placeholders of an expression.
-    pub fn expr(mut self, mut expr: Expr) -> Expr {
-        self.visit_expr_mut(&mut expr);
-        expr
     }
 
     /// Copies of `items` with their placeholders filled (each list
@@ -244,36 +235,6 @@ impl Fill {
                 item
             })
             .collect()
-    }
-
-    /// Fills the placeholders of a field.
-    pub fn field(mut self, mut field: Field) -> Field {
-        self.visit_field_mut(&mut field);
-        field
-    }
-
-    /// Fills the placeholders of an enum variant.
-    pub fn variant(mut self, mut variant: Variant) -> Variant {
-        self.visit_variant_mut(&mut variant);
-        variant
-    }
-
-    /// Fills the placeholders of an impl item.
-    pub fn impl_item(mut self, mut item: ImplItem) -> ImplItem {
-        self.visit_impl_item_mut(&mut item);
-        item
-    }
-
-    /// Fills the placeholders of a match arm.
-    pub fn arm(mut self, mut arm: Arm) -> Arm {
-        self.visit_arm_mut(&mut arm);
-        arm
-    }
-
-    /// Fills the placeholders of a statement.
-    pub fn stmt(mut self, mut stmt: Stmt) -> Stmt {
-        self.visit_stmt_mut(&mut stmt);
-        stmt
     }
 
     /// The value of the first placeholder that `matches` among those
