@@ -60,12 +60,10 @@ pub(crate) fn decide_property(
         r.ty.as_ref()
             .map(|t| ctx.resolver.resolve(t, file, r.line, ctx.diags))
     });
-    let hint = doc.template.as_ref().map(|(h, hint_line)| {
-        (
-            resolve_hint(h, ctx.resolver, file, *hint_line, ctx.diags),
-            h,
-        )
-    });
+    let hint = doc
+        .template
+        .as_ref()
+        .map(|(h, _)| (resolve_hint(h, ctx.resolver), h));
     report_one_sided(owner, file, doc, has_template, ctx.diags);
     let (mut ty, mut documented_as) =
         choose_type(owner, file, doc, table, hint.as_ref().map(|(r, _)| r), ctx);
@@ -109,20 +107,49 @@ pub(crate) fn decide_property(
 }
 
 /// A template hint as a resolved type (`None` when it says nothing).
-fn resolve_hint(
-    hint: &Hint,
-    resolver: &Resolver,
-    file: &Path,
-    line: usize,
-    diags: &mut Diagnostics,
-) -> Option<Resolved> {
+fn resolve_hint(hint: &Hint, resolver: &Resolver) -> Option<Resolved> {
     match hint {
-        Hint::Named(name) => Some(resolver.resolve_name(name, None, file, line, diags)),
-        Hint::Collection(inner) => resolve_hint(inner, resolver, file, line, diags)
-            .map(|r| Resolved::Collection(Box::new(r))),
+        Hint::Named(name) => Some(resolver.lookup_name(name, None)),
+        Hint::Collection(inner) => {
+            resolve_hint(inner, resolver).map(|r| Resolved::Collection(Box::new(r)))
+        }
         Hint::Primitive(p) => Some(Resolved::Primitive(*p)),
         Hint::Choices(_) => Some(Resolved::Primitive(Primitive::String)),
         Hint::Unknown => None,
+    }
+}
+
+/// The type of a property as far as objects go, before any decision is
+/// reported: the type [`decide_property`] gives it, except that string
+/// types are not made enumerations (which never makes or changes an object
+/// type). Walking the examples for subtypes before the pass needs this.
+pub(crate) fn property_shape(
+    doc: &PropertyDoc,
+    resolver: &Resolver,
+    hierarchy: &Hierarchy,
+) -> Resolved {
+    let table = doc
+        .row
+        .as_ref()
+        .and_then(|r| r.ty.as_ref().map(|t| resolver.lookup(t)));
+    let hint = doc
+        .template
+        .as_ref()
+        .and_then(|(h, _)| resolve_hint(h, resolver));
+    let ty = match (table, hint) {
+        (Some(table), Some(hint)) if !prefers_table(&table, &hint) => hint,
+        (Some(table), _) => table,
+        (None, Some(hint)) => hint,
+        (None, None) => Resolved::Unresolved(
+            doc.row
+                .as_ref()
+                .map(|r| r.type_text.clone())
+                .unwrap_or_default(),
+        ),
+    };
+    match union_base(&ty, doc.row.as_ref(), hierarchy) {
+        Some((base, _)) => base,
+        None => ty,
     }
 }
 
@@ -171,22 +198,22 @@ fn choose_type(
         // An unknown type word over a string placeholder names an enum
         // (its values, if listed, make it one below).
         (Some(table), Some(hint)) if names_an_enum(&table, &hint) => (table, None),
-        (Some(table), Some(hint)) => {
-            if !has_unresolved(&table) || has_unresolved(&hint) {
-                if !compatible(&table, &hint, ctx.hierarchy) {
-                    report_mismatch(
-                        owner,
-                        file,
-                        doc,
-                        &table,
-                        &hint,
-                        "the table's type is used",
-                        ctx.diags,
-                    );
-                    return (table, text);
-                }
-                return (table, None);
+        (Some(table), Some(hint)) if prefers_table(&table, &hint) => {
+            if !compatible(&table, &hint, ctx.hierarchy) {
+                report_mismatch(
+                    owner,
+                    file,
+                    doc,
+                    &table,
+                    &hint,
+                    "the table's type is used",
+                    ctx.diags,
+                );
+                return (table, text);
             }
+            (table, None)
+        }
+        (Some(table), Some(hint)) => {
             report_mismatch(
                 owner,
                 file,
@@ -251,6 +278,13 @@ fn names_an_enum(table: &Resolved, hint: &Resolved) -> bool {
     same_shape
         && matches!(table.element(), Resolved::Unresolved(_))
         && matches!(hint.element(), Resolved::Primitive(Primitive::String))
+}
+
+/// Whether the table's type is taken over the template's: an unknown
+/// type word over a string placeholder (an enum), or the table's type is
+/// known or the template's is not.
+fn prefers_table(table: &Resolved, hint: &Resolved) -> bool {
+    names_an_enum(table, hint) || !has_unresolved(table) || has_unresolved(hint)
 }
 
 fn has_unresolved(ty: &Resolved) -> bool {
