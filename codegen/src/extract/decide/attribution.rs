@@ -19,18 +19,31 @@ use crate::extract::decide::navigate::{is_key, target_fits, url_segments};
 use crate::extract::read::examples::{ExampleDoc, Role};
 use crate::extract::read::operations::{BodyDoc, MethodDoc};
 
-/// The page's examples that belong to its own requests, in page order.
-pub(crate) fn own_examples(method: &MethodDoc) -> Vec<ExampleDoc> {
-    method
+/// The method page with only the examples that belong to its own
+/// requests, in page order.
+pub(crate) fn with_own_examples(method: &MethodDoc) -> MethodDoc {
+    let examples = method
         .examples
         .iter()
         .zip(verdicts(method))
         .filter(|(_, verdict)| matches!(verdict, Verdict::Kept))
         .map(|(example, _)| example.clone())
-        .collect()
+        .collect();
+    // Every field but the examples (not cloned twice).
+    MethodDoc {
+        page: method.page.clone(),
+        title: method.title.clone(),
+        description: method.description.clone(),
+        requests: method.requests.clone(),
+        requests_line: method.requests_line,
+        body: method.body.clone(),
+        response: method.response.clone(),
+        examples,
+        prose_links: method.prose_links.clone(),
+    }
 }
 
-/// Reports each example request [`own_examples`] leaves out.
+/// Reports each example request [`with_own_examples`] leaves out.
 pub(crate) fn report_left_out(method: &MethodDoc, diags: &mut Diagnostics) {
     for (example, verdict) in method.examples.iter().zip(verdicts(method)) {
         match verdict {

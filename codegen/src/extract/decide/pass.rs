@@ -275,14 +275,23 @@ fn unique_operations(operations: Vec<Operation>, diags: &mut Diagnostics) -> Vec
 
 /// Operations sorted by path, method and page, the first per path and
 /// method kept; the others are returned with the page of the first.
+/// (Indices are sorted, not the operations: an operation is large.)
 pub(crate) fn first_per_path_and_method(
-    mut operations: Vec<Operation>,
+    operations: Vec<Operation>,
 ) -> (Vec<Operation>, Vec<(Operation, String)>) {
-    operations.sort_by(|a, b| (&a.path, &a.method, &a.page).cmp(&(&b.path, &b.method, &b.page)));
+    let mut order: Vec<usize> = (0..operations.len()).collect();
+    order.sort_by(|&a, &b| {
+        let (a, b) = (&operations[a], &operations[b]);
+        (&a.path, &a.method, &a.page).cmp(&(&b.path, &b.method, &b.page))
+    });
+    let mut slots: Vec<Option<Operation>> = operations.into_iter().map(Some).collect();
     let mut kept: Vec<Operation> = Vec::new();
     let mut dropped = Vec::new();
     let mut first_page: BTreeMap<(String, String), String> = BTreeMap::new();
-    for operation in operations {
+    for operation in order
+        .into_iter()
+        .filter_map(|i| slots.get_mut(i).and_then(Option::take))
+    {
         let key = (operation.path.clone(), operation.method.clone());
         match first_page.get(&key) {
             Some(first) => dropped.push((operation, first.clone())),

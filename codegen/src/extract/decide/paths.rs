@@ -28,7 +28,7 @@ use serde_json::Value;
 use crate::diag::{Diagnostic, Diagnostics, Location};
 
 use crate::docs::http::HttpRequestLine as RequestLine;
-use crate::extract::decide::attribution::{own_examples, report_left_out};
+use crate::extract::decide::attribution::{report_left_out, with_own_examples};
 use crate::extract::decide::names::{Resolved, Resolver};
 use crate::extract::decide::navigate::{
     Navigator, Place, is_key, split_namespace, target_fits, url_segments,
@@ -60,10 +60,8 @@ pub(crate) fn page_operations(
     if let Some(diags) = typing.diags() {
         report_left_out(method, diags);
     }
-    let method = &MethodDoc {
-        examples: own_examples(method),
-        ..method.clone()
-    };
+    let mut own = with_own_examples(method);
+    let method = &own;
     let file = method.page.as_path();
     let groups: Vec<Forms> = group_request_lines(&method.requests)
         .into_iter()
@@ -102,7 +100,14 @@ pub(crate) fn page_operations(
             line: current.line,
         });
     }
-    attach_examples(method, &mut operations, nav.resolver, typing.diags());
+    let examples = std::mem::take(&mut own.examples);
+    attach_examples(
+        &own,
+        examples,
+        &mut operations,
+        nav.resolver,
+        typing.diags(),
+    );
     operations
 }
 
@@ -340,19 +345,21 @@ fn callback_key(body: Option<&Body>, nav: &Navigator<'_>) -> String {
     }
 }
 
-/// Puts each example on its operation (by request line where the page has
-/// several operations) and records the notification type.
+/// Puts each of the page's (own) examples on its operation (by request
+/// line where the page has several operations) and records the
+/// notification type.
 fn attach_examples(
     method: &MethodDoc,
+    examples: Vec<ExampleDoc>,
     operations: &mut [Operation],
     resolver: &Resolver,
     mut diags: Option<&mut Diagnostics>,
 ) {
     if operations.is_empty() {
-        if let Some(diags) = diags.filter(|_| !method.examples.is_empty()) {
+        if let Some(diags) = diags.filter(|_| !examples.is_empty()) {
             // Without a request section, the first example is the place.
             let line = match method.requests_line {
-                0 => method.examples.first().map_or(0, |e| e.line),
+                0 => examples.first().map_or(0, |e| e.line),
                 line => line,
             };
             diags.warn(
@@ -365,24 +372,24 @@ fn attach_examples(
         return;
     }
     let mut current = 0;
-    for example in &method.examples {
+    for example in examples {
         if let (Role::Request, Some(request)) = (example.role, &example.request) {
             current = matching_operation(request, operations).unwrap_or(current);
         }
         let operation = &mut operations[current];
         match example.role {
-            Role::Request => operation.request_examples.push(example.clone()),
+            Role::Request => operation.request_examples.push(example),
             Role::Response => {
                 if let Some(diags) = diags.as_deref_mut() {
-                    report_status(example, operation.response.status, diags);
+                    report_status(&example, operation.response.status, diags);
                 }
-                operation.response.examples.push(example.clone());
+                operation.response.examples.push(example);
             }
             Role::Notification => {
                 if operation.notification_type.is_none() {
-                    operation.notification_type = notification_type(example, resolver);
+                    operation.notification_type = notification_type(&example, resolver);
                 }
-                operation.notifications.push(example.clone());
+                operation.notifications.push(example);
             }
             Role::Resource => {}
         }
