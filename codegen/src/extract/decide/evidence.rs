@@ -69,7 +69,7 @@ impl Walker<'_> {
         for example in &operation.response.examples {
             if let Some(content) = &operation.response.content {
                 self.value(&example.value, content.item(), example, out);
-                if let (Value::Object(map), Resolved::Object(_)) = (&example.value, content.item())
+                if let (Value::Object(map), Resolved::Object(_)) = (&*example.value, content.item())
                 {
                     if let Some(Value::Array(items)) = map.get("value") {
                         items
@@ -159,7 +159,7 @@ impl Walker<'_> {
         example: &ExampleDoc,
         out: &mut Vec<Observation>,
     ) {
-        let Value::Object(map) = &example.value else {
+        let Value::Object(map) = &*example.value else {
             return;
         };
         for (key, value) in map {

@@ -7,6 +7,7 @@
 //! a small diff. It decides nothing; every choice was made before.
 
 use std::collections::{BTreeMap, BTreeSet};
+use std::sync::Arc;
 
 use rayon::prelude::*;
 use serde_json::{Map, Value, json};
@@ -425,7 +426,7 @@ fn media(schema: Value, examples: &mut Vec<ExampleDoc>, keys: &mut Keys) -> Valu
 fn example_object(example: ExampleDoc, key: String) -> (String, Value) {
     let mut object = Map::new();
     object.insert("summary".into(), Value::String(example.summary));
-    object.insert("value".into(), example.value);
+    object.insert("value".into(), Arc::unwrap_or_clone(example.value));
     let extensions = ExampleExtensions {
         name: None,
         source: Some(ExampleSource {
