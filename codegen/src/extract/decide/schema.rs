@@ -198,32 +198,18 @@ fn choose_type(
         // An unknown type word over a string placeholder names an enum
         // (its values, if listed, make it one below).
         (Some(table), Some(hint)) if names_an_enum(&table, &hint) => (table, None),
-        (Some(table), Some(hint)) if prefers_table(&table, &hint) => {
-            if !compatible(&table, &hint, ctx.hierarchy) {
-                report_mismatch(
-                    owner,
-                    file,
-                    doc,
-                    &table,
-                    &hint,
-                    "the table's type is used",
-                    ctx.diags,
-                );
-                return (table, text);
-            }
-            (table, None)
-        }
         (Some(table), Some(hint)) => {
-            report_mismatch(
-                owner,
-                file,
-                doc,
-                &table,
-                &hint,
-                "the table's type is unknown; the JSON representation's is used",
-                ctx.diags,
-            );
-            (hint, text)
+            let table_kept = prefers_table(&table, &hint);
+            if table_kept && compatible(&table, &hint, ctx.hierarchy) {
+                return (table, None);
+            }
+            let decision = if table_kept {
+                "the table's type is used"
+            } else {
+                "the table's type is unknown; the JSON representation's is used"
+            };
+            report_mismatch(owner, file, doc, &table, &hint, decision, ctx.diags);
+            (if table_kept { table } else { hint }, text)
         }
         (Some(table), None) => (table, None),
         (None, Some(hint)) => (hint, None),
