@@ -263,14 +263,9 @@ fn json_example(page: &Page, text: &str, line: usize, diags: &mut Diagnostics) -
     match parse_lenient(text, &page.path, line, diags) {
         Ok(value) => Some(value),
         Err(failure) => {
-            diags.push(
-                Diagnostic::warning(
-                    Location::line(&page.path, failure.line),
-                    "invalid-json",
-                    "an example does not parse as JSON (even allowing comments and trailing commas); it is skipped",
-                )
-                .with_note(failure.message),
-            );
+            diags.push(failure.to_warning(
+                "an example does not parse as JSON (even allowing comments and trailing commas); it is skipped",
+            ));
             None
         }
     }
