@@ -466,7 +466,11 @@ fn report_unresolved(
 
 #[cfg(test)]
 mod tests {
+    use std::collections::BTreeMap;
+
     use super::*;
+    use crate::extract::decide::inheritance::Strength;
+    use crate::extract::read::type_expr::TypeExpr;
 
     #[test]
     fn inline_enum_names() {
@@ -475,5 +479,98 @@ mod tests {
             "participantInfoEndpointType"
         );
         assert_eq!(inline_enum_name("call", "state"), "callState");
+    }
+
+    fn named(name: &str) -> TypeExpr {
+        TypeExpr::Named {
+            name: name.into(),
+            page_stem: None,
+        }
+    }
+
+    fn property(ty: Option<TypeExpr>, values: Option<&[&str]>, hint: Option<Hint>) -> PropertyDoc {
+        PropertyDoc {
+            name: "p".into(),
+            row: Some(PropertyRow {
+                written_name: "p".into(),
+                ty,
+                type_text: "text".into(),
+                description: String::new(),
+                values: values.map(|v| v.iter().map(|s| s.to_string()).collect()),
+                read_only: false,
+                nullable: false,
+                relationship: false,
+                line: 3,
+            }),
+            template: hint.map(|h| (h, 9)),
+        }
+    }
+
+    /// The shape walked before the pass is the decided type wherever an
+    /// object type is concerned; a listed string stays a string.
+    #[test]
+    fn shapes_agree_with_decisions_on_object_types() {
+        let mut resolver = Resolver::default();
+        for name in [
+            "mediaConfig",
+            "appHostedMediaConfig",
+            "serviceHostedMediaConfig",
+        ] {
+            resolver.add_type(name, &name.to_ascii_lowercase());
+        }
+        let mut hierarchy = Hierarchy::default();
+        let mut diags = Diagnostics::new();
+        for derived in ["appHostedMediaConfig", "serviceHostedMediaConfig"] {
+            let at = (Path::new("x.md"), 1);
+            hierarchy.declare(derived, "mediaConfig", Strength::Metadata, at, &mut diags);
+        }
+        let union = TypeExpr::Union(vec![
+            named("appHostedMediaConfig"),
+            named("serviceHostedMediaConfig"),
+        ]);
+        let cases = [
+            property(Some(named("mediaConfig")), None, None),
+            property(
+                Some(named("unknownThing")),
+                None,
+                Some(Hint::Named("mediaConfig".into())),
+            ),
+            property(
+                Some(TypeExpr::Collection(Box::new(union.clone()))),
+                None,
+                None,
+            ),
+            property(Some(union), None, None),
+            property(None, None, Some(Hint::Named("appHostedMediaConfig".into()))),
+            property(Some(named("nothing")), None, None),
+            property(
+                Some(TypeExpr::Primitive(Primitive::String)),
+                Some(&["a", "b"]),
+                None,
+            ),
+        ];
+        let documented = BTreeMap::new();
+        let mut enums = Enums::new(&documented);
+        let mut ctx = Context {
+            resolver: &resolver,
+            hierarchy: &hierarchy,
+            enums: &mut enums,
+            diags: &mut diags,
+        };
+        let shapes: Vec<Resolved> = cases
+            .iter()
+            .map(|doc| property_shape(doc, &resolver, &hierarchy))
+            .collect();
+        let decided: Vec<Resolved> = cases
+            .iter()
+            .map(|doc| decide_property("owner", Path::new("x.md"), doc, true, &[], &mut ctx).ty)
+            .collect();
+        let media = Resolved::Object("mediaConfig".into());
+        assert_eq!(shapes[..6], decided[..6]);
+        assert_eq!(shapes[1], media);
+        assert_eq!(shapes[2], Resolved::Collection(Box::new(media.clone())));
+        assert_eq!(shapes[3], media);
+        assert_eq!(shapes[6], Resolved::Primitive(Primitive::String));
+        assert_eq!(decided[6], Resolved::Enum("ownerP".into()));
     }
 }
