@@ -40,6 +40,18 @@ impl JsonError {
             format!("invalid JSON: {}", self.message),
         )
     }
+
+    /// The error as a warning with code `invalid-json` at its line, for a
+    /// reader that goes on without the JSON: `message` says what it does
+    /// instead; the parser's words are the note.
+    pub fn to_warning(&self, message: &str) -> Diagnostic {
+        Diagnostic::warning(
+            Location::line(&self.file, self.line),
+            "invalid-json",
+            message,
+        )
+        .with_note(self.message.clone())
+    }
 }
 
 /// Parses `text`, the JSON found in `file` from page line `first_line` on.

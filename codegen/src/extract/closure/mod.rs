@@ -270,12 +270,8 @@ impl State<'_> {
         if !self.seen_stems.insert((false, stem.to_ascii_lowercase())) {
             return;
         }
-        let read = match self.library.locate_resource(stem) {
-            Some(Found::File(page)) => Some(analyze(page, Diagnostics::new())),
-            Some(Found::Tree(path)) => self.take(&path, diags),
-            None => None,
-        };
-        match read {
+        let found = self.library.locate_resource(stem);
+        match self.read_found(found, diags) {
             Some(analysis) => self.visit(analysis, why, diags),
             None => {
                 self.enum_candidates
@@ -289,12 +285,8 @@ impl State<'_> {
         if !self.seen_stems.insert((true, stem.to_ascii_lowercase())) {
             return;
         }
-        let read = match self.library.locate_method(stem) {
-            Some(Found::File(page)) => Some(analyze(page, Diagnostics::new())),
-            Some(Found::Tree(path)) => self.take(&path, diags),
-            None => None,
-        };
-        match read {
+        let found = self.library.locate_method(stem);
+        match self.read_found(found, diags) {
             Some(analysis) => self.visit(analysis, why, diags),
             None => {
                 let (page, line) = why.report_at();
@@ -314,6 +306,20 @@ impl State<'_> {
         }
         if let Some(analysis) = self.take(path, diags) {
             self.visit(analysis, why, diags);
+        }
+    }
+
+    /// The analysis of a located page: a single file given to the
+    /// extraction is analysed here, a tree page comes from the analyses
+    /// read ahead.
+    fn read_found(
+        &mut self,
+        found: Option<Found<'_>>,
+        diags: &mut Diagnostics,
+    ) -> Option<Analysis> {
+        match found? {
+            Found::File(page) => Some(analyze(page, Diagnostics::new())),
+            Found::Tree(path) => self.take(&path, diags),
         }
     }
 

@@ -52,7 +52,7 @@ impl Provenance {
     }
 
     /// The page and line that named the page, when a line did.
-    pub fn location(&self) -> Option<(&Path, usize)> {
+    pub(crate) fn location(&self) -> Option<(&Path, usize)> {
         match self {
             Provenance::At { page, line } | Provenance::MethodByPageName { page, line, .. } => {
                 Some((page, *line))

@@ -19,28 +19,75 @@ use crate::extract::decide::navigate::{is_key, target_fits, url_segments};
 use crate::extract::read::examples::{ExampleDoc, Role};
 use crate::extract::read::operations::{BodyDoc, MethodDoc};
 
-/// The page's examples that belong to its own requests, in page order.
-pub(crate) fn own_examples(method: &MethodDoc, diags: &mut Diagnostics) -> Vec<ExampleDoc> {
-    let mut kept = Vec::new();
+/// The method page with only the examples that belong to its own
+/// requests, in page order.
+pub(crate) fn with_own_examples(method: &MethodDoc) -> MethodDoc {
+    let examples = method
+        .examples
+        .iter()
+        .zip(verdicts(method))
+        .filter(|(_, verdict)| matches!(verdict, Verdict::Kept))
+        .map(|(example, _)| example.clone())
+        .collect();
+    // Every field but the examples (not cloned twice).
+    MethodDoc {
+        page: method.page.clone(),
+        title: method.title.clone(),
+        description: method.description.clone(),
+        requests: method.requests.clone(),
+        requests_line: method.requests_line,
+        body: method.body.clone(),
+        response: method.response.clone(),
+        examples,
+        prose_links: method.prose_links.clone(),
+    }
+}
+
+/// Reports each example request [`with_own_examples`] leaves out.
+pub(crate) fn report_left_out(method: &MethodDoc, diags: &mut Diagnostics) {
+    for (example, verdict) in method.examples.iter().zip(verdicts(method)) {
+        match verdict {
+            Verdict::Foreign(request) => warn_foreign(example, request, diags),
+            Verdict::BodyRefused(reason) => warn_refused_body(example, reason, diags),
+            Verdict::Kept | Verdict::UnderForeign => {}
+        }
+    }
+}
+
+/// What becomes of one example of a method page.
+enum Verdict<'m> {
+    Kept,
+    /// A request none of the page's request lines documents.
+    Foreign(&'m HttpRequestLine),
+    /// A request whose body must not be taken, and why.
+    BodyRefused(&'static str),
+    /// A response or notification under the heading of a foreign request.
+    UnderForeign,
+}
+
+/// The verdict on each of the page's examples, in page order.
+fn verdicts(method: &MethodDoc) -> Vec<Verdict<'_>> {
+    let mut out = Vec::with_capacity(method.examples.len());
     let mut foreign_summary: Option<&str> = None;
     for example in &method.examples {
-        if let (Role::Request, Some(request)) = (example.role, &example.request) {
+        let verdict = if let (Role::Request, Some(request)) = (example.role, &example.request) {
             foreign_summary = None;
             if !fits_documented(request, &method.requests) {
-                warn_foreign(example, request, diags);
                 foreign_summary = Some(&example.summary);
-                continue;
-            }
-            if let Some(reason) = body_refused(request, &method.body) {
-                warn_refused_body(example, reason, diags);
-                continue;
+                Verdict::Foreign(request)
+            } else if let Some(reason) = body_refused(request, &method.body) {
+                Verdict::BodyRefused(reason)
+            } else {
+                Verdict::Kept
             }
         } else if foreign_summary == Some(example.summary.as_str()) {
-            continue;
-        }
-        kept.push(example.clone());
+            Verdict::UnderForeign
+        } else {
+            Verdict::Kept
+        };
+        out.push(verdict);
     }
-    kept
+    out
 }
 
 /// Whether the request line is one of the documented ones: same method,

@@ -9,9 +9,11 @@
 //! sibling `resourceUrl` (`resource` in older docs) points to. A response's
 //! `Location` header points to the resource the body is.
 //!
-//! The walker returns observations; [`add_example_evidence`] hands subtype
-//! observations to [`crate::extract::decide::inheritance`] (which decides what they are
-//! worth) and [`mark_nulls`] applies the null ones after the final pass.
+//! The walker returns observations; [`add_example_evidence`] walks the
+//! pages' [`Shapes`] before the pass and hands the subtype observations to
+//! [`crate::extract::decide::inheritance`] (which decides what they are
+//! worth); [`mark_nulls`] walks the decided API after the pass and applies
+//! the null ones.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
@@ -25,10 +27,11 @@ use crate::extract::closure::Corpus;
 use crate::extract::decide::inheritance::{Hierarchy, Strength};
 use crate::extract::decide::names::{Resolved, Resolver};
 use crate::extract::decide::navigate::Navigator;
+use crate::extract::decide::shapes::Shapes;
 use crate::extract::read::examples::{ExampleDoc, Role};
 use crate::extract::read::template::odata_type_name;
 use crate::extract::read::type_doc::TypeDoc;
-use crate::extract::render::api::{Api, Body, Operation, Property};
+use crate::extract::render::api::{Api, Body, ObjectType, Operation, Property};
 
 /// Something an example shows about the schema.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
@@ -66,7 +69,7 @@ impl Walker<'_> {
         for example in &operation.response.examples {
             if let Some(content) = &operation.response.content {
                 self.value(&example.value, content.item(), example, out);
-                if let (Value::Object(map), Resolved::Object(_)) = (&example.value, content.item())
+                if let (Value::Object(map), Resolved::Object(_)) = (&*example.value, content.item())
                 {
                     if let Some(Value::Array(items)) = map.get("value") {
                         items
@@ -156,7 +159,7 @@ impl Walker<'_> {
         example: &ExampleDoc,
         out: &mut Vec<Observation>,
     ) {
-        let Value::Object(map) = &example.value else {
+        let Value::Object(map) = &*example.value else {
             return;
         };
         for (key, value) in map {
@@ -290,11 +293,12 @@ pub(crate) fn all_property_names(nav: &Navigator<'_>, name: &str) -> BTreeSet<St
         .collect()
 }
 
-/// Applies the subtypes the examples show (see [`crate::extract::decide::inheritance`]).
+/// Applies the subtypes the examples show, walked over the pages' shapes
+/// (see [`crate::extract::decide::inheritance`]).
 pub(crate) fn add_example_evidence(
     corpus: &Corpus,
     docs: &BTreeMap<String, &TypeDoc>,
-    first: &Api,
+    shapes: &Shapes,
     resolver: &Resolver,
     hierarchy: &mut Hierarchy,
     diags: &mut Diagnostics,
@@ -303,11 +307,11 @@ pub(crate) fn add_example_evidence(
         let nav = Navigator {
             resolver,
             hierarchy,
-            types: &first.types,
+            types: &shapes.types,
         };
         let walker = Walker { nav: &nav };
         let page_types = types_by_page(docs);
-        let mut out = walker.everything(&first.operations, corpus, &page_types);
+        let mut out = walker.everything(&shapes.operations, corpus, &page_types);
         out.extend(methods_table_observations(corpus, docs, resolver));
         out
     };
@@ -323,7 +327,7 @@ pub(crate) fn add_example_evidence(
                 &actual,
                 &declared,
                 (&page, line),
-                first,
+                &shapes.types,
                 resolver,
                 hierarchy,
                 diags,
@@ -336,7 +340,7 @@ fn apply_subtype(
     actual: &str,
     declared: &str,
     at: (&Path, usize),
-    first: &Api,
+    types: &BTreeMap<String, ObjectType>,
     resolver: &Resolver,
     hierarchy: &mut Hierarchy,
     diags: &mut Diagnostics,
@@ -348,7 +352,7 @@ fn apply_subtype(
         let nav = Navigator {
             resolver,
             hierarchy,
-            types: &first.types,
+            types,
         };
         let actual_names = all_property_names(&nav, actual);
         all_property_names(&nav, declared)
@@ -380,7 +384,6 @@ fn methods_table_observations(
     resolver: &Resolver,
 ) -> Vec<Observation> {
     let mut out = Vec::new();
-    let mut scratch = Diagnostics::new();
     let mut methods_by_stem: BTreeMap<String, Vec<&crate::extract::read::operations::MethodDoc>> =
         BTreeMap::new();
     for method in &corpus.methods {
@@ -391,10 +394,7 @@ fn methods_table_observations(
     }
     for doc in docs.values() {
         for row in &doc.methods {
-            let Some(Resolved::Object(declared)) = row
-                .returns
-                .as_ref()
-                .map(|r| resolver.resolve(r, &doc.page, row.line, &mut scratch))
+            let Some(Resolved::Object(declared)) = row.returns.as_ref().map(|r| resolver.lookup(r))
             else {
                 continue;
             };

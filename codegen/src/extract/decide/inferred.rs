@@ -33,7 +33,7 @@ pub(crate) fn undocumented_payload(operation: &Operation) -> Option<Option<&str>
 /// examples give in [`crate::contract::DOCUMENTED_AS`].
 pub(crate) fn payload_schema(operation: &Operation) -> Option<Value> {
     let named = undocumented_payload(operation)?;
-    let mut schema = schema_of(operation.notifications.iter().map(|e| &e.value));
+    let mut schema = schema_of(operation.notifications.iter().map(|e| &*e.value));
     if let (Some(name), Value::Object(object)) = (named, &mut schema) {
         object.insert(
             crate::contract::DOCUMENTED_AS.to_owned(),

@@ -5,12 +5,13 @@
 //! [`crate::extract::render`]) with the [`Hierarchy`] it was decided under.
 //!
 //! 1. Register names; declare the bases the pages state.
-//! 2. First [`Pass`] (diagnostics discarded): every type with all its table and
-//!    template properties, every operation; walk the examples and add the
-//!    subtypes they show.
-//! 3. Final pass: own properties only (inherited ones come through the
-//!    base), operations, then mark properties nullable where an example
-//!    gives them `null`.
+//! 2. Read the pages' [`Shapes`] (every type with all its table and template
+//!    properties, every operation; typed as far as objects go, nothing
+//!    reported), walk the examples over them and add the subtypes they show.
+//!    The hierarchy is then complete.
+//! 3. The one [`Pass`]: own properties only (inherited ones come through
+//!    the base), operations, then mark properties nullable where an
+//!    example gives them `null`.
 
 mod attribution;
 pub(crate) mod evidence;
@@ -19,10 +20,12 @@ pub(crate) mod inheritance;
 pub(crate) mod names;
 pub(crate) mod navigate;
 pub(crate) mod notification_data;
+mod operation_types;
 mod pass;
 mod path_forms;
 pub(crate) mod paths;
 pub(crate) mod schema;
+mod shapes;
 mod spelling;
 pub(crate) mod used_enums;
 
@@ -36,6 +39,7 @@ use crate::extract::decide::evidence::{add_example_evidence, mark_nulls};
 use crate::extract::decide::inheritance::{Hierarchy, Strength};
 use crate::extract::decide::names::{Resolved, Resolver};
 use crate::extract::decide::pass::Pass;
+use crate::extract::decide::shapes::Shapes;
 use crate::extract::decide::used_enums::Enums;
 use crate::extract::read::type_doc::{BaseMetadata, TypeDoc};
 use crate::extract::render::api::Api;
@@ -46,28 +50,18 @@ pub(crate) fn build(corpus: &Corpus, diags: &mut Diagnostics) -> (Api, Hierarchy
     let resolver = resolver(&docs, corpus);
     let mut hierarchy = declared_hierarchy(&docs, &resolver, diags);
 
-    let mut scratch = Diagnostics::new();
-    let mut scratch_enums = Enums::new(&corpus.enums);
-    let first = Pass {
-        corpus,
-        docs: &docs,
-        resolver: &resolver,
-        hierarchy: &hierarchy,
-        own_only: false,
-    }
-    .run(&mut scratch_enums, &mut scratch);
-    add_example_evidence(corpus, &docs, &first, &resolver, &mut hierarchy, diags);
+    let shapes = Shapes::of(corpus, &docs, &resolver, &hierarchy);
+    add_example_evidence(corpus, &docs, &shapes, &resolver, &mut hierarchy, diags);
+    drop(shapes);
 
     let mut enums = Enums::new(&corpus.enums);
-    let final_pass = Pass {
+    let mut api = Pass {
         corpus,
         docs: &docs,
         resolver: &resolver,
         hierarchy: &hierarchy,
-        own_only: true,
-    };
-    // The first pass's API is freed on the other core meanwhile.
-    let ((), mut api) = rayon::join(|| drop(first), || final_pass.run(&mut enums, diags));
+    }
+    .run(&mut enums, diags);
     mark_nulls(&mut api, corpus, &resolver, &hierarchy);
     report_replaced_enums(&enums, corpus, diags);
     api.enums = enums.used;

@@ -106,22 +106,17 @@ impl Resolver {
         line: usize,
         diags: &mut Diagnostics,
     ) -> Resolved {
-        let by_stem = page_stem.and_then(|s| self.types_by_stem.get(&s.to_ascii_lowercase()));
+        self.report_link(name, page_stem, file, line, diags);
+        self.lookup_name(name, page_stem)
+    }
+
+    /// What one name stands for (see the module doc); reports nothing.
+    pub(crate) fn lookup_name(&self, name: &str, page_stem: Option<&str>) -> Resolved {
         if let Some(by_name) = self.type_named(name) {
-            if let Some(target) = by_stem.filter(|t| t.as_str() != by_name) {
-                diags.warn(
-                    file,
-                    line,
-                    "link-target-mismatch",
-                    format!(
-                        "link text `{name}` points to the page of `{target}`; `{by_name}` is used"
-                    ),
-                );
-            }
             return Resolved::Object(by_name.to_string());
         }
-        if let Some(by_stem) = by_stem {
-            return Resolved::Object(by_stem.clone());
+        if let Some(by_stem) = self.type_by_stem(page_stem) {
+            return Resolved::Object(by_stem.to_string());
         }
         if let Some(enum_name) = self.enum_named(name) {
             if self
@@ -135,8 +130,38 @@ impl Resolver {
         Resolved::Unresolved(name.to_string())
     }
 
-    /// Resolves a whole expression. Unions stay unions here; choosing a
-    /// common base is the schema stage's business.
+    fn type_by_stem(&self, page_stem: Option<&str>) -> Option<&str> {
+        page_stem
+            .and_then(|s| self.types_by_stem.get(&s.to_ascii_lowercase()))
+            .map(String::as_str)
+    }
+
+    /// A link whose text names a documented type and whose target is the
+    /// page of another one.
+    fn report_link(
+        &self,
+        name: &str,
+        page_stem: Option<&str>,
+        file: &Path,
+        line: usize,
+        diags: &mut Diagnostics,
+    ) {
+        let (Some(by_name), Some(target)) = (self.type_named(name), self.type_by_stem(page_stem))
+        else {
+            return;
+        };
+        if target != by_name {
+            diags.warn(
+                file,
+                line,
+                "link-target-mismatch",
+                format!("link text `{name}` points to the page of `{target}`; `{by_name}` is used"),
+            );
+        }
+    }
+
+    /// Resolves a whole expression, reporting each link whose text and
+    /// target disagree ([`Resolver::lookup`] is the same, reporting nothing).
     pub(crate) fn resolve(
         &self,
         expr: &TypeExpr,
@@ -144,19 +169,40 @@ impl Resolver {
         line: usize,
         diags: &mut Diagnostics,
     ) -> Resolved {
+        self.report_links(expr, file, line, diags);
+        self.lookup(expr)
+    }
+
+    /// Reports each link of an expression whose text and target name
+    /// different types.
+    pub(crate) fn report_links(
+        &self,
+        expr: &TypeExpr,
+        file: &Path,
+        line: usize,
+        diags: &mut Diagnostics,
+    ) {
+        match expr {
+            TypeExpr::Primitive(_) => {}
+            TypeExpr::Named { name, page_stem } => {
+                self.report_link(name, page_stem.as_deref(), file, line, diags);
+            }
+            TypeExpr::Collection(inner) => self.report_links(inner, file, line, diags),
+            TypeExpr::Union(members) => members
+                .iter()
+                .for_each(|m| self.report_links(m, file, line, diags)),
+        }
+    }
+
+    /// What a whole expression stands for; reports nothing. Unions stay
+    /// unions here; choosing a common base is the schema stage's business.
+    pub(crate) fn lookup(&self, expr: &TypeExpr) -> Resolved {
         match expr {
             TypeExpr::Primitive(p) => Resolved::Primitive(*p),
-            TypeExpr::Named { name, page_stem } => {
-                self.resolve_name(name, page_stem.as_deref(), file, line, diags)
-            }
-            TypeExpr::Collection(inner) => {
-                Resolved::Collection(Box::new(self.resolve(inner, file, line, diags)))
-            }
+            TypeExpr::Named { name, page_stem } => self.lookup_name(name, page_stem.as_deref()),
+            TypeExpr::Collection(inner) => Resolved::Collection(Box::new(self.lookup(inner))),
             TypeExpr::Union(members) => {
-                let mut resolved: Vec<Resolved> = members
-                    .iter()
-                    .map(|m| self.resolve(m, file, line, diags))
-                    .collect();
+                let mut resolved: Vec<Resolved> = members.iter().map(|m| self.lookup(m)).collect();
                 resolved.dedup();
                 if resolved.len() == 1 {
                     resolved.remove(0)

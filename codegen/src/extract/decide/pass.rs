@@ -35,8 +35,6 @@ pub(crate) struct Pass<'a> {
     pub(crate) docs: &'a BTreeMap<String, &'a TypeDoc>,
     pub(crate) resolver: &'a Resolver,
     pub(crate) hierarchy: &'a Hierarchy,
-    /// Leave properties an ancestor documents to the ancestor.
-    pub(crate) own_only: bool,
 }
 
 /// What deciding one type or one page produced, before the merge.
@@ -92,11 +90,7 @@ impl Pass<'_> {
     fn decide_type(&self, doc: &TypeDoc, page_examples: &[&ExampleDoc]) -> Decided<'_, ObjectType> {
         let mut enums = Enums::deferring(&self.corpus.enums);
         let mut diags = Diagnostics::new();
-        let inherited = if self.own_only {
-            inherited_names(doc, self.docs, self.hierarchy, &mut diags)
-        } else {
-            BTreeSet::new()
-        };
+        let inherited = inherited_names(doc, self.docs, self.hierarchy, &mut diags);
         let has_template = doc.properties.iter().any(|p| p.template.is_some());
         let observed = ObservedValues::of(
             page_examples
@@ -242,27 +236,19 @@ fn object_type(
 
 /// Sorts operations by path and method; reports and drops a second
 /// operation on the same path and method; makes operation ids unique.
-fn unique_operations(mut operations: Vec<Operation>, diags: &mut Diagnostics) -> Vec<Operation> {
-    operations.sort_by(|a, b| (&a.path, &a.method, &a.page).cmp(&(&b.path, &b.method, &b.page)));
-    let mut kept: Vec<Operation> = Vec::new();
-    let mut first_page: BTreeMap<(String, String), String> = BTreeMap::new();
-    for operation in operations {
-        let key = (operation.path.clone(), operation.method.clone());
-        if let Some(first) = first_page.get(&key) {
-            diags.warn(
-                Path::new(&operation.page),
-                operation.line,
-                "duplicate-operation",
-                format!(
-                    "{} {} is also documented by {first}; that page is used",
-                    operation.method.to_uppercase(),
-                    operation.path,
-                ),
-            );
-            continue;
-        }
-        first_page.insert(key, operation.page.clone());
-        kept.push(operation);
+fn unique_operations(operations: Vec<Operation>, diags: &mut Diagnostics) -> Vec<Operation> {
+    let (mut kept, dropped) = first_per_path_and_method(operations);
+    for (operation, first) in dropped {
+        diags.warn(
+            Path::new(&operation.page),
+            operation.line,
+            "duplicate-operation",
+            format!(
+                "{} {} is also documented by {first}; that page is used",
+                operation.method.to_uppercase(),
+                operation.path,
+            ),
+        );
     }
     let mut used = BTreeSet::new();
     for operation in &mut kept {
@@ -285,4 +271,35 @@ fn unique_operations(mut operations: Vec<Operation>, diags: &mut Diagnostics) ->
         }
     }
     kept
+}
+
+/// Operations sorted by path, method and page, the first per path and
+/// method kept; the others are returned with the page of the first.
+/// (Indices are sorted, not the operations: an operation is large.)
+pub(crate) fn first_per_path_and_method(
+    operations: Vec<Operation>,
+) -> (Vec<Operation>, Vec<(Operation, String)>) {
+    let mut order: Vec<usize> = (0..operations.len()).collect();
+    order.sort_by(|&a, &b| {
+        let (a, b) = (&operations[a], &operations[b]);
+        (&a.path, &a.method, &a.page).cmp(&(&b.path, &b.method, &b.page))
+    });
+    let mut slots: Vec<Option<Operation>> = operations.into_iter().map(Some).collect();
+    let mut kept: Vec<Operation> = Vec::new();
+    let mut dropped = Vec::new();
+    let mut first_page: BTreeMap<(String, String), String> = BTreeMap::new();
+    for operation in order
+        .into_iter()
+        .filter_map(|i| slots.get_mut(i).and_then(Option::take))
+    {
+        let key = (operation.path.clone(), operation.method.clone());
+        match first_page.get(&key) {
+            Some(first) => dropped.push((operation, first.clone())),
+            None => {
+                first_page.insert(key, operation.page.clone());
+                kept.push(operation);
+            }
+        }
+    }
+    (kept, dropped)
 }

@@ -16,11 +16,9 @@
 //! on a collection of an item; `call.mute` and `participant.invite` for an
 //! action bound to an item or to a collection.
 //!
-//! The response: the status named by the Response section's text (else by
-//! the response example); the type named by the response example's
-//! metadata `@odata.type`, else linked in the text, else the example body's
-//! `@odata.type`; a list when the text speaks of a collection. 202 and 204
-//! responses carry no content.
+//! Bodies and responses are typed by [`crate::extract::decide::operation_types`],
+//! decided for the pass or shaped for walking the examples before it; the
+//! same walk of the paths serves both.
 
 use std::path::Path;
 
@@ -30,20 +28,17 @@ use serde_json::Value;
 use crate::diag::{Diagnostic, Diagnostics, Location};
 
 use crate::docs::http::HttpRequestLine as RequestLine;
-use crate::extract::decide::attribution::own_examples;
-use crate::extract::decide::names::Resolved;
+use crate::extract::decide::attribution::{report_left_out, with_own_examples};
+use crate::extract::decide::names::{Resolved, Resolver};
 use crate::extract::decide::navigate::{
     Navigator, Place, is_key, split_namespace, target_fits, url_segments,
 };
+use crate::extract::decide::operation_types::Typing;
 use crate::extract::decide::path_forms::{Forms, group_request_lines, namespace_of};
-use crate::extract::decide::schema::{Context, decide_property};
-use crate::extract::decide::spelling::ObservedValues;
-use crate::extract::read::align::align_names;
 use crate::extract::read::examples::{ExampleDoc, Role};
-use crate::extract::read::operations::{BodyDoc, MethodDoc};
-use crate::extract::read::template::{Hint, odata_type_name};
-use crate::extract::read::type_doc::PropertyDoc;
-use crate::extract::render::api::{Body, Operation, PathParameter, Response, ResponseContent};
+use crate::extract::read::operations::MethodDoc;
+use crate::extract::read::template::odata_type_name;
+use crate::extract::render::api::{Body, Operation, PathParameter};
 
 /// A path template with what the walk found.
 #[derive(Debug, Clone, PartialEq)]
@@ -56,16 +51,17 @@ struct Template {
     keys_recognised: bool,
 }
 
-/// Builds the operations of one method page.
+/// Builds the operations of one method page, typed by `typing`.
 pub(crate) fn page_operations(
     method: &MethodDoc,
     nav: &Navigator<'_>,
-    ctx: &mut Context<'_, '_>,
+    typing: &mut impl Typing,
 ) -> Vec<Operation> {
-    let method = &MethodDoc {
-        examples: own_examples(method, ctx.diags),
-        ..method.clone()
-    };
+    if let Some(diags) = typing.diags() {
+        report_left_out(method, diags);
+    }
+    let mut own = with_own_examples(method);
+    let method = &own;
     let file = method.page.as_path();
     let groups: Vec<Forms> = group_request_lines(&method.requests)
         .into_iter()
@@ -81,9 +77,10 @@ pub(crate) fn page_operations(
             .map(|r| build_template(r, nav).path)
             .collect();
         let operation_id = operation_id(&current.method, &template);
-        let alternates = alternate_paths(forms, &template, &operation_id, file, nav, ctx.diags);
-        let body = request_body(method, &operation_id, ctx);
-        let response = response(method, file, ctx);
+        let alternates =
+            alternate_paths(forms, &template, &operation_id, file, nav, typing.diags());
+        let body = typing.body(method, &operation_id);
+        let response = typing.response(method);
         operations.push(Operation {
             path: template.path.clone(),
             method: current.method.to_ascii_lowercase(),
@@ -103,7 +100,14 @@ pub(crate) fn page_operations(
             line: current.line,
         });
     }
-    attach_examples(method, &mut operations, ctx);
+    let examples = std::mem::take(&mut own.examples);
+    attach_examples(
+        &own,
+        examples,
+        &mut operations,
+        nav.resolver,
+        typing.diags(),
+    );
     operations
 }
 
@@ -154,7 +158,7 @@ fn alternate_paths(
     operation_id: &str,
     file: &Path,
     nav: &Navigator<'_>,
-    diags: &mut Diagnostics,
+    mut diags: Option<&mut Diagnostics>,
 ) -> Vec<String> {
     let mut paths: Vec<String> = Vec::new();
     for line in &forms.alternates {
@@ -162,7 +166,10 @@ fn alternate_paths(
         if template.path == current.path || paths.contains(&template.path) {
             continue;
         }
-        if !same_target(&template, current) {
+        if let Some(diags) = diags
+            .as_deref_mut()
+            .filter(|_| !same_target(&template, current))
+        {
             diags.push(
                 Diagnostic::warning(
                     Location::line(file, line.line),
@@ -321,71 +328,6 @@ fn item_verb(method: &str) -> &'static str {
     }
 }
 
-/// The request body: a type, or an object of the parameter table.
-fn request_body(method: &MethodDoc, operation_id: &str, ctx: &mut Context<'_, '_>) -> Option<Body> {
-    let file = method.page.as_path();
-    match &method.body {
-        BodyDoc::Resource(expr, line) => {
-            let ty = ctx.resolver.resolve(expr, file, *line, ctx.diags);
-            warn_unresolved(&ty, "request body", file, *line, ctx.diags);
-            Some(Body::Type(ty))
-        }
-        BodyDoc::Parameters(rows, _) => {
-            let owner = enum_owner(operation_id);
-            let keys = request_example_keys(method);
-            let rows = align_names(
-                file,
-                operation_id,
-                "the request examples",
-                rows.clone(),
-                &keys,
-                ctx.diags,
-            );
-            let observed =
-                ObservedValues::of(method.examples.iter().filter(|e| e.role == Role::Request));
-            let properties = rows
-                .iter()
-                .map(|row| {
-                    let doc = PropertyDoc {
-                        name: row.written_name.clone(),
-                        row: Some(row.clone()),
-                        template: None,
-                    };
-                    let seen = observed.for_key(&doc.name);
-                    decide_property(&owner, file, &doc, false, seen, ctx)
-                })
-                .collect();
-            Some(Body::Parameters(properties))
-        }
-        BodyDoc::None | BodyDoc::NotSupplied(_) | BodyDoc::Unknown(_) => None,
-    }
-}
-
-/// The top-level keys of the page's request examples, in order of first
-/// appearance, with the hint of their first value.
-fn request_example_keys(method: &MethodDoc) -> Vec<(String, Hint)> {
-    let mut keys: Vec<(String, Hint)> = Vec::new();
-    let bodies = method.examples.iter().filter(|e| e.role == Role::Request);
-    for map in bodies.filter_map(|e| e.value.as_object()) {
-        for (key, value) in map.iter().filter(|(k, _)| !k.starts_with('@')) {
-            if !keys.iter().any(|(k, _)| k == key) {
-                keys.push((key.clone(), Hint::of(value)));
-            }
-        }
-    }
-    keys
-}
-
-/// The prefix of inline enums of a body: the action (`reject` ->
-/// `rejectReason`), or the type for create and update.
-fn enum_owner(operation_id: &str) -> String {
-    let (owner, verb) = operation_id.split_once('.').unwrap_or(("", operation_id));
-    match verb {
-        "update" | "replace" | "create" | "post" => owner.to_string(),
-        _ => verb.to_string(),
-    }
-}
-
 /// `{$request.body#/callbackUri}` when the body has a callbackUri, else
 /// `{callbackUri}` (the call's callback URI given when it was created).
 fn callback_key(body: Option<&Body>, nav: &Navigator<'_>) -> String {
@@ -403,124 +345,24 @@ fn callback_key(body: Option<&Body>, nav: &Navigator<'_>) -> String {
     }
 }
 
-/// The success response (see the module doc).
-fn response(method: &MethodDoc, file: &Path, ctx: &mut Context<'_, '_>) -> Response {
-    let examples: Vec<&ExampleDoc> = method
-        .examples
-        .iter()
-        .filter(|e| e.role == Role::Response)
-        .collect();
-    let doc = &method.response;
-    let example_status = examples.iter().find_map(|e| e.status);
-    let status = match (doc.status, example_status) {
-        (Some(status), _) => status,
-        (None, Some(status)) => status,
-        (None, None) => {
-            ctx.diags.warn(
-                file,
-                doc.line,
-                "no-success-status",
-                "neither the Response section nor an example names the success status; 200 is assumed",
-            );
-            200
-        }
-    };
-    let bodiless = matches!(status, 202 | 204) || doc.no_body;
-    let content = if bodiless && examples.is_empty() {
-        None
-    } else {
-        response_type(method, &examples, file, ctx).map(|ty| {
-            let list = doc.collection || examples.iter().any(|e| e.is_collection);
-            if list {
-                ResponseContent::List(ty)
-            } else {
-                ResponseContent::Single(ty)
-            }
-        })
-    };
-    Response {
-        status,
-        content,
-        examples: Vec::new(),
-    }
-}
-
-fn response_type(
+/// Puts each of the page's (own) examples on its operation (by request
+/// line where the page has several operations) and records the
+/// notification type.
+fn attach_examples(
     method: &MethodDoc,
-    examples: &[&ExampleDoc],
-    file: &Path,
-    ctx: &mut Context<'_, '_>,
-) -> Option<Resolved> {
-    // Each candidate with the line it was read from.
-    let from_metadata = examples
-        .iter()
-        .find_map(|e| e.odata_type.as_ref().map(|t| (t.clone(), e.line)))
-        .map(|(name, line)| {
-            let ty = ctx
-                .resolver
-                .resolve_name(&name, None, file, line, ctx.diags);
-            (ty, line)
-        });
-    let from_text = method.response.ty.as_ref().map(|t| {
-        let line = method.response.line;
-        (ctx.resolver.resolve(t, file, line, ctx.diags), line)
-    });
-    let from_body = examples.iter().find_map(|e| {
-        let odata = e.value.get("@odata.type")?.as_str()?;
-        let ty = ctx
-            .resolver
-            .resolve_name(odata_type_name(odata), None, file, e.line, ctx.diags);
-        Some((ty, e.line))
-    });
-    if let (Some((Resolved::Object(meta), _)), Some((Resolved::Object(text), _))) =
-        (&from_metadata, &from_text)
-    {
-        if !ctx.hierarchy.is_a(meta, text) && !ctx.hierarchy.is_a(text, meta) {
-            ctx.diags.warn(
-                file,
-                method.response.line,
-                "response-type-mismatch",
-                format!("the Response text names {text} but the response example's metadata says {meta}; {meta} is used"),
-            );
-        }
-    }
-    let chosen = from_metadata.or(from_text).or(from_body);
-    if let Some((ty, source_line)) = &chosen {
-        // The Response section where the page has one, else the source.
-        let line = match method.response.line {
-            0 => *source_line,
-            line => line,
-        };
-        warn_unresolved(ty, "response", file, line, ctx.diags);
-    }
-    chosen.map(|(ty, _)| ty)
-}
-
-/// A body or response type that no page of the closure documents.
-fn warn_unresolved(ty: &Resolved, what: &str, file: &Path, line: usize, diags: &mut Diagnostics) {
-    if let Resolved::Unresolved(name) = ty.element() {
-        diags.warn(
-            file,
-            line,
-            "unresolved-type",
-            format!(
-                "the {what} is a `{name}`, which no page of the docs documents; it is left untyped"
-            ),
-        );
-    }
-}
-
-/// Puts each example on its operation (by request line where the page has
-/// several operations) and records the notification type.
-fn attach_examples(method: &MethodDoc, operations: &mut [Operation], ctx: &mut Context<'_, '_>) {
+    examples: Vec<ExampleDoc>,
+    operations: &mut [Operation],
+    resolver: &Resolver,
+    mut diags: Option<&mut Diagnostics>,
+) {
     if operations.is_empty() {
-        if !method.examples.is_empty() {
+        if let Some(diags) = diags.filter(|_| !examples.is_empty()) {
             // Without a request section, the first example is the place.
             let line = match method.requests_line {
-                0 => method.examples.first().map_or(0, |e| e.line),
+                0 => examples.first().map_or(0, |e| e.line),
                 line => line,
             };
-            ctx.diags.warn(
+            diags.warn(
                 &method.page,
                 line,
                 "examples-without-operation",
@@ -530,22 +372,24 @@ fn attach_examples(method: &MethodDoc, operations: &mut [Operation], ctx: &mut C
         return;
     }
     let mut current = 0;
-    for example in &method.examples {
+    for example in examples {
         if let (Role::Request, Some(request)) = (example.role, &example.request) {
             current = matching_operation(request, operations).unwrap_or(current);
         }
         let operation = &mut operations[current];
         match example.role {
-            Role::Request => operation.request_examples.push(example.clone()),
+            Role::Request => operation.request_examples.push(example),
             Role::Response => {
-                report_status(example, operation.response.status, ctx.diags);
-                operation.response.examples.push(example.clone());
+                if let Some(diags) = diags.as_deref_mut() {
+                    report_status(&example, operation.response.status, diags);
+                }
+                operation.response.examples.push(example);
             }
             Role::Notification => {
                 if operation.notification_type.is_none() {
-                    operation.notification_type = notification_type(example, ctx);
+                    operation.notification_type = notification_type(&example, resolver);
                 }
-                operation.notifications.push(example.clone());
+                operation.notifications.push(example);
             }
             Role::Resource => {}
         }
@@ -574,7 +418,9 @@ fn report_status(example: &ExampleDoc, documented: u16, diags: &mut Diagnostics)
     }
 }
 
-fn notification_type(example: &ExampleDoc, ctx: &mut Context<'_, '_>) -> Option<Resolved> {
+/// The payload type a notification example names (by metadata, else by
+/// its body's `@odata.type`).
+fn notification_type(example: &ExampleDoc, resolver: &Resolver) -> Option<Resolved> {
     let name = example.odata_type.clone().or_else(|| {
         example
             .value
@@ -582,8 +428,5 @@ fn notification_type(example: &ExampleDoc, ctx: &mut Context<'_, '_>) -> Option<
             .and_then(Value::as_str)
             .map(|t| odata_type_name(t).to_string())
     })?;
-    Some(
-        ctx.resolver
-            .resolve_name(&name, None, &example.page, example.line, ctx.diags),
-    )
+    Some(resolver.lookup_name(&name, None))
 }

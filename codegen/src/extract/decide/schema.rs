@@ -60,12 +60,10 @@ pub(crate) fn decide_property(
         r.ty.as_ref()
             .map(|t| ctx.resolver.resolve(t, file, r.line, ctx.diags))
     });
-    let hint = doc.template.as_ref().map(|(h, hint_line)| {
-        (
-            resolve_hint(h, ctx.resolver, file, *hint_line, ctx.diags),
-            h,
-        )
-    });
+    let hint = doc
+        .template
+        .as_ref()
+        .map(|(h, _)| (resolve_hint(h, ctx.resolver), h));
     report_one_sided(owner, file, doc, has_template, ctx.diags);
     let (mut ty, mut documented_as) =
         choose_type(owner, file, doc, table, hint.as_ref().map(|(r, _)| r), ctx);
@@ -109,20 +107,49 @@ pub(crate) fn decide_property(
 }
 
 /// A template hint as a resolved type (`None` when it says nothing).
-fn resolve_hint(
-    hint: &Hint,
-    resolver: &Resolver,
-    file: &Path,
-    line: usize,
-    diags: &mut Diagnostics,
-) -> Option<Resolved> {
+fn resolve_hint(hint: &Hint, resolver: &Resolver) -> Option<Resolved> {
     match hint {
-        Hint::Named(name) => Some(resolver.resolve_name(name, None, file, line, diags)),
-        Hint::Collection(inner) => resolve_hint(inner, resolver, file, line, diags)
-            .map(|r| Resolved::Collection(Box::new(r))),
+        Hint::Named(name) => Some(resolver.lookup_name(name, None)),
+        Hint::Collection(inner) => {
+            resolve_hint(inner, resolver).map(|r| Resolved::Collection(Box::new(r)))
+        }
         Hint::Primitive(p) => Some(Resolved::Primitive(*p)),
         Hint::Choices(_) => Some(Resolved::Primitive(Primitive::String)),
         Hint::Unknown => None,
+    }
+}
+
+/// The type of a property as far as objects go, before any decision is
+/// reported: the type [`decide_property`] gives it, except that string
+/// types are not made enumerations (which never makes or changes an object
+/// type). Walking the examples for subtypes before the pass needs this.
+pub(crate) fn property_shape(
+    doc: &PropertyDoc,
+    resolver: &Resolver,
+    hierarchy: &Hierarchy,
+) -> Resolved {
+    let table = doc
+        .row
+        .as_ref()
+        .and_then(|r| r.ty.as_ref().map(|t| resolver.lookup(t)));
+    let hint = doc
+        .template
+        .as_ref()
+        .and_then(|(h, _)| resolve_hint(h, resolver));
+    let ty = match (table, hint) {
+        (Some(table), Some(hint)) if !prefers_table(&table, &hint) => hint,
+        (Some(table), _) => table,
+        (None, Some(hint)) => hint,
+        (None, None) => Resolved::Unresolved(
+            doc.row
+                .as_ref()
+                .map(|r| r.type_text.clone())
+                .unwrap_or_default(),
+        ),
+    };
+    match union_base(&ty, doc.row.as_ref(), hierarchy) {
+        Some((base, _)) => base,
+        None => ty,
     }
 }
 
@@ -172,31 +199,17 @@ fn choose_type(
         // (its values, if listed, make it one below).
         (Some(table), Some(hint)) if names_an_enum(&table, &hint) => (table, None),
         (Some(table), Some(hint)) => {
-            if !has_unresolved(&table) || has_unresolved(&hint) {
-                if !compatible(&table, &hint, ctx.hierarchy) {
-                    report_mismatch(
-                        owner,
-                        file,
-                        doc,
-                        &table,
-                        &hint,
-                        "the table's type is used",
-                        ctx.diags,
-                    );
-                    return (table, text);
-                }
+            let table_kept = prefers_table(&table, &hint);
+            if table_kept && compatible(&table, &hint, ctx.hierarchy) {
                 return (table, None);
             }
-            report_mismatch(
-                owner,
-                file,
-                doc,
-                &table,
-                &hint,
-                "the table's type is unknown; the JSON representation's is used",
-                ctx.diags,
-            );
-            (hint, text)
+            let decision = if table_kept {
+                "the table's type is used"
+            } else {
+                "the table's type is unknown; the JSON representation's is used"
+            };
+            report_mismatch(owner, file, doc, &table, &hint, decision, ctx.diags);
+            (if table_kept { table } else { hint }, text)
         }
         (Some(table), None) => (table, None),
         (None, Some(hint)) => (hint, None),
@@ -251,6 +264,13 @@ fn names_an_enum(table: &Resolved, hint: &Resolved) -> bool {
     same_shape
         && matches!(table.element(), Resolved::Unresolved(_))
         && matches!(hint.element(), Resolved::Primitive(Primitive::String))
+}
+
+/// Whether the table's type is taken over the template's: an unknown
+/// type word over a string placeholder (an enum), or the table's type is
+/// known or the template's is not.
+fn prefers_table(table: &Resolved, hint: &Resolved) -> bool {
+    names_an_enum(table, hint) || !has_unresolved(table) || has_unresolved(hint)
 }
 
 fn has_unresolved(ty: &Resolved) -> bool {
@@ -446,7 +466,11 @@ fn report_unresolved(
 
 #[cfg(test)]
 mod tests {
+    use std::collections::BTreeMap;
+
     use super::*;
+    use crate::extract::decide::inheritance::Strength;
+    use crate::extract::read::type_expr::TypeExpr;
 
     #[test]
     fn inline_enum_names() {
@@ -455,5 +479,98 @@ mod tests {
             "participantInfoEndpointType"
         );
         assert_eq!(inline_enum_name("call", "state"), "callState");
+    }
+
+    fn named(name: &str) -> TypeExpr {
+        TypeExpr::Named {
+            name: name.into(),
+            page_stem: None,
+        }
+    }
+
+    fn property(ty: Option<TypeExpr>, values: Option<&[&str]>, hint: Option<Hint>) -> PropertyDoc {
+        PropertyDoc {
+            name: "p".into(),
+            row: Some(PropertyRow {
+                written_name: "p".into(),
+                ty,
+                type_text: "text".into(),
+                description: String::new(),
+                values: values.map(|v| v.iter().map(|s| s.to_string()).collect()),
+                read_only: false,
+                nullable: false,
+                relationship: false,
+                line: 3,
+            }),
+            template: hint.map(|h| (h, 9)),
+        }
+    }
+
+    /// The shape walked before the pass is the decided type wherever an
+    /// object type is concerned; a listed string stays a string.
+    #[test]
+    fn shapes_agree_with_decisions_on_object_types() {
+        let mut resolver = Resolver::default();
+        for name in [
+            "mediaConfig",
+            "appHostedMediaConfig",
+            "serviceHostedMediaConfig",
+        ] {
+            resolver.add_type(name, &name.to_ascii_lowercase());
+        }
+        let mut hierarchy = Hierarchy::default();
+        let mut diags = Diagnostics::new();
+        for derived in ["appHostedMediaConfig", "serviceHostedMediaConfig"] {
+            let at = (Path::new("x.md"), 1);
+            hierarchy.declare(derived, "mediaConfig", Strength::Metadata, at, &mut diags);
+        }
+        let union = TypeExpr::Union(vec![
+            named("appHostedMediaConfig"),
+            named("serviceHostedMediaConfig"),
+        ]);
+        let cases = [
+            property(Some(named("mediaConfig")), None, None),
+            property(
+                Some(named("unknownThing")),
+                None,
+                Some(Hint::Named("mediaConfig".into())),
+            ),
+            property(
+                Some(TypeExpr::Collection(Box::new(union.clone()))),
+                None,
+                None,
+            ),
+            property(Some(union), None, None),
+            property(None, None, Some(Hint::Named("appHostedMediaConfig".into()))),
+            property(Some(named("nothing")), None, None),
+            property(
+                Some(TypeExpr::Primitive(Primitive::String)),
+                Some(&["a", "b"]),
+                None,
+            ),
+        ];
+        let documented = BTreeMap::new();
+        let mut enums = Enums::new(&documented);
+        let mut ctx = Context {
+            resolver: &resolver,
+            hierarchy: &hierarchy,
+            enums: &mut enums,
+            diags: &mut diags,
+        };
+        let shapes: Vec<Resolved> = cases
+            .iter()
+            .map(|doc| property_shape(doc, &resolver, &hierarchy))
+            .collect();
+        let decided: Vec<Resolved> = cases
+            .iter()
+            .map(|doc| decide_property("owner", Path::new("x.md"), doc, true, &[], &mut ctx).ty)
+            .collect();
+        let media = Resolved::Object("mediaConfig".into());
+        assert_eq!(shapes[..6], decided[..6]);
+        assert_eq!(shapes[1], media);
+        assert_eq!(shapes[2], Resolved::Collection(Box::new(media.clone())));
+        assert_eq!(shapes[3], media);
+        assert_eq!(shapes[6], Resolved::Primitive(Primitive::String));
+        assert_eq!(decided[6], Resolved::Enum("ownerP".into()));
     }
 }

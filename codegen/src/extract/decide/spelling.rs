@@ -37,7 +37,7 @@ impl ObservedValues {
     pub(crate) fn of<'a>(examples: impl IntoIterator<Item = &'a ExampleDoc>) -> ObservedValues {
         let mut by_key: BTreeMap<String, Vec<(String, usize)>> = BTreeMap::new();
         for example in examples {
-            let Value::Object(map) = &example.value else {
+            let Value::Object(map) = &*example.value else {
                 continue;
             };
             for (key, value) in map {

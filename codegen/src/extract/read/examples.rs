@@ -13,6 +13,7 @@
 //! to; [`crate::extract::decide::paths`] and [`crate::extract::render::openapi`] attach them.
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use serde_json::Value;
 
@@ -47,8 +48,9 @@ pub(crate) struct ExampleDoc {
     pub(crate) ordinal: usize,
     /// The heading the example sits under, plain text.
     pub(crate) summary: String,
-    /// The JSON value, comments and trailing commas removed.
-    pub(crate) value: Value,
+    /// The JSON value, comments and trailing commas removed (shared: the
+    /// decided operations and types carry the page's examples).
+    pub(crate) value: Arc<Value>,
     /// The page, relative to the docs root.
     pub(crate) page: PathBuf,
     /// The page line of the JSON text's first line.
@@ -261,14 +263,9 @@ fn json_example(page: &Page, text: &str, line: usize, diags: &mut Diagnostics) -
     match parse_lenient(text, &page.path, line, diags) {
         Ok(value) => Some(value),
         Err(failure) => {
-            diags.push(
-                Diagnostic::warning(
-                    Location::line(&page.path, failure.line),
-                    "invalid-json",
-                    "an example does not parse as JSON (even allowing comments and trailing commas); it is skipped",
-                )
-                .with_note(failure.message),
-            );
+            diags.push(failure.to_warning(
+                "an example does not parse as JSON (even allowing comments and trailing commas); it is skipped",
+            ));
             None
         }
     }
@@ -300,7 +297,7 @@ fn new_example(
             .filter(|n| !n.trim().is_empty()),
         ordinal: 0,
         summary,
-        value,
+        value: Arc::new(value),
         page: page.path.clone(),
         line,
         truncated: metadata.is_some_and(|m| m.truncated),

@@ -9,13 +9,9 @@
 //! to exactly one free key whose value agrees with the row's type; several
 //! are reported as ambiguous and left to the order.
 
-use std::path::Path;
-
-use crate::diag::Diagnostics;
-
 use crate::extract::read::template::Hint;
 use crate::extract::read::type_doc::PropertyRow;
-use crate::extract::read::type_expr::{TypeExpr, is_type_name};
+use crate::extract::read::type_expr::TypeExpr;
 
 /// Translated words of property names, with the English word they stand
 /// for (a key matches the word or its plural).
@@ -44,55 +40,17 @@ const GLOSSARY: [(&str, &str); 22] = [
     ("语言", "language"),
 ];
 
-/// Renames the translated rows that the evidence ties to exactly one free
-/// key; reports each alignment and each ambiguity.
-pub(crate) fn align_by_evidence(
-    file: &Path,
-    owner: &str,
-    source: &str,
-    rows: &mut [PropertyRow],
-    keys: &[(String, Hint)],
-    diags: &mut Diagnostics,
-) {
-    for index in 0..rows.len() {
-        if is_type_name(&rows[index].written_name) {
-            continue;
-        }
-        let row = &rows[index];
-        let candidates: Vec<(&str, &'static str)> = unclaimed(keys, rows)
-            .into_iter()
-            .filter(|(_, hint)| agrees(hint, row.ty.as_ref()))
-            .filter_map(|(key, _)| evidence(row, key).map(|why| (key.as_str(), why)))
-            .collect();
-        match candidates.as_slice() {
-            [(key, why)] => {
-                diags.warn(
-                    file,
-                    row.line,
-                    "translated-property-name",
-                    format!(
-                        "{owner}: the table names `{}`; aligned to `{key}` of {source} by {why}",
-                        row.written_name
-                    ),
-                );
-                rows[index].written_name = (*key).to_string();
-            }
-            [] => {}
-            several => {
-                let names: Vec<&str> = several.iter().map(|(k, _)| *k).collect();
-                diags.warn(
-                    file,
-                    row.line,
-                    "translated-name-ambiguous",
-                    format!(
-                        "{owner}: the table's `{}` could be any of `{}` of {source}; the table's order decides",
-                        row.written_name,
-                        names.join("`, `")
-                    ),
-                );
-            }
-        }
-    }
+/// The free keys the evidence ties the translated row to (those whose
+/// value agrees with the row's type), each with what ties them. Exactly
+/// one is an alignment; several are ambiguous.
+pub(crate) fn evidence_candidates<'k>(
+    row: &PropertyRow,
+    free: Vec<&'k (String, Hint)>,
+) -> Vec<(&'k str, &'static str)> {
+    free.into_iter()
+        .filter(|(_, hint)| agrees(hint, row.ty.as_ref()))
+        .filter_map(|(key, _)| evidence(row, key).map(|why| (key.as_str(), why)))
+        .collect()
 }
 
 /// Whether the key's value agrees with the row's type; a translated type
@@ -156,90 +114,4 @@ pub(crate) fn unclaimed<'a>(
                 .any(|r| r.written_name.eq_ignore_ascii_case(key))
         })
         .collect()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::extract::read::type_expr::Primitive;
-
-    fn identity_row(name: &str, description: &str) -> PropertyRow {
-        PropertyRow {
-            written_name: name.into(),
-            ty: Some(TypeExpr::Named {
-                name: "标识".into(),
-                page_stem: Some("identity".into()),
-            }),
-            type_text: String::new(),
-            description: description.into(),
-            values: None,
-            read_only: false,
-            nullable: false,
-            relationship: false,
-            line: 1,
-        }
-    }
-
-    #[test]
-    fn rows_align_by_what_they_say_not_by_position() {
-        let identity = || Hint::Named("identity".into());
-        let keys: Vec<(String, Hint)> = ["application", "applicationInstance", "device", "user"]
-            .iter()
-            .map(|k| (k.to_string(), identity()))
-            .collect();
-        let mut rows = vec![
-            identity_row("application", "The application."),
-            identity_row("设备", "与此操作关联的设备。"),
-            identity_row("用户", "与此操作关联的用户。"),
-            identity_row("实例", "The applicationInstance of the call."),
-            identity_row("其他", "没有线索。"),
-        ];
-        let mut diags = Diagnostics::new();
-        align_by_evidence(
-            Path::new("x.md"),
-            "identitySet",
-            "the JSON",
-            &mut rows,
-            &keys,
-            &mut diags,
-        );
-        let names: Vec<&str> = rows.iter().map(|r| r.written_name.as_str()).collect();
-        assert_eq!(
-            names,
-            vec![
-                "application",
-                "device",
-                "user",
-                "applicationInstance",
-                "其他"
-            ]
-        );
-        assert_eq!(diags.count_by_code(), vec![("translated-property-name", 3)]);
-    }
-
-    #[test]
-    fn several_fitting_keys_are_ambiguous() {
-        let keys = vec![
-            ("sources".to_string(), Hint::Primitive(Primitive::String)),
-            ("source".to_string(), Hint::Primitive(Primitive::String)),
-        ];
-        let mut rows = vec![PropertyRow {
-            ty: Some(TypeExpr::Primitive(Primitive::String)),
-            ..identity_row("源", "")
-        }];
-        let mut diags = Diagnostics::new();
-        align_by_evidence(
-            Path::new("x.md"),
-            "op",
-            "the JSON",
-            &mut rows,
-            &keys,
-            &mut diags,
-        );
-        assert_eq!(rows[0].written_name, "源");
-        assert_eq!(
-            diags.count_by_code(),
-            vec![("translated-name-ambiguous", 1)]
-        );
-    }
 }

@@ -16,7 +16,7 @@ use std::path::Path;
 
 use serde_json::Value;
 
-use crate::diag::{Diagnostic, Diagnostics, Location};
+use crate::diag::Diagnostics;
 use crate::docs::model::{
     Block, BlockType, CodeBlock, ColumnKind, Metadata, Page, Row, SectionKind, Table,
 };
@@ -160,14 +160,9 @@ fn parse_template(
             None
         }
         Err(failure) => {
-            diags.push(
-                Diagnostic::warning(
-                    Location::line(&page.path, failure.line),
-                    "invalid-json",
-                    "the JSON representation does not parse; property names come from the tables only",
-                )
-                .with_note(failure.message),
-            );
+            diags.push(failure.to_warning(
+                "the JSON representation does not parse; property names come from the tables only",
+            ));
             None
         }
     }

@@ -7,6 +7,7 @@
 //! a small diff. It decides nothing; every choice was made before.
 
 use std::collections::{BTreeMap, BTreeSet};
+use std::sync::Arc;
 
 use rayon::prelude::*;
 use serde_json::{Map, Value, json};
@@ -29,7 +30,7 @@ use crate::extract::read::type_expr::Primitive;
 /// the document instead of being copied. Example keys are given in
 /// document order first; operations and types are then written in
 /// parallel (rayon) and put together in order.
-pub fn render(api: Api, hierarchy: &Hierarchy) -> Value {
+pub(crate) fn render(api: Api, hierarchy: &Hierarchy) -> Value {
     let Api {
         mut types,
         enums,
@@ -90,7 +91,7 @@ pub fn render(api: Api, hierarchy: &Hierarchy) -> Value {
 }
 
 /// Pretty JSON text with a final newline.
-pub fn to_text(document: &Value) -> String {
+pub(crate) fn to_text(document: &Value) -> String {
     let mut text = serde_json::to_string_pretty(document).unwrap_or_else(|_| "{}".into());
     text.push('\n');
     text
@@ -154,7 +155,7 @@ fn enum_schema(e: &EnumType) -> Value {
 }
 
 /// A property's schema: its type, then description, readOnly, documented-as.
-pub fn property_schema(property: &Property) -> Value {
+pub(crate) fn property_schema(property: &Property) -> Value {
     let mut schema = match type_schema(&property.ty, property.nullable) {
         Value::Object(map) => map,
         _ => Map::new(),
@@ -173,7 +174,7 @@ pub fn property_schema(property: &Property) -> Value {
 }
 
 /// The schema of a resolved type (see ARCHITECTURE.md's table).
-pub fn type_schema(ty: &Resolved, nullable: bool) -> Value {
+pub(crate) fn type_schema(ty: &Resolved, nullable: bool) -> Value {
     match ty {
         Resolved::Primitive(p) => primitive_schema(*p, nullable),
         Resolved::Object(name) | Resolved::Enum(name) => {
@@ -353,7 +354,7 @@ fn request_body(operation: &mut Operation, keys: &mut Keys) -> Option<Value> {
 }
 
 /// The inline object of a parameter table.
-pub fn parameters_schema(parameters: &[Property]) -> Value {
+pub(crate) fn parameters_schema(parameters: &[Property]) -> Value {
     let properties: Map<String, Value> = parameters
         .iter()
         .map(|p| (p.name.clone(), property_schema(p)))
@@ -425,7 +426,7 @@ fn media(schema: Value, examples: &mut Vec<ExampleDoc>, keys: &mut Keys) -> Valu
 fn example_object(example: ExampleDoc, key: String) -> (String, Value) {
     let mut object = Map::new();
     object.insert("summary".into(), Value::String(example.summary));
-    object.insert("value".into(), example.value);
+    object.insert("value".into(), Arc::unwrap_or_clone(example.value));
     let extensions = ExampleExtensions {
         name: None,
         source: Some(ExampleSource {
@@ -483,7 +484,7 @@ impl ExampleKeys {
 }
 
 /// The standard reason phrase of a status code.
-pub fn reason_phrase(status: u16) -> &'static str {
+pub(crate) fn reason_phrase(status: u16) -> &'static str {
     match status {
         200 => "OK",
         201 => "Created",
