@@ -18,7 +18,11 @@
 #    crates; `cargo check` and `cargo build` (dev profile) of each
 #    generated crate with its dependencies built, `cargo clean -p` before
 #    each run, in the same target directory;
-# 4. the decode program in release: JSON paths each side loses, decode time.
+# 4. a user crate per generator (user/main.rs: decode a notification batch
+#    and a call, write them back), built with its generated crate after
+#    `cargo clean -p` of both: what a user pays in all, since a crate that
+#    instantiates nothing leaves its decoders to its users' crates;
+# 5. the decode program in release: JSON paths each side loses, decode time.
 # Runs of 2 and 3 are interleaved (callgen, typify, callgen, ...); medians.
 set -euo pipefail
 
@@ -32,7 +36,7 @@ if ! command -v cargo-typify >/dev/null; then
     cargo install --locked cargo-typify --version '^0.8'
 fi
 
-mkdir -p "$out/types/src" "$out/decode/src"
+mkdir -p "$out/types/src" "$out/decode/src" "$out/user-callgen/src" "$out/user-typify/src"
 cd "$root"
 echo "machine: $(nproc) cores; load average $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "cargo-typify: $(cargo-typify --version 2>/dev/null || cargo typify --version)"
@@ -84,7 +88,7 @@ cp Cargo.lock "$out/Cargo.lock"
 cp "$here/decode/main.rs" "$out/decode/src/main.rs"
 cat >"$out/Cargo.toml" <<TOML
 [workspace]
-members = ["types", "decode"]
+members = ["types", "decode", "user-callgen", "user-typify"]
 resolver = "3"
 
 [workspace.package]
@@ -117,8 +121,27 @@ serde = "1"
 serde_json = "1"
 TOML
 
+for side in callgen typify; do
+    case $side in
+        callgen) module=graph_calls::models dependency="graph-calls = { path = \"$root/generated\", default-features = false }" ;;
+        typify) module=typify_calls dependency='typify-calls = { path = "../types" }' ;;
+    esac
+    sed "s/GENERATED/$module/g" "$here/user/main.rs" >"$out/user-$side/src/main.rs"
+    cat >"$out/user-$side/Cargo.toml" <<TOML
+[package]
+name = "user-$side"
+version = "0.1.0"
+edition.workspace = true
+publish = false
+
+[dependencies]
+$dependency
+serde_json = "1"
+TOML
+done
+
 cd "$out"
-cargo build --quiet -p peers-decode        # every dependency, dev profile
+cargo build --quiet -p peers-decode -p user-callgen -p user-typify   # every dependency, dev profile
 declare -a cc ct bc bt
 for _ in $(seq "$runs"); do
     for command in check build; do
@@ -131,12 +154,21 @@ for _ in $(seq "$runs"); do
     done
 done
 
+declare -a uc ut
+for _ in $(seq "$runs"); do
+    cargo clean --quiet -p graph-calls -p user-callgen
+    uc+=("$(wall cargo build -p user-callgen)")
+    cargo clean --quiet -p typify-calls -p user-typify
+    ut+=("$(wall cargo build -p user-typify)")
+done
+
 cargo build --quiet --release -p peers-decode
 decode=$("$CARGO_TARGET_DIR/release/peers-decode" "$out/call-payloads.json")
 
 gen_c=$(median "${gc[@]}") gen_t=$(median "${gt[@]}")
 check_c=$(median "${cc[@]}") check_t=$(median "${ct[@]}")
 build_c=$(median "${bc[@]}") build_t=$(median "${bt[@]}")
+user_c=$(median "${uc[@]}") user_t=$(median "${ut[@]}")
 echo "$decode"
 echo
 echo "medians of $runs interleaved runs; load average now $(cut -d' ' -f1-3 /proc/loadavg)"
@@ -144,3 +176,4 @@ printf "%-40s %10s %10s %8s\n" "" callgen typify ratio
 printf "%-40s %10s %10s %8s\n" "generation, CPU s (user+sys)" "$gen_c" "$gen_t" "$(ratio "$gen_c" "$gen_t")"
 printf "%-40s %10s %10s %8s\n" "cargo check, deps built, wall s" "$check_c" "$check_t" "$(ratio "$check_c" "$check_t")"
 printf "%-40s %10s %10s %8s\n" "cargo build, deps built, wall s" "$build_c" "$build_t" "$(ratio "$build_c" "$build_t")"
+printf "%-40s %10s %10s %8s\n" "crate + user crate build, wall s" "$user_c" "$user_t" "$(ratio "$user_c" "$user_t")"

@@ -69,6 +69,9 @@ thread_local! {
 /// Decodes `bytes` as `T` tolerantly: a value that does not fit its
 /// property's declared type is kept as JSON in its object's
 /// [`crate::UnknownFields`] (see [`crate::UnknownFields::mismatches`]).
+/// Any other error is returned as strict decoding returns it; after a
+/// repair, its line and column are those of the repaired text (its path is
+/// exact).
 ///
 /// ```
 /// use callgen_runtime::de::from_slice_tolerant;
