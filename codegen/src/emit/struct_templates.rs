@@ -33,6 +33,8 @@ pub struct StructTemplates {
     pub arm_list: Arm,
     /// A `serialize` statement.
     pub serialize: Stmt,
+    /// A `serialize` statement of a property whose name needs JSON escaping.
+    pub serialize_escaped: Stmt,
     /// An `inspect` statement.
     pub inspect: Stmt,
     /// A doc attribute.
@@ -70,6 +72,12 @@ fn build() -> Result<StructTemplates, EmitError> {
             "serialize",
             quote!({
                 ::callgen_runtime::ser::field(&mut map, "__wire__", &self.__field__)?;
+            }),
+        )?,
+        serialize_escaped: pieces::stmt(
+            "serialize",
+            quote!({
+                ::callgen_runtime::ser::field_escaped(&mut map, "__wire__", &self.__field__)?;
             }),
         )?,
         inspect: pieces::stmt(

@@ -69,7 +69,7 @@ fn items(
             "__serialize__",
             st.fields
                 .iter()
-                .map(|f| statement(&t.serialize, f))
+                .map(|f| statement(serialize_template(t, f), f))
                 .collect::<Vec<_>>(),
         )
         .set(
@@ -206,6 +206,19 @@ fn is_boxed_struct(ir: &Ir, field: &FieldDef) -> bool {
     match &field.ty {
         TypeRef::Named(id) => field.boxed && matches!(ir.get(*id).kind, TypeKind::Struct(_)),
         _ => false,
+    }
+}
+
+/// The `serialize` statement of `field`: the runtime copies a property
+/// name without the escape scan unless the name needs escaping.
+fn serialize_template<'t>(t: &'t StructTemplates, field: &FieldDef) -> &'t syn::Stmt {
+    let needs_escape = field
+        .wire_name
+        .bytes()
+        .any(|byte| byte < 0x20 || byte == b'"' || byte == b'\\');
+    match needs_escape {
+        true => &t.serialize_escaped,
+        false => &t.serialize,
     }
 }
 

@@ -73,6 +73,30 @@ pub(crate) fn write_str(out: &mut Vec<u8>, text: &str) {
     out.push(b'"');
 }
 
+/// Writes `text`, known to need no escaping, as a JSON string: quotes
+/// around a copy, no scan.
+#[inline]
+pub(crate) fn write_plain(out: &mut Vec<u8>, text: &str) {
+    out.reserve(text.len() + 2);
+    out.push(b'"');
+    out.extend_from_slice(text.as_bytes());
+    out.push(b'"');
+}
+
+/// Whether `text` needs no escaping in a JSON string: no `"`, `\` or
+/// control character.
+pub(crate) const fn is_plain(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    while at < bytes.len() {
+        if ESCAPES[bytes[at] as usize] != 0 {
+            return false;
+        }
+        at += 1;
+    }
+    true
+}
+
 /// Whether any byte of `bytes` may need an escape (see
 /// [`word_may_need_escape`]); the last word is padded with spaces.
 #[inline]

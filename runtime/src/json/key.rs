@@ -1,7 +1,10 @@
 //! Map keys, written as serde_json writes them: strings as they are;
-//! numbers, booleans and characters quoted; anything else an error.
+//! numbers, booleans and characters quoted; anything else an error. A property
+//! name written by [`crate::ser::field`] (which needs no escaping) is
+//! copied without the escape scan.
 
-use super::escape::write_str;
+use super::escape::{write_plain, write_str};
+use crate::ser::WIRE_NAME;
 use serde::Serialize;
 use serde::ser::{self, Error as _, Impossible};
 
@@ -9,12 +12,22 @@ use serde::ser::{self, Error as _, Impossible};
 pub(crate) type NoCompound = Impossible<(), serde_json::Error>;
 
 /// Writes one map key into the writer's output.
-pub(crate) struct KeyWriter<'a>(pub(crate) &'a mut Vec<u8>);
+pub(crate) struct KeyWriter<'a> {
+    out: &'a mut Vec<u8>,
+    /// The key is a property name from [`crate::ser::field`]: it needs no
+    /// escaping.
+    plain: bool,
+}
 
-impl KeyWriter<'_> {
+impl<'a> KeyWriter<'a> {
+    /// A writer of one key into `out`.
+    pub(crate) fn new(out: &'a mut Vec<u8>) -> Self {
+        KeyWriter { out, plain: false }
+    }
+
     /// A number or boolean key: serde_json's text of it, quoted.
     fn quoted<T: Serialize>(self, value: T) -> Result<(), serde_json::Error> {
-        let out = &mut *self.0;
+        let out = &mut *self.out;
         out.push(b'"');
         serde_json::to_writer(&mut *out, &value)?;
         out.push(b'"');
@@ -75,7 +88,10 @@ impl ser::Serializer for KeyWriter<'_> {
 
     #[inline]
     fn serialize_str(self, value: &str) -> Result<(), serde_json::Error> {
-        write_str(self.0, value);
+        match self.plain {
+            true => write_plain(self.out, value),
+            false => write_str(self.out, value),
+        }
         Ok(())
     }
 
@@ -110,10 +126,11 @@ impl ser::Serializer for KeyWriter<'_> {
 
     fn serialize_newtype_struct<T: Serialize + ?Sized>(
         self,
-        _name: &'static str,
+        name: &'static str,
         value: &T,
     ) -> Result<(), serde_json::Error> {
-        value.serialize(self)
+        let plain = name == WIRE_NAME;
+        value.serialize(KeyWriter { plain, ..self })
     }
 
     fn serialize_newtype_variant<T: Serialize + ?Sized>(

@@ -20,6 +20,7 @@ mod writer;
 use serde::Serialize;
 use std::io;
 
+pub(crate) use escape::is_plain;
 pub use writer::Writer;
 
 /// Writes `value` as compact JSON: the bytes `serde_json::to_vec` gives.

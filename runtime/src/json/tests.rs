@@ -58,3 +58,41 @@ fn a_key_that_is_not_a_string_fails_as_in_serde_json() {
     assert!(serde_json::to_vec(&map).is_err());
     assert!(to_vec(&map).is_err());
 }
+
+/// A struct written through `ser::field`: its property names are copied
+/// without the escape scan, its values escaped, as serde_json writes them
+/// (which sees the names as plain strings).
+#[test]
+fn property_names_from_ser_field_match() {
+    struct Shaped {
+        name: crate::Field<String>,
+        nothing: crate::Field<u8>,
+        absent: crate::Field<u8>,
+    }
+    impl serde::Serialize for Shaped {
+        fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+            use serde::ser::SerializeMap;
+            let mut map = s.serialize_map(None)?;
+            crate::ser::odata_type(&mut map, &Some("#a.b".into()))?;
+            crate::ser::field(&mut map, "displayName", &self.name)?;
+            crate::ser::field(&mut map, "nothing", &self.nothing)?;
+            crate::ser::field(&mut map, "absent", &self.absent)?;
+            map.end()
+        }
+    }
+    let shaped = Shaped {
+        name: crate::Field::Value("a \"quoted\"\nname".to_owned()),
+        nothing: crate::Field::Null,
+        absent: crate::Field::Absent,
+    };
+    same_as_serde_json(&shaped);
+    let written = to_vec(&shaped).expect("the writer writes it");
+    assert_eq!(
+        String::from_utf8_lossy(&written),
+        r##"{"@odata.type":"#a.b","displayName":"a \"quoted\"\nname","nothing":null}"##
+    );
+    assert_eq!(
+        serde_json::to_value(&shaped).expect("a value"),
+        json!({"@odata.type": "#a.b", "displayName": "a \"quoted\"\nname", "nothing": null})
+    );
+}

@@ -284,7 +284,7 @@ impl ser::SerializeMap for Compound<'_> {
 
     fn serialize_key<T: Serialize + ?Sized>(&mut self, key: &T) -> Result<(), serde_json::Error> {
         self.comma();
-        key.serialize(KeyWriter(self.writer.out()))
+        key.serialize(KeyWriter::new(self.writer.out()))
     }
 
     fn serialize_value<T: Serialize + ?Sized>(
