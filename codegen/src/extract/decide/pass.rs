@@ -215,7 +215,9 @@ fn inherited_names(
     names
 }
 
-fn object_type(
+/// The object type of `doc` with `properties`, its base from `hierarchy`
+/// and the examples of its page (none for a shape).
+pub(super) fn object_type(
     doc: &TypeDoc,
     properties: Vec<crate::extract::render::api::Property>,
     hierarchy: &Hierarchy,

@@ -20,8 +20,8 @@ use crate::extract::decide::inheritance::Hierarchy;
 use crate::extract::decide::names::Resolver;
 use crate::extract::decide::navigate::Navigator;
 use crate::extract::decide::operation_types::Shaping;
-use crate::extract::decide::pass::first_per_path_and_method;
-use crate::extract::decide::paths::{page_operations, slash_path};
+use crate::extract::decide::pass::{first_per_path_and_method, object_type};
+use crate::extract::decide::paths::page_operations;
 use crate::extract::decide::schema::property_shape;
 use crate::extract::read::type_doc::TypeDoc;
 use crate::extract::render::api::{ObjectType, Operation, Property};
@@ -86,15 +86,5 @@ fn type_shape(doc: &TypeDoc, resolver: &Resolver, hierarchy: &Hierarchy) -> Obje
             documented_as: None,
         })
         .collect();
-    ObjectType {
-        name: doc.name.clone(),
-        description: None,
-        page: slash_path(&doc.page),
-        base: hierarchy.base_of(&doc.name).map(str::to_string),
-        properties,
-        is_abstract: doc.is_abstract,
-        open_type: doc.open_type,
-        key: doc.key.clone(),
-        examples: Vec::new(),
-    }
+    object_type(doc, properties, hierarchy, &[])
 }
