@@ -95,7 +95,7 @@ fn at_root(error: serde_json::Error) -> (serde_json::Error, Failure) {
 
 /// serde_json's message without the ` at line 1 column 17` it adds when it
 /// read text.
-pub fn without_position(error: &serde_json::Error) -> String {
+pub(crate) fn without_position(error: &serde_json::Error) -> String {
     let message = error.to_string();
     let position = format!(" at line {} column {}", error.line(), error.column());
     match message.strip_suffix(&position) {

@@ -28,7 +28,8 @@ pub(crate) mod failure;
 mod locate;
 mod tolerant;
 
-pub use decode::{DecodeError, from_slice, without_position};
+use decode::without_position;
+pub use decode::{DecodeError, from_slice};
 pub use tolerant::{MAX_REREAD_BYTES, from_slice_tolerant, is_tolerant};
 pub(crate) use tolerant::{converting, write_key};
 
