@@ -374,3 +374,18 @@ fn a_kept_value_without_an_object_is_an_error() {
         Some("1 value(s) that did not fit their type had no object to keep them")
     );
 }
+
+#[test]
+fn a_family_converted_before_a_later_misfit_keeps_both() {
+    // In this order: the shape's base keeps `code` and is converted (its
+    // kept value travels as a placeholder), then a later misfit needs
+    // another repair and another read.
+    let text = r##"{"shape": {"code": "x", "@odata.type": "#test.info"}, "info": {"code": "y"}}"##;
+    let outer: Outer = de::from_slice_tolerant(text.as_bytes()).unwrap();
+    let Some(AnyInfo::Info(shape)) = outer.shape.get() else {
+        panic!("{:?}", outer.shape)
+    };
+    assert_eq!(kept(&shape.unknown_fields), [("code", &json!("x"), "i32")]);
+    let info = outer.info.get().unwrap();
+    assert_eq!(kept(&info.unknown_fields), [("code", &json!("y"), "i32")]);
+}

@@ -152,7 +152,8 @@ pub(crate) fn write_key<'a>(name: &'a str, value: &Value, mismatch: &Mismatch) -
     }
 }
 
-/// Adds a kept value to the session; its placeholder key.
+/// Adds a value re-kept by a conversion to the session; its placeholder
+/// key.
 fn register(kept: Kept) -> Option<String> {
     SESSION.with(|session| {
         let mut session = session.borrow_mut();
@@ -160,6 +161,20 @@ fn register(kept: Kept) -> Option<String> {
         session.kept.push(kept);
         session.placed.push(false);
         Some(placeholder_key(session.nonce, session.kept.len() - 1))
+    })
+}
+
+/// Adds a repair's kept value after the earlier repairs' (the values
+/// re-kept by conversions of the failed attempt are dropped: the next
+/// attempt converts again); its placeholder key.
+fn add_repair(kept: Kept) -> Option<String> {
+    SESSION.with(|session| {
+        let mut session = session.borrow_mut();
+        let session = session.as_mut()?;
+        session.kept.truncate(session.repairs);
+        session.kept.push(kept);
+        session.repairs = session.kept.len();
+        Some(placeholder_key(session.nonce, session.repairs - 1))
     })
 }
 
@@ -241,14 +256,9 @@ fn repair(text: &[u8], error: serde_json::Error, failure: Failure) -> Result<Vec
         value,
         mismatch,
     };
-    let Some(key) = register(kept) else {
+    let Some(key) = add_repair(kept) else {
         return refuse(error);
     };
-    SESSION.with(|session| {
-        if let Some(session) = session.borrow_mut().as_mut() {
-            session.repairs = session.kept.len();
-        }
-    });
     Ok(splice(text, member, &key))
 }
 
