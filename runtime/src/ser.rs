@@ -55,12 +55,7 @@ pub fn field<M: SerializeMap, T: Serialize>(
     field: &Field<T>,
 ) -> Result<(), M::Error> {
     debug_assert!(is_plain(wire_name), "{wire_name:?} needs JSON escaping");
-    let wire_name = WireName(wire_name);
-    match field {
-        Field::Absent => Ok(()),
-        Field::Null => map.serialize_entry(&wire_name, &()),
-        Field::Value(value) => map.serialize_entry(&wire_name, value),
-    }
+    entry(map, &WireName(wire_name), field)
 }
 
 /// [`field`] for a property whose name needs JSON escaping: the name is
@@ -71,9 +66,19 @@ pub fn field_escaped<M: SerializeMap, T: Serialize>(
     wire_name: &'static str,
     field: &Field<T>,
 ) -> Result<(), M::Error> {
+    entry(map, wire_name, field)
+}
+
+/// Writes `field` under `key`: nothing when absent, `null`, or the value.
+#[inline]
+fn entry<M: SerializeMap, K: Serialize + ?Sized, T: Serialize>(
+    map: &mut M,
+    key: &K,
+    field: &Field<T>,
+) -> Result<(), M::Error> {
     match field {
         Field::Absent => Ok(()),
-        Field::Null => map.serialize_entry(wire_name, &()),
-        Field::Value(value) => map.serialize_entry(wire_name, value),
+        Field::Null => map.serialize_entry(key, &()),
+        Field::Value(value) => map.serialize_entry(key, value),
     }
 }

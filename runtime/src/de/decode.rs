@@ -89,8 +89,7 @@ fn with_path(error: serde_json::Error) -> (serde_json::Error, Failure) {
 
 /// An error after the value (trailing characters): at the root.
 fn at_root(error: serde_json::Error) -> (serde_json::Error, Failure) {
-    failure::clear();
-    (error, failure::take())
+    (error, Failure::at_root())
 }
 
 /// serde_json's message without the ` at line 1 column 17` it adds when it

@@ -55,29 +55,33 @@ impl Failure {
     /// The path as text: `.` for the root, `value[0].resourceData.state`
     /// inside.
     pub(crate) fn path(&self) -> String {
-        path_text(&self.segments)
-    }
-}
-
-/// The segments as text: `.` for none, `a.b[2].c` otherwise.
-pub(crate) fn path_text(segments: &[Segment]) -> String {
-    if segments.is_empty() {
-        return ".".to_owned();
-    }
-    let mut text = String::new();
-    for segment in segments {
-        match segment {
-            Segment::Property(name) if text.is_empty() => text.push_str(name),
-            Segment::Property(name) => {
-                text.push('.');
-                text.push_str(name);
-            }
-            Segment::Index(index) => {
-                let _ = write!(text, "[{index}]");
+        let segments = &self.segments;
+        if segments.is_empty() {
+            return ".".to_owned();
+        }
+        let mut text = String::new();
+        for segment in segments {
+            match segment {
+                Segment::Property(name) if text.is_empty() => text.push_str(name),
+                Segment::Property(name) => {
+                    text.push('.');
+                    text.push_str(name);
+                }
+                Segment::Index(index) => {
+                    let _ = write!(text, "[{index}]");
+                }
             }
         }
+        text
     }
-    text
+
+    /// A failure of the body as a whole: no path, no anchor.
+    pub(crate) fn at_root() -> Failure {
+        Failure {
+            segments: Vec::new(),
+            anchor: None,
+        }
+    }
 }
 
 /// The segments noted so far, innermost first, and the anchor's position

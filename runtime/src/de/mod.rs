@@ -167,7 +167,7 @@ pub fn next_list<'de, T: DeserializeOwned, A: MapAccess<'de>>(
     if slot.is_present() {
         return Err(duplicate(wire_name));
     }
-    match map.next_value_seed(ListSeed::<T>(PhantomData)) {
+    match map.next_value_seed(Nullable(Items::<T>(PhantomData))) {
         Ok(read) => *slot = read,
         Err(error) => return Err(misfit::<Vec<T>, _>(wire_name, error)),
     }
@@ -186,7 +186,7 @@ pub fn next_boxed<'de, T: MapModel<'de> + DeserializeOwned, A: MapAccess<'de>>(
     if slot.is_present() {
         return Err(duplicate(wire_name));
     }
-    match map.next_value_seed(BoxedSeed::<T>(PhantomData)) {
+    match map.next_value_seed(Nullable(Boxed::<T>(PhantomData))) {
         Ok(read) => *slot = read,
         Err(error) => return Err(misfit::<T, _>(wire_name, error)),
     }
@@ -208,11 +208,12 @@ fn misfit<T: DeserializeOwned, E>(wire_name: &'static str, error: E) -> E {
     error
 }
 
-/// A nullable list whose failing item notes its index.
-struct ListSeed<T>(PhantomData<T>);
+/// A nullable value: `null` is [`Field::Null`], anything else is read by
+/// the seed `S` (a list's items, a boxed struct).
+struct Nullable<S>(S);
 
-impl<'de, T: DeserializeOwned> de::DeserializeSeed<'de> for ListSeed<T> {
-    type Value = Field<Vec<T>>;
+impl<'de, S: de::DeserializeSeed<'de>> de::DeserializeSeed<'de> for Nullable<S> {
+    type Value = Field<S::Value>;
 
     #[inline]
     fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
@@ -220,11 +221,11 @@ impl<'de, T: DeserializeOwned> de::DeserializeSeed<'de> for ListSeed<T> {
     }
 }
 
-impl<'de, T: DeserializeOwned> Visitor<'de> for ListSeed<T> {
-    type Value = Field<Vec<T>>;
+impl<'de, S: de::DeserializeSeed<'de>> Visitor<'de> for Nullable<S> {
+    type Value = Field<S::Value>;
 
     fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str("a sequence")
+        f.write_str("a value or null")
     }
 
     fn visit_none<E: de::Error>(self) -> Result<Self::Value, E> {
@@ -237,14 +238,21 @@ impl<'de, T: DeserializeOwned> Visitor<'de> for ListSeed<T> {
 
     #[inline]
     fn visit_some<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
-        deserializer
-            .deserialize_seq(Items::<T>(PhantomData))
-            .map(Field::Value)
+        self.0.deserialize(deserializer).map(Field::Value)
     }
 }
 
 /// The items of a list, each failure noting its index.
 struct Items<T>(PhantomData<T>);
+
+impl<'de, T: DeserializeOwned> de::DeserializeSeed<'de> for Items<T> {
+    type Value = Vec<T>;
+
+    #[inline]
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Vec<T>, D::Error> {
+        deserializer.deserialize_seq(self)
+    }
+}
 
 impl<'de, T: DeserializeOwned> Visitor<'de> for Items<T> {
     type Value = Vec<T>;
@@ -268,40 +276,17 @@ impl<'de, T: DeserializeOwned> Visitor<'de> for Items<T> {
     }
 }
 
-/// A nullable object read into a box: `null` or the object.
-struct BoxedSeed<T>(PhantomData<T>);
+/// A generated struct read in place into its box.
+struct Boxed<T>(PhantomData<T>);
 
-impl<'de, T: MapModel<'de>> de::DeserializeSeed<'de> for BoxedSeed<T> {
-    type Value = Field<Box<T>>;
-
-    #[inline]
-    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
-        deserializer.deserialize_option(BoxedVisitor::<T>(PhantomData))
-    }
-}
-
-struct BoxedVisitor<T>(PhantomData<T>);
-
-impl<'de, T: MapModel<'de>> Visitor<'de> for BoxedVisitor<T> {
-    type Value = Field<Box<T>>;
-
-    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str(T::EXPECTING)
-    }
-
-    fn visit_none<E: de::Error>(self) -> Result<Self::Value, E> {
-        Ok(Field::Null)
-    }
-
-    fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
-        Ok(Field::Null)
-    }
+impl<'de, T: MapModel<'de>> de::DeserializeSeed<'de> for Boxed<T> {
+    type Value = Box<T>;
 
     #[inline]
-    fn visit_some<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Box<T>, D::Error> {
         let mut boxed = Box::<T>::default();
         deserializer.deserialize_map(InPlace(&mut *boxed))?;
-        Ok(Field::Value(boxed))
+        Ok(boxed)
     }
 }
 

@@ -293,6 +293,18 @@ mod tests {
     use super::*;
     use crate::extract::read::type_expr::{Primitive, TypeExpr};
 
+    /// The written names `align_names` gives `rows` against `keys`.
+    fn aligned(
+        rows: Vec<PropertyRow>,
+        keys: &[(String, Hint)],
+        diags: &mut Diagnostics,
+    ) -> Vec<String> {
+        align_names(Path::new("x.md"), "op", "the JSON", rows, keys, diags)
+            .into_iter()
+            .map(|row| row.written_name)
+            .collect()
+    }
+
     fn row(name: &str, ty: TypeExpr) -> PropertyRow {
         PropertyRow {
             written_name: name.into(),
@@ -394,15 +406,7 @@ mod tests {
             ),
         ];
         let mut diags = Diagnostics::new();
-        let rows = align_names(
-            Path::new("x.md"),
-            "op",
-            "the examples",
-            rows,
-            &keys,
-            &mut diags,
-        );
-        let names: Vec<&str> = rows.iter().map(|r| r.written_name.as_str()).collect();
+        let names = aligned(rows, &keys, &mut diags);
         assert_eq!(names, vec!["all", "clientContext"]);
         assert_eq!(diags.count_by_code(), vec![("translated-property-name", 2)]);
     }
@@ -425,15 +429,7 @@ mod tests {
             ("receivers".to_string(), strings),
         ];
         let mut diags = Diagnostics::new();
-        let rows = align_names(
-            Path::new("x.md"),
-            "op",
-            "the examples",
-            rows,
-            &keys,
-            &mut diags,
-        );
-        let names: Vec<&str> = rows.iter().map(|r| r.written_name.as_str()).collect();
+        let names = aligned(rows, &keys, &mut diags);
         assert_eq!(names, vec!["receivers", "routingMode", "sources"]);
     }
 
@@ -445,25 +441,9 @@ mod tests {
         ];
         let mut diags = Diagnostics::new();
         let rows = vec![row("resourceId", string()), row("url", string())];
-        let rows = align_names(
-            Path::new("x.md"),
-            "mediaInfo",
-            "the JSON",
-            rows,
-            &keys,
-            &mut diags,
-        );
-        assert_eq!(rows[1].written_name, "uri");
+        assert_eq!(aligned(rows, &keys, &mut diags)[1], "uri");
         let rows = vec![row("resourceId", string()), row("location", string())];
-        let rows = align_names(
-            Path::new("x.md"),
-            "mediaInfo",
-            "the JSON",
-            rows,
-            &keys,
-            &mut diags,
-        );
-        assert_eq!(rows[1].written_name, "location");
+        assert_eq!(aligned(rows, &keys, &mut diags)[1], "location");
         assert_eq!(diags.count_by_code(), vec![("table-name-mismatch", 1)]);
     }
 
