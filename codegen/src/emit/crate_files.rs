@@ -1,6 +1,6 @@
 //! The files of the generated crate: `Cargo.toml`, `README.md`, the crate
-//! root, one module per type (or family, or operation), the module indexes
-//! and the type-name registry.
+//! root, one file per type (or family, or operation), the two group modules
+//! that include them, and the type-name registry.
 
 use super::conformance;
 use super::format::{PendingFile, format_all, parse_file};
@@ -86,21 +86,25 @@ impl<'a> CrateParts<'a> {
             let modules = &self.modules;
             pending.push(PendingFile::new(
                 group_dir(group).join("mod.rs"),
-                move || group_index(ir, group, modules, gated_types),
+                move || group_index(group, modules),
             ));
         }
         for ((group, module), ids) in &self.modules {
             let operation = self.operations_by_module.get(module.as_str()).copied();
             let returned = &self.returned;
-            pending.push(PendingFile::tree(
-                group_dir(*group).join(format!("{module}.rs")),
-                move |path| {
-                    gated(
-                        config,
-                        module_file(path, ir, returned, ids, operation, *group, gated_types),
-                    )
-                },
-            ));
+            let lead = module_doc(ir, ids, operation, *group);
+            pending.push(
+                PendingFile::tree(
+                    group_dir(*group).join(format!("{module}.rs")),
+                    move |path| {
+                        gated(
+                            config,
+                            module_file(path, ir, returned, ids, operation, *group, gated_types),
+                        )
+                    },
+                )
+                .with_lead(lead),
+            );
         }
         pending
     }
@@ -261,55 +265,32 @@ fn support_reexports(ir: &Ir) -> TokenStream {
     }
 }
 
-fn group_index(
-    ir: &Ir,
-    group: Group,
-    modules: &BTreeMap<(Group, String), Vec<usize>>,
-    conformance_only: Option<&BTreeSet<TypeId>>,
-) -> TokenStream {
+/// A group's module: its doc, then every file of the group included into
+/// this one module. Rustc makes a codegen unit per module, so one module per
+/// group instead of one per type halves a clean build of the crate (see
+/// BENCHMARKS.md); each type keeps its own file for reviewers. A type behind
+/// the `conformance` feature carries the `cfg` on its items.
+fn group_index(group: Group, modules: &BTreeMap<(Group, String), Vec<usize>>) -> TokenStream {
     let doc = match group {
         Group::Models => {
-            "The schema's types: one module per type; a polymorphic family's enum (`Any...`) lives with its base type."
+            "The schema's types, a file per type; a polymorphic family's enum (`Any...`) lives with its base type."
         }
         Group::Operations => {
-            "The operations: one module per operation, with its request type (which implements `callgen_client::Operation`) and the request, response and notification bodies the schema defines inline for it."
+            "The operations, a file per operation, with its request type (which implements `callgen_client::Operation`) and the request, response and notification bodies the schema defines inline for it."
         }
     };
-    let entries = modules
-        .iter()
-        .filter(|((g, _), _)| *g == group)
-        .map(|((_, module), ids)| {
-            let module_ident = ident(module);
-            let operation = ir
-                .operations
-                .iter()
-                .filter(|op| group == Group::Operations && &op.module == module);
-            let type_name = |id: &usize| ident(&ir.types[*id].rust_name);
-            let (gated, open): (Vec<&usize>, Vec<&usize>) = ids
-                .iter()
-                .partition(|id| conformance_only.is_some_and(|g| g.contains(&TypeId(**id))));
-            let names = operation
-                .map(|op| ident(&op.type_name))
-                .chain(open.into_iter().map(type_name));
-            let gated: Vec<_> = gated.into_iter().map(type_name).collect();
-            let gated_use = (!gated.is_empty()).then(|| {
-                quote! {
-                    #[cfg(feature = "conformance")]
-                    pub use #module_ident::{#(#gated),*};
-                }
-            });
-            quote! {
-                mod #module_ident;
-                pub use #module_ident::{#(#names),*};
-                #gated_use
-            }
-        });
+    let files = modules
+        .keys()
+        .filter(|(g, _)| *g == group)
+        .map(|(_, module)| format!("{module}.rs"));
     quote! {
         #![doc = #doc]
-        #(#entries)*
+        #(include!(#files);)*
     }
 }
 
+/// The file of one module of a group: a type (with its family's enum), or
+/// an operation's request type and inline bodies.
 fn module_file(
     path: &Path,
     ir: &Ir,
@@ -319,8 +300,7 @@ fn module_file(
     group: Group,
     conformance_only: Option<&BTreeSet<TypeId>>,
 ) -> Result<syn::File, EmitError> {
-    let doc = module_doc(ir, ids, operation, group);
-    let mut file = parse_file(path, quote!(#![doc = #doc]))?;
+    let mut file = parse_file(path, TokenStream::new())?;
     if let (Group::Operations, Some(op)) = (group, operation) {
         file.items.extend(request_type::emit(ir, op)?);
     }
@@ -348,6 +328,7 @@ fn module_file(
     Ok(file)
 }
 
+/// What a module's file holds, for the comment that opens it.
 fn module_doc(ir: &Ir, ids: &[usize], operation: Option<&Operation>, group: Group) -> String {
     if let (Group::Operations, Some(op)) = (group, operation) {
         return operations::module_doc(op);

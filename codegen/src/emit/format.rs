@@ -23,6 +23,9 @@ pub struct PendingFile<'a> {
     pub path: PathBuf,
     /// Builds the file's syntax tree (run on a worker thread).
     build: Box<BuildTree<'a>>,
+    /// A comment written after the header (a file `include!`d into its
+    /// module cannot carry `//!` docs), one `//` line per line; may be empty.
+    pub lead: String,
 }
 
 /// A function building a file's syntax tree from its path.
@@ -46,7 +49,14 @@ impl<'a> PendingFile<'a> {
         PendingFile {
             path: path.into(),
             build: Box::new(build),
+            lead: String::new(),
         }
+    }
+
+    /// The file with `lead` as a comment after the header.
+    pub fn with_lead(mut self, lead: String) -> Self {
+        self.lead = lead;
+        self
     }
 }
 
@@ -68,7 +78,7 @@ pub fn format_all(
         .into_par_iter()
         .map(|file| {
             let tree = file.build()?;
-            Ok(format_tree(file.path, header, &tree))
+            Ok(format_tree(file.path, header, &file.lead, &tree))
         })
         .collect();
     results.into_iter().collect()
@@ -83,12 +93,18 @@ pub fn parse_file(path: &Path, tokens: TokenStream) -> Result<syn::File, EmitErr
     })
 }
 
-/// Formats `tree` with prettyplease, `header` comment lines first.
-pub fn format_tree(path: PathBuf, header: &str, tree: &syn::File) -> GeneratedFile {
+/// Formats `tree` with prettyplease, `header` comment lines first, then
+/// `lead` as `//` comment lines.
+pub fn format_tree(path: PathBuf, header: &str, lead: &str, tree: &syn::File) -> GeneratedFile {
     let body = prettyplease::unparse(tree);
-    let mut contents = String::with_capacity(header.len() + 1 + body.len());
+    let mut contents = String::with_capacity(header.len() + lead.len() + 8 + body.len());
     contents.push_str(header);
     contents.push('\n');
+    for line in lead.lines() {
+        contents.push_str("//");
+        contents.push_str(line);
+        contents.push('\n');
+    }
     contents.push_str(&body);
     GeneratedFile { path, contents }
 }

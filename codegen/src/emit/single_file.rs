@@ -1,6 +1,7 @@
 //! A crate's module files as one syntax tree: starting from `src/lib.rs`,
 //! every `mod name;` becomes `mod name { ... }` with the items of the
-//! module's file (whose `//!` docs become the inline module's). The crate
+//! module's file (whose `//!` docs become the inline module's), and every
+//! `include!("file.rs");` the items of that file. The crate
 //! root's own attributes (`#![doc = include_str!("../README.md")]`) are left
 //! out, since `include!` takes items only. Works on the syntax trees the
 //! emitters built; nothing is parsed from text.
@@ -24,8 +25,9 @@ pub(super) fn inline(mut trees: BTreeMap<PathBuf, syn::File>) -> Result<syn::Fil
 fn inline_modules(
     trees: &mut BTreeMap<PathBuf, syn::File>,
     path: &Path,
-    items: &mut [syn::Item],
+    items: &mut Vec<syn::Item>,
 ) -> Result<(), EmitError> {
+    inline_includes(trees, path, items)?;
     let dir = child_module_dir(path);
     for item in items {
         let syn::Item::Mod(module) = item else {
@@ -50,11 +52,43 @@ fn inline_modules(
     Ok(())
 }
 
+/// Replaces each `include!("file.rs");` of the file at `path` by the items
+/// of that file (found beside it).
+fn inline_includes(
+    trees: &mut BTreeMap<PathBuf, syn::File>,
+    path: &Path,
+    items: &mut Vec<syn::Item>,
+) -> Result<(), EmitError> {
+    let dir = path.parent().unwrap_or(Path::new(""));
+    let mut inlined = Vec::with_capacity(items.len());
+    for item in items.drain(..) {
+        match included_file(&item) {
+            Some(name) => inlined.extend(take(trees, &dir.join(name))?.items),
+            None => inlined.push(item),
+        }
+    }
+    *items = inlined;
+    Ok(())
+}
+
+/// The file an `include!("file.rs");` item names.
+fn included_file(item: &syn::Item) -> Option<String> {
+    let syn::Item::Macro(item) = item else {
+        return None;
+    };
+    if !item.mac.path.is_ident("include") {
+        return None;
+    }
+    let literal: syn::LitStr = item.mac.parse_body().ok()?;
+    Some(literal.value())
+}
+
 /// The tree of the file at `path`, taken out of `trees`.
 fn take(trees: &mut BTreeMap<PathBuf, syn::File>, path: &Path) -> Result<syn::File, EmitError> {
     trees.remove(path).ok_or_else(|| EmitError {
         path: path.to_path_buf(),
-        message: "a `mod` declaration names this file but it was not generated".to_owned(),
+        message: "a `mod` declaration or `include!` names this file but it was not generated"
+            .to_owned(),
     })
 }
 
@@ -94,6 +128,24 @@ mod tests {
         assert_eq!(
             prettyplease::unparse(&file),
             "pub mod a {\n    //! Module a.\n    pub mod b {\n        pub struct B(pub crate::a::A);\n    }\n    pub struct A;\n}\n"
+        );
+    }
+
+    #[test]
+    fn included_files_become_the_items_of_their_module() {
+        let file = inline(trees(&[
+            ("src/lib.rs", "pub mod models;\n"),
+            (
+                "src/models/mod.rs",
+                "//! The models.\ninclude!(\"a.rs\");\ninclude!(\"b.rs\");\n",
+            ),
+            ("src/models/a.rs", "pub struct A;\n"),
+            ("src/models/b.rs", "pub struct B(pub A);\n"),
+        ]))
+        .unwrap();
+        assert_eq!(
+            prettyplease::unparse(&file),
+            "pub mod models {\n    //! The models.\n    pub struct A;\n    pub struct B(pub A);\n}\n"
         );
     }
 
