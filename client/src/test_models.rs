@@ -31,8 +31,11 @@ impl NoteBatch {
     }
 }
 
+impl de::Expected for Note {
+    const EXPECTED: &'static str = "a note";
+}
+
 impl<'de> MapModel<'de> for Note {
-    const EXPECTING: &'static str = "a note";
     const DECLARED_ODATA_TYPE: &'static str = "";
     fn odata_type(&self) -> Option<&str> {
         None
@@ -52,8 +55,11 @@ impl<'de> MapModel<'de> for Note {
     }
 }
 
+impl de::Expected for NoteBatch {
+    const EXPECTED: &'static str = "a batch of notes";
+}
+
 impl<'de> MapModel<'de> for NoteBatch {
-    const EXPECTING: &'static str = "a batch of notes";
     const DECLARED_ODATA_TYPE: &'static str = "";
     fn odata_type(&self) -> Option<&str> {
         None

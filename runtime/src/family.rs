@@ -10,7 +10,7 @@
 //! a JSON value. Nothing is ever parsed as a member the discriminator does
 //! not name. This module knows no particular family.
 
-use crate::de::{Key, MapModel, convert, visit_remaining};
+use crate::de::{Expected, Key, MapModel, convert, visit_remaining};
 use crate::odata::{ODATA_TYPE, Received, keep_cow, type_name};
 use serde::de::{self, DeserializeOwned, Deserializer, MapAccess, Visitor};
 use serde_json::{Map, Value};
@@ -62,7 +62,7 @@ impl<'de, F: Family<'de>> Visitor<'de> for FamilyVisitor<F> {
     type Value = F;
 
     fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str(<F::Base as MapModel<'de>>::EXPECTING)
+        f.write_str(<F::Base as Expected>::EXPECTED)
     }
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<F, A::Error> {

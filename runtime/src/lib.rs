@@ -29,6 +29,7 @@ mod field;
 pub mod inspect;
 pub mod json;
 pub mod odata;
+#[cfg(test)]
 mod probe;
 pub mod registry;
 pub mod ser;

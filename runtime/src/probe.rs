@@ -1,9 +1,9 @@
 //! What a type expects to be deserialized from, asked without any input:
-//! the words of its own visitor (`i32`, `a string`, `a
-//! microsoft.graph.resultInfo object`), for the [`crate::Mismatch`] of a
-//! value tolerant decoding keeps. The probe is a deserializer that answers
-//! every request with an error carrying the visitor's description, so it
-//! reads nothing. This module knows no particular type.
+//! the words of its own visitor (`i32`, `a string`), for the tests that hold
+//! [`crate::de::Expected`]'s constants to serde's words. The probe is a
+//! deserializer that answers every request with an error carrying the
+//! visitor's description, so it reads nothing. Test-only: a probe per type
+//! in the decoders cost 5% of a generated crate's code.
 
 use serde::de::{self, Deserialize, Deserializer, Expected, Visitor};
 use std::fmt;

@@ -14,7 +14,7 @@
 //! Anything else (a string, a number) is kept as raw JSON. This module
 //! knows no particular union.
 
-use crate::de::{Key, failure, from_buffer, to_text};
+use crate::de::{Expected, Key, failure, from_buffer, to_text};
 use crate::family::{ModelSource, RestOfMap};
 use crate::odata::{ODATA_TYPE, Received, type_name};
 use serde::de::{
@@ -24,14 +24,12 @@ use serde_json::{Map, Value};
 use std::fmt;
 use std::marker::PhantomData;
 
-/// A generated union enum.
-pub trait Union<'de>: Sized {
+/// A generated union enum. What the input should have been, for error
+/// messages, is its [`Expected`].
+pub trait Union<'de>: Sized + Expected {
     /// The item type of the collection alternative (`serde_json::Value` when
     /// the union has none; see [`Union::HAS_COLLECTION`]).
     type Item: DeserializeOwned + serde::Serialize;
-
-    /// What the input should have been, for error messages.
-    const EXPECTING: &'static str;
 
     /// Whether one alternative is a collection.
     const HAS_COLLECTION: bool;
@@ -173,7 +171,7 @@ impl<'de, U: Union<'de>> Visitor<'de> for UnionVisitor<U> {
     type Value = U;
 
     fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str(U::EXPECTING)
+        f.write_str(U::EXPECTED)
     }
 
     raw_scalars!(U::from_raw);

@@ -25,8 +25,11 @@ struct Circle {
 
 macro_rules! model {
     ($t:ty, $expecting:literal, $declared:literal, [$(($wire:literal, $field:ident)),*]) => {
+        impl de::Expected for $t {
+            const EXPECTED: &'static str = $expecting;
+        }
+
         impl<'de> MapModel<'de> for $t {
-            const EXPECTING: &'static str = $expecting;
             const DECLARED_ODATA_TYPE: &'static str = $declared;
             fn odata_type(&self) -> Option<&str> {
                 self.odata_type.as_deref()
@@ -228,8 +231,11 @@ struct Holder {
     unknown_fields: UnknownFields,
 }
 
+impl de::Expected for Holder {
+    const EXPECTED: &'static str = "a holder object";
+}
+
 impl<'de> MapModel<'de> for Holder {
-    const EXPECTING: &'static str = "a holder object";
     const DECLARED_ODATA_TYPE: &'static str = "";
     fn odata_type(&self) -> Option<&str> {
         self.odata_type.as_deref()

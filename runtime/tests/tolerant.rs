@@ -30,8 +30,11 @@ struct Outer {
 
 macro_rules! model {
     ($t:ty, $expecting:literal, $declared:literal, [$(($wire:literal, $field:ident, $next:ident)),*]) => {
+        impl de::Expected for $t {
+            const EXPECTED: &'static str = $expecting;
+        }
+
         impl<'de> MapModel<'de> for $t {
-            const EXPECTING: &'static str = $expecting;
             const DECLARED_ODATA_TYPE: &'static str = $declared;
             fn odata_type(&self) -> Option<&str> {
                 self.odata_type.as_deref()
@@ -95,6 +98,10 @@ model!(
 enum AnyInfo {
     Info(Info),
     Unrecognized(Map<String, Value>),
+}
+
+impl de::Expected for AnyInfo {
+    const EXPECTED: &'static str = <Info as de::Expected>::EXPECTED;
 }
 
 impl<'de> Family<'de> for AnyInfo {

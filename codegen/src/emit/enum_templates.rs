@@ -126,9 +126,11 @@ fn items_tokens() -> proc_macro2::TokenStream {
             }
         }
 
-        impl ::callgen_runtime::de::WireEnum for __Name__ {
-            const EXPECTING: &'static str = "__expecting__";
+        impl ::callgen_runtime::de::Expected for __Name__ {
+            const EXPECTED: &'static str = "__expecting__";
+        }
 
+        impl ::callgen_runtime::de::WireEnum for __Name__ {
             fn from_known(value: &str) -> ::std::option::Option<Self> {
                 __from_known__;
             }

@@ -145,6 +145,10 @@ fn tail_tokens() -> proc_macro2::TokenStream {
             }
         }
 
+        impl ::callgen_runtime::de::Expected for __Name__ {
+            const EXPECTED: &'static str = <__Base__ as ::callgen_runtime::de::Expected>::EXPECTED;
+        }
+
         impl<'de> ::callgen_runtime::family::Family<'de> for __Name__ {
             type Base = __Base__;
             const BASE_TYPE: &'static str = "__base_type__";

@@ -278,9 +278,12 @@ fn union_impl(ir: &Ir, def: &TypeDef, union: &UnionDef) -> TokenStream {
     };
     // The item type is named in full: a variant may be called `Item`.
     quote! {
+        impl ::callgen_runtime::de::Expected for #name {
+            const EXPECTED: &'static str = #expecting;
+        }
+
         impl<'de> ::callgen_runtime::union::Union<'de> for #name {
             type Item = #item_type;
-            const EXPECTING: &'static str = #expecting;
             const HAS_COLLECTION: bool = #has_collection;
 
             fn object<S: ::callgen_runtime::family::ModelSource<'de>>(source: S) -> ::std::result::Result<Self, S::Error> {

@@ -208,8 +208,11 @@ fn items_tokens(with_odata: bool) -> TokenStream {
             }
         }
 
+        impl ::callgen_runtime::de::Expected for __Name__ {
+            const EXPECTED: &'static str = "__expecting__";
+        }
+
         impl<'de> ::callgen_runtime::de::MapModel<'de> for __Name__ {
-            const EXPECTING: &'static str = "__expecting__";
             const DECLARED_ODATA_TYPE: &'static str = #declared;
 
             fn odata_type(&self) -> ::std::option::Option<&str> {

@@ -52,8 +52,10 @@ impl<'de> ::serde::Deserialize<'de> for AcceptJoinResponse {
         ::callgen_runtime::de::deserialize_struct(deserializer)
     }
 }
+impl ::callgen_runtime::de::Expected for AcceptJoinResponse {
+    const EXPECTED: &'static str = "a microsoft.graph.acceptJoinResponse object";
+}
 impl<'de> ::callgen_runtime::de::MapModel<'de> for AcceptJoinResponse {
-    const EXPECTING: &'static str = "a microsoft.graph.acceptJoinResponse object";
     const DECLARED_ODATA_TYPE: &'static str = Self::ODATA_TYPE;
     fn odata_type(&self) -> ::std::option::Option<&str> {
         self.odata_type.as_deref()

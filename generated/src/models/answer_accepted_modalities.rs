@@ -44,8 +44,10 @@ impl ::std::fmt::Display for AnswerAcceptedModalities {
         f.write_str(self.as_str())
     }
 }
+impl ::callgen_runtime::de::Expected for AnswerAcceptedModalities {
+    const EXPECTED: &'static str = "a microsoft.graph.answerAcceptedModalities value (a string)";
+}
 impl ::callgen_runtime::de::WireEnum for AnswerAcceptedModalities {
-    const EXPECTING: &'static str = "a microsoft.graph.answerAcceptedModalities value (a string)";
     fn from_known(value: &str) -> ::std::option::Option<Self> {
         match value {
             "audio" => ::std::option::Option::Some(Self::Audio),

@@ -76,8 +76,10 @@ impl<'de> ::serde::Deserialize<'de> for AppHostedMediaConfig {
         ::callgen_runtime::de::deserialize_struct(deserializer)
     }
 }
+impl ::callgen_runtime::de::Expected for AppHostedMediaConfig {
+    const EXPECTED: &'static str = "a microsoft.graph.appHostedMediaConfig object";
+}
 impl<'de> ::callgen_runtime::de::MapModel<'de> for AppHostedMediaConfig {
-    const EXPECTING: &'static str = "a microsoft.graph.appHostedMediaConfig object";
     const DECLARED_ODATA_TYPE: &'static str = Self::ODATA_TYPE;
     fn odata_type(&self) -> ::std::option::Option<&str> {
         self.odata_type.as_deref()

@@ -86,8 +86,10 @@ impl<'de> ::serde::Deserialize<'de> for AudioDuckingConfiguration {
         ::callgen_runtime::de::deserialize_struct(deserializer)
     }
 }
+impl ::callgen_runtime::de::Expected for AudioDuckingConfiguration {
+    const EXPECTED: &'static str = "a microsoft.graph.audioDuckingConfiguration object";
+}
 impl<'de> ::callgen_runtime::de::MapModel<'de> for AudioDuckingConfiguration {
-    const EXPECTING: &'static str = "a microsoft.graph.audioDuckingConfiguration object";
     const DECLARED_ODATA_TYPE: &'static str = Self::ODATA_TYPE;
     fn odata_type(&self) -> ::std::option::Option<&str> {
         self.odata_type.as_deref()

@@ -113,8 +113,10 @@ impl<'de> ::serde::Deserialize<'de> for AudioRoutingGroup {
         ::callgen_runtime::de::deserialize_struct(deserializer)
     }
 }
+impl ::callgen_runtime::de::Expected for AudioRoutingGroup {
+    const EXPECTED: &'static str = "a microsoft.graph.audioRoutingGroup object";
+}
 impl<'de> ::callgen_runtime::de::MapModel<'de> for AudioRoutingGroup {
-    const EXPECTING: &'static str = "a microsoft.graph.audioRoutingGroup object";
     const DECLARED_ODATA_TYPE: &'static str = Self::ODATA_TYPE;
     fn odata_type(&self) -> ::std::option::Option<&str> {
         self.odata_type.as_deref()

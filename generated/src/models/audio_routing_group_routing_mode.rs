@@ -41,8 +41,10 @@ impl ::std::fmt::Display for AudioRoutingGroupRoutingMode {
         f.write_str(self.as_str())
     }
 }
+impl ::callgen_runtime::de::Expected for AudioRoutingGroupRoutingMode {
+    const EXPECTED: &'static str = "a microsoft.graph.audioRoutingGroupRoutingMode value (a string)";
+}
 impl ::callgen_runtime::de::WireEnum for AudioRoutingGroupRoutingMode {
-    const EXPECTING: &'static str = "a microsoft.graph.audioRoutingGroupRoutingMode value (a string)";
     fn from_known(value: &str) -> ::std::option::Option<Self> {
         match value {
             "oneToOne" => ::std::option::Option::Some(Self::OneToOne),

@@ -80,8 +80,10 @@ impl<'de> ::serde::Deserialize<'de> for AudioSourceLevel {
         ::callgen_runtime::de::deserialize_struct(deserializer)
     }
 }
+impl ::callgen_runtime::de::Expected for AudioSourceLevel {
+    const EXPECTED: &'static str = "a microsoft.graph.audioSourceLevel object";
+}
 impl<'de> ::callgen_runtime::de::MapModel<'de> for AudioSourceLevel {
-    const EXPECTING: &'static str = "a microsoft.graph.audioSourceLevel object";
     const DECLARED_ODATA_TYPE: &'static str = Self::ODATA_TYPE;
     fn odata_type(&self) -> ::std::option::Option<&str> {
         self.odata_type.as_deref()

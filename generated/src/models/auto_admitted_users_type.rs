@@ -39,8 +39,10 @@ impl ::std::fmt::Display for AutoAdmittedUsersType {
         f.write_str(self.as_str())
     }
 }
+impl ::callgen_runtime::de::Expected for AutoAdmittedUsersType {
+    const EXPECTED: &'static str = "a microsoft.graph.autoAdmittedUsersType value (a string)";
+}
 impl ::callgen_runtime::de::WireEnum for AutoAdmittedUsersType {
-    const EXPECTING: &'static str = "a microsoft.graph.autoAdmittedUsersType value (a string)";
     fn from_known(value: &str) -> ::std::option::Option<Self> {
         match value {
             "everyoneInCompany" => ::std::option::Option::Some(Self::EveryoneInCompany),

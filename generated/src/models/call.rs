@@ -491,8 +491,10 @@ impl<'de> ::serde::Deserialize<'de> for Call {
         ::callgen_runtime::de::deserialize_struct(deserializer)
     }
 }
+impl ::callgen_runtime::de::Expected for Call {
+    const EXPECTED: &'static str = "a microsoft.graph.call object";
+}
 impl<'de> ::callgen_runtime::de::MapModel<'de> for Call {
-    const EXPECTING: &'static str = "a microsoft.graph.call object";
     const DECLARED_ODATA_TYPE: &'static str = Self::ODATA_TYPE;
     fn odata_type(&self) -> ::std::option::Option<&str> {
         self.odata_type.as_deref()

@@ -39,8 +39,10 @@ impl ::std::fmt::Display for CallDirection {
         f.write_str(self.as_str())
     }
 }
+impl ::callgen_runtime::de::Expected for CallDirection {
+    const EXPECTED: &'static str = "a microsoft.graph.callDirection value (a string)";
+}
 impl ::callgen_runtime::de::WireEnum for CallDirection {
-    const EXPECTING: &'static str = "a microsoft.graph.callDirection value (a string)";
     fn from_known(value: &str) -> ::std::option::Option<Self> {
         match value {
             "incoming" => ::std::option::Option::Some(Self::Incoming),

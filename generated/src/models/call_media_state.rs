@@ -62,8 +62,10 @@ impl<'de> ::serde::Deserialize<'de> for CallMediaState {
         ::callgen_runtime::de::deserialize_struct(deserializer)
     }
 }
+impl ::callgen_runtime::de::Expected for CallMediaState {
+    const EXPECTED: &'static str = "a microsoft.graph.callMediaState object";
+}
 impl<'de> ::callgen_runtime::de::MapModel<'de> for CallMediaState {
-    const EXPECTING: &'static str = "a microsoft.graph.callMediaState object";
     const DECLARED_ODATA_TYPE: &'static str = Self::ODATA_TYPE;
     fn odata_type(&self) -> ::std::option::Option<&str> {
         self.odata_type.as_deref()

@@ -92,8 +92,10 @@ impl<'de> ::serde::Deserialize<'de> for CallRoute {
         ::callgen_runtime::de::deserialize_struct(deserializer)
     }
 }
+impl ::callgen_runtime::de::Expected for CallRoute {
+    const EXPECTED: &'static str = "a microsoft.graph.callRoute object";
+}
 impl<'de> ::callgen_runtime::de::MapModel<'de> for CallRoute {
-    const EXPECTING: &'static str = "a microsoft.graph.callRoute object";
     const DECLARED_ODATA_TYPE: &'static str = Self::ODATA_TYPE;
     fn odata_type(&self) -> ::std::option::Option<&str> {
         self.odata_type.as_deref()

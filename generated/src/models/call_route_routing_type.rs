@@ -44,8 +44,10 @@ impl ::std::fmt::Display for CallRouteRoutingType {
         f.write_str(self.as_str())
     }
 }
+impl ::callgen_runtime::de::Expected for CallRouteRoutingType {
+    const EXPECTED: &'static str = "a microsoft.graph.callRouteRoutingType value (a string)";
+}
 impl ::callgen_runtime::de::WireEnum for CallRouteRoutingType {
-    const EXPECTING: &'static str = "a microsoft.graph.callRouteRoutingType value (a string)";
     fn from_known(value: &str) -> ::std::option::Option<Self> {
         match value {
             "forwarded" => ::std::option::Option::Some(Self::Forwarded),

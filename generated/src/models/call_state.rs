@@ -63,8 +63,10 @@ impl ::std::fmt::Display for CallState {
         f.write_str(self.as_str())
     }
 }
+impl ::callgen_runtime::de::Expected for CallState {
+    const EXPECTED: &'static str = "a microsoft.graph.callState value (a string)";
+}
 impl ::callgen_runtime::de::WireEnum for CallState {
-    const EXPECTING: &'static str = "a microsoft.graph.callState value (a string)";
     fn from_known(value: &str) -> ::std::option::Option<Self> {
         match value {
             "incoming" => ::std::option::Option::Some(Self::Incoming),

@@ -74,8 +74,10 @@ impl<'de> ::serde::Deserialize<'de> for CallTranscriptionInfo {
         ::callgen_runtime::de::deserialize_struct(deserializer)
     }
 }
+impl ::callgen_runtime::de::Expected for CallTranscriptionInfo {
+    const EXPECTED: &'static str = "a microsoft.graph.callTranscriptionInfo object";
+}
 impl<'de> ::callgen_runtime::de::MapModel<'de> for CallTranscriptionInfo {
-    const EXPECTING: &'static str = "a microsoft.graph.callTranscriptionInfo object";
     const DECLARED_ODATA_TYPE: &'static str = Self::ODATA_TYPE;
     fn odata_type(&self) -> ::std::option::Option<&str> {
         self.odata_type.as_deref()

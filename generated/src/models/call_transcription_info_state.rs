@@ -44,8 +44,10 @@ impl ::std::fmt::Display for CallTranscriptionInfoState {
         f.write_str(self.as_str())
     }
 }
+impl ::callgen_runtime::de::Expected for CallTranscriptionInfoState {
+    const EXPECTED: &'static str = "a microsoft.graph.callTranscriptionInfoState value (a string)";
+}
 impl ::callgen_runtime::de::WireEnum for CallTranscriptionInfoState {
-    const EXPECTING: &'static str = "a microsoft.graph.callTranscriptionInfoState value (a string)";
     fn from_known(value: &str) -> ::std::option::Option<Self> {
         match value {
             "notStarted" => ::std::option::Option::Some(Self::NotStarted),

@@ -117,8 +117,10 @@ impl<'de> ::serde::Deserialize<'de> for CancelMediaProcessingOperation {
         ::callgen_runtime::de::deserialize_struct(deserializer)
     }
 }
+impl ::callgen_runtime::de::Expected for CancelMediaProcessingOperation {
+    const EXPECTED: &'static str = "a microsoft.graph.cancelMediaProcessingOperation object";
+}
 impl<'de> ::callgen_runtime::de::MapModel<'de> for CancelMediaProcessingOperation {
-    const EXPECTING: &'static str = "a microsoft.graph.cancelMediaProcessingOperation object";
     const DECLARED_ODATA_TYPE: &'static str = Self::ODATA_TYPE;
     fn odata_type(&self) -> ::std::option::Option<&str> {
         self.odata_type.as_deref()

@@ -41,8 +41,10 @@ impl ::std::fmt::Display for ChangeScreenSharingRoleRole {
         f.write_str(self.as_str())
     }
 }
+impl ::callgen_runtime::de::Expected for ChangeScreenSharingRoleRole {
+    const EXPECTED: &'static str = "a microsoft.graph.changeScreenSharingRoleRole value (a string)";
+}
 impl ::callgen_runtime::de::WireEnum for ChangeScreenSharingRoleRole {
-    const EXPECTING: &'static str = "a microsoft.graph.changeScreenSharingRoleRole value (a string)";
     fn from_known(value: &str) -> ::std::option::Option<Self> {
         match value {
             "viewer" => ::std::option::Option::Some(Self::Viewer),

@@ -86,8 +86,10 @@ impl<'de> ::serde::Deserialize<'de> for ChatInfo {
         ::callgen_runtime::de::deserialize_struct(deserializer)
     }
 }
+impl ::callgen_runtime::de::Expected for ChatInfo {
+    const EXPECTED: &'static str = "a microsoft.graph.chatInfo object";
+}
 impl<'de> ::callgen_runtime::de::MapModel<'de> for ChatInfo {
-    const EXPECTING: &'static str = "a microsoft.graph.chatInfo object";
     const DECLARED_ODATA_TYPE: &'static str = Self::ODATA_TYPE;
     fn odata_type(&self) -> ::std::option::Option<&str> {
         self.odata_type.as_deref()

@@ -90,8 +90,10 @@ impl<'de> ::serde::Deserialize<'de> for CommsNotification {
         ::callgen_runtime::de::deserialize_struct(deserializer)
     }
 }
+impl ::callgen_runtime::de::Expected for CommsNotification {
+    const EXPECTED: &'static str = "a microsoft.graph.commsNotification object";
+}
 impl<'de> ::callgen_runtime::de::MapModel<'de> for CommsNotification {
-    const EXPECTING: &'static str = "a microsoft.graph.commsNotification object";
     const DECLARED_ODATA_TYPE: &'static str = Self::ODATA_TYPE;
     fn odata_type(&self) -> ::std::option::Option<&str> {
         self.odata_type.as_deref()
@@ -216,9 +218,11 @@ for CommsNotificationResourceData {
         Self::ParticipantCollection(items)
     }
 }
+impl ::callgen_runtime::de::Expected for CommsNotificationResourceData {
+    const EXPECTED: &'static str = "a microsoft.graph.commsNotification/resourceData value (an object or an array)";
+}
 impl<'de> ::callgen_runtime::union::Union<'de> for CommsNotificationResourceData {
     type Item = crate::models::Participant;
-    const EXPECTING: &'static str = "a microsoft.graph.commsNotification/resourceData value (an object or an array)";
     const HAS_COLLECTION: bool = true;
     fn object<S: ::callgen_runtime::family::ModelSource<'de>>(
         source: S,

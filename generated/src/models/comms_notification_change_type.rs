@@ -44,8 +44,10 @@ impl ::std::fmt::Display for CommsNotificationChangeType {
         f.write_str(self.as_str())
     }
 }
+impl ::callgen_runtime::de::Expected for CommsNotificationChangeType {
+    const EXPECTED: &'static str = "a microsoft.graph.commsNotificationChangeType value (a string)";
+}
 impl ::callgen_runtime::de::WireEnum for CommsNotificationChangeType {
-    const EXPECTING: &'static str = "a microsoft.graph.commsNotificationChangeType value (a string)";
     fn from_known(value: &str) -> ::std::option::Option<Self> {
         match value {
             "created" => ::std::option::Option::Some(Self::Created),

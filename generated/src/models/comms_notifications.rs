@@ -67,8 +67,10 @@ impl<'de> ::serde::Deserialize<'de> for CommsNotifications {
         ::callgen_runtime::de::deserialize_struct(deserializer)
     }
 }
+impl ::callgen_runtime::de::Expected for CommsNotifications {
+    const EXPECTED: &'static str = "a microsoft.graph.commsNotifications object";
+}
 impl<'de> ::callgen_runtime::de::MapModel<'de> for CommsNotifications {
-    const EXPECTING: &'static str = "a microsoft.graph.commsNotifications object";
     const DECLARED_ODATA_TYPE: &'static str = Self::ODATA_TYPE;
     fn odata_type(&self) -> ::std::option::Option<&str> {
         self.odata_type.as_deref()

@@ -107,8 +107,10 @@ impl<'de> ::serde::Deserialize<'de> for CommsOperation {
         ::callgen_runtime::de::deserialize_struct(deserializer)
     }
 }
+impl ::callgen_runtime::de::Expected for CommsOperation {
+    const EXPECTED: &'static str = "a microsoft.graph.commsOperation object";
+}
 impl<'de> ::callgen_runtime::de::MapModel<'de> for CommsOperation {
-    const EXPECTING: &'static str = "a microsoft.graph.commsOperation object";
     const DECLARED_ODATA_TYPE: &'static str = Self::ODATA_TYPE;
     fn odata_type(&self) -> ::std::option::Option<&str> {
         self.odata_type.as_deref()
@@ -274,6 +276,9 @@ impl AnyCommsOperation {
             Self::Unrecognized(value) => value.odata_type.as_deref(),
         }
     }
+}
+impl ::callgen_runtime::de::Expected for AnyCommsOperation {
+    const EXPECTED: &'static str = <crate::models::CommsOperation as ::callgen_runtime::de::Expected>::EXPECTED;
 }
 impl<'de> ::callgen_runtime::family::Family<'de> for AnyCommsOperation {
     type Base = crate::models::CommsOperation;

@@ -47,8 +47,10 @@ impl ::std::fmt::Display for CommsOperationStatus {
         f.write_str(self.as_str())
     }
 }
+impl ::callgen_runtime::de::Expected for CommsOperationStatus {
+    const EXPECTED: &'static str = "a microsoft.graph.commsOperationStatus value (a string)";
+}
 impl ::callgen_runtime::de::WireEnum for CommsOperationStatus {
-    const EXPECTING: &'static str = "a microsoft.graph.commsOperationStatus value (a string)";
     fn from_known(value: &str) -> ::std::option::Option<Self> {
         match value {
             "notStarted" => ::std::option::Option::Some(Self::NotStarted),

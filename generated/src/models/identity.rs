@@ -100,8 +100,10 @@ impl<'de> ::serde::Deserialize<'de> for Identity {
         ::callgen_runtime::de::deserialize_struct(deserializer)
     }
 }
+impl ::callgen_runtime::de::Expected for Identity {
+    const EXPECTED: &'static str = "a microsoft.graph.identity object";
+}
 impl<'de> ::callgen_runtime::de::MapModel<'de> for Identity {
-    const EXPECTING: &'static str = "a microsoft.graph.identity object";
     const DECLARED_ODATA_TYPE: &'static str = Self::ODATA_TYPE;
     fn odata_type(&self) -> ::std::option::Option<&str> {
         self.odata_type.as_deref()

@@ -178,8 +178,10 @@ impl<'de> ::serde::Deserialize<'de> for IdentitySet {
         ::callgen_runtime::de::deserialize_struct(deserializer)
     }
 }
+impl ::callgen_runtime::de::Expected for IdentitySet {
+    const EXPECTED: &'static str = "a microsoft.graph.identitySet object";
+}
 impl<'de> ::callgen_runtime::de::MapModel<'de> for IdentitySet {
-    const EXPECTING: &'static str = "a microsoft.graph.identitySet object";
     const DECLARED_ODATA_TYPE: &'static str = Self::ODATA_TYPE;
     fn odata_type(&self) -> ::std::option::Option<&str> {
         self.odata_type.as_deref()

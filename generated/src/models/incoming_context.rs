@@ -106,8 +106,10 @@ impl<'de> ::serde::Deserialize<'de> for IncomingContext {
         ::callgen_runtime::de::deserialize_struct(deserializer)
     }
 }
+impl ::callgen_runtime::de::Expected for IncomingContext {
+    const EXPECTED: &'static str = "a microsoft.graph.incomingContext object";
+}
 impl<'de> ::callgen_runtime::de::MapModel<'de> for IncomingContext {
-    const EXPECTING: &'static str = "a microsoft.graph.incomingContext object";
     const DECLARED_ODATA_TYPE: &'static str = Self::ODATA_TYPE;
     fn odata_type(&self) -> ::std::option::Option<&str> {
         self.odata_type.as_deref()

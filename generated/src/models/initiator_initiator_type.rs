@@ -47,8 +47,10 @@ impl ::std::fmt::Display for InitiatorInitiatorType {
         f.write_str(self.as_str())
     }
 }
+impl ::callgen_runtime::de::Expected for InitiatorInitiatorType {
+    const EXPECTED: &'static str = "a microsoft.graph.initiatorInitiatorType value (a string)";
+}
 impl ::callgen_runtime::de::WireEnum for InitiatorInitiatorType {
-    const EXPECTING: &'static str = "a microsoft.graph.initiatorInitiatorType value (a string)";
     fn from_known(value: &str) -> ::std::option::Option<Self> {
         match value {
             "user" => ::std::option::Option::Some(Self::User),

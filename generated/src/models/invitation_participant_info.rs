@@ -94,8 +94,10 @@ impl<'de> ::serde::Deserialize<'de> for InvitationParticipantInfo {
         ::callgen_runtime::de::deserialize_struct(deserializer)
     }
 }
+impl ::callgen_runtime::de::Expected for InvitationParticipantInfo {
+    const EXPECTED: &'static str = "a microsoft.graph.invitationParticipantInfo object";
+}
 impl<'de> ::callgen_runtime::de::MapModel<'de> for InvitationParticipantInfo {
-    const EXPECTING: &'static str = "a microsoft.graph.invitationParticipantInfo object";
     const DECLARED_ODATA_TYPE: &'static str = Self::ODATA_TYPE;
     fn odata_type(&self) -> ::std::option::Option<&str> {
         self.odata_type.as_deref()

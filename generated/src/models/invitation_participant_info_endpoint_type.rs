@@ -41,8 +41,10 @@ impl ::std::fmt::Display for InvitationParticipantInfoEndpointType {
         f.write_str(self.as_str())
     }
 }
+impl ::callgen_runtime::de::Expected for InvitationParticipantInfoEndpointType {
+    const EXPECTED: &'static str = "a microsoft.graph.invitationParticipantInfoEndpointType value (a string)";
+}
 impl ::callgen_runtime::de::WireEnum for InvitationParticipantInfoEndpointType {
-    const EXPECTING: &'static str = "a microsoft.graph.invitationParticipantInfoEndpointType value (a string)";
     fn from_known(value: &str) -> ::std::option::Option<Self> {
         match value {
             "default" => ::std::option::Option::Some(Self::Default),

@@ -64,8 +64,10 @@ impl<'de> ::serde::Deserialize<'de> for InviteNewBotResponse {
         ::callgen_runtime::de::deserialize_struct(deserializer)
     }
 }
+impl ::callgen_runtime::de::Expected for InviteNewBotResponse {
+    const EXPECTED: &'static str = "a microsoft.graph.inviteNewBotResponse object";
+}
 impl<'de> ::callgen_runtime::de::MapModel<'de> for InviteNewBotResponse {
-    const EXPECTING: &'static str = "a microsoft.graph.inviteNewBotResponse object";
     const DECLARED_ODATA_TYPE: &'static str = Self::ODATA_TYPE;
     fn odata_type(&self) -> ::std::option::Option<&str> {
         self.odata_type.as_deref()

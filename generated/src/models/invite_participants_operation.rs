@@ -125,8 +125,10 @@ impl<'de> ::serde::Deserialize<'de> for InviteParticipantsOperation {
         ::callgen_runtime::de::deserialize_struct(deserializer)
     }
 }
+impl ::callgen_runtime::de::Expected for InviteParticipantsOperation {
+    const EXPECTED: &'static str = "a microsoft.graph.inviteParticipantsOperation object";
+}
 impl<'de> ::callgen_runtime::de::MapModel<'de> for InviteParticipantsOperation {
-    const EXPECTING: &'static str = "a microsoft.graph.inviteParticipantsOperation object";
     const DECLARED_ODATA_TYPE: &'static str = Self::ODATA_TYPE;
     fn odata_type(&self) -> ::std::option::Option<&str> {
         self.odata_type.as_deref()

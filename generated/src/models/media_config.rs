@@ -64,8 +64,10 @@ impl<'de> ::serde::Deserialize<'de> for MediaConfig {
         ::callgen_runtime::de::deserialize_struct(deserializer)
     }
 }
+impl ::callgen_runtime::de::Expected for MediaConfig {
+    const EXPECTED: &'static str = "a microsoft.graph.mediaConfig object";
+}
 impl<'de> ::callgen_runtime::de::MapModel<'de> for MediaConfig {
-    const EXPECTING: &'static str = "a microsoft.graph.mediaConfig object";
     const DECLARED_ODATA_TYPE: &'static str = Self::ODATA_TYPE;
     fn odata_type(&self) -> ::std::option::Option<&str> {
         self.odata_type.as_deref()
@@ -168,6 +170,9 @@ impl AnyMediaConfig {
             Self::Unrecognized(value) => value.odata_type.as_deref(),
         }
     }
+}
+impl ::callgen_runtime::de::Expected for AnyMediaConfig {
+    const EXPECTED: &'static str = <crate::models::MediaConfig as ::callgen_runtime::de::Expected>::EXPECTED;
 }
 impl<'de> ::callgen_runtime::family::Family<'de> for AnyMediaConfig {
     type Base = crate::models::MediaConfig;

@@ -66,8 +66,10 @@ impl<'de> ::serde::Deserialize<'de> for MediaPrompt {
         ::callgen_runtime::de::deserialize_struct(deserializer)
     }
 }
+impl ::callgen_runtime::de::Expected for MediaPrompt {
+    const EXPECTED: &'static str = "a microsoft.graph.mediaPrompt object";
+}
 impl<'de> ::callgen_runtime::de::MapModel<'de> for MediaPrompt {
-    const EXPECTING: &'static str = "a microsoft.graph.mediaPrompt object";
     const DECLARED_ODATA_TYPE: &'static str = Self::ODATA_TYPE;
     fn odata_type(&self) -> ::std::option::Option<&str> {
         self.odata_type.as_deref()

@@ -42,8 +42,10 @@ impl ::std::fmt::Display for MediaState {
         f.write_str(self.as_str())
     }
 }
+impl ::callgen_runtime::de::Expected for MediaState {
+    const EXPECTED: &'static str = "a microsoft.graph.mediaState value (a string)";
+}
 impl ::callgen_runtime::de::WireEnum for MediaState {
-    const EXPECTING: &'static str = "a microsoft.graph.mediaState value (a string)";
     fn from_known(value: &str) -> ::std::option::Option<Self> {
         match value {
             "active" => ::std::option::Option::Some(Self::Active),

@@ -107,8 +107,10 @@ impl<'de> ::serde::Deserialize<'de> for MediaStream {
         ::callgen_runtime::de::deserialize_struct(deserializer)
     }
 }
+impl ::callgen_runtime::de::Expected for MediaStream {
+    const EXPECTED: &'static str = "a microsoft.graph.mediaStream object";
+}
 impl<'de> ::callgen_runtime::de::MapModel<'de> for MediaStream {
-    const EXPECTING: &'static str = "a microsoft.graph.mediaStream object";
     const DECLARED_ODATA_TYPE: &'static str = Self::ODATA_TYPE;
     fn odata_type(&self) -> ::std::option::Option<&str> {
         self.odata_type.as_deref()

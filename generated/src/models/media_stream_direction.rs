@@ -47,8 +47,10 @@ impl ::std::fmt::Display for MediaStreamDirection {
         f.write_str(self.as_str())
     }
 }
+impl ::callgen_runtime::de::Expected for MediaStreamDirection {
+    const EXPECTED: &'static str = "a microsoft.graph.mediaStreamDirection value (a string)";
+}
 impl ::callgen_runtime::de::WireEnum for MediaStreamDirection {
-    const EXPECTING: &'static str = "a microsoft.graph.mediaStreamDirection value (a string)";
     fn from_known(value: &str) -> ::std::option::Option<Self> {
         match value {
             "inactive" => ::std::option::Option::Some(Self::Inactive),

@@ -50,8 +50,10 @@ impl ::std::fmt::Display for MediaStreamMediaType {
         f.write_str(self.as_str())
     }
 }
+impl ::callgen_runtime::de::Expected for MediaStreamMediaType {
+    const EXPECTED: &'static str = "a microsoft.graph.mediaStreamMediaType value (a string)";
+}
 impl ::callgen_runtime::de::WireEnum for MediaStreamMediaType {
-    const EXPECTING: &'static str = "a microsoft.graph.mediaStreamMediaType value (a string)";
     fn from_known(value: &str) -> ::std::option::Option<Self> {
         match value {
             "unknown" => ::std::option::Option::Some(Self::Unknown),

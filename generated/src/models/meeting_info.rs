@@ -52,8 +52,10 @@ impl<'de> ::serde::Deserialize<'de> for MeetingInfo {
         ::callgen_runtime::de::deserialize_struct(deserializer)
     }
 }
+impl ::callgen_runtime::de::Expected for MeetingInfo {
+    const EXPECTED: &'static str = "a microsoft.graph.meetingInfo object";
+}
 impl<'de> ::callgen_runtime::de::MapModel<'de> for MeetingInfo {
-    const EXPECTING: &'static str = "a microsoft.graph.meetingInfo object";
     const DECLARED_ODATA_TYPE: &'static str = Self::ODATA_TYPE;
     fn odata_type(&self) -> ::std::option::Option<&str> {
         self.odata_type.as_deref()
@@ -136,6 +138,9 @@ impl AnyMeetingInfo {
             Self::Unrecognized(value) => value.odata_type.as_deref(),
         }
     }
+}
+impl ::callgen_runtime::de::Expected for AnyMeetingInfo {
+    const EXPECTED: &'static str = <crate::models::MeetingInfo as ::callgen_runtime::de::Expected>::EXPECTED;
 }
 impl<'de> ::callgen_runtime::family::Family<'de> for AnyMeetingInfo {
     type Base = crate::models::MeetingInfo;

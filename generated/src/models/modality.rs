@@ -51,8 +51,10 @@ impl ::std::fmt::Display for Modality {
         f.write_str(self.as_str())
     }
 }
+impl ::callgen_runtime::de::Expected for Modality {
+    const EXPECTED: &'static str = "a microsoft.graph.modality value (a string)";
+}
 impl ::callgen_runtime::de::WireEnum for Modality {
-    const EXPECTING: &'static str = "a microsoft.graph.modality value (a string)";
     fn from_known(value: &str) -> ::std::option::Option<Self> {
         match value {
             "audio" => ::std::option::Option::Some(Self::Audio),

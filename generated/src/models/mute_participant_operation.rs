@@ -109,8 +109,10 @@ impl<'de> ::serde::Deserialize<'de> for MuteParticipantOperation {
         ::callgen_runtime::de::deserialize_struct(deserializer)
     }
 }
+impl ::callgen_runtime::de::Expected for MuteParticipantOperation {
+    const EXPECTED: &'static str = "a microsoft.graph.muteParticipantOperation object";
+}
 impl<'de> ::callgen_runtime::de::MapModel<'de> for MuteParticipantOperation {
-    const EXPECTING: &'static str = "a microsoft.graph.muteParticipantOperation object";
     const DECLARED_ODATA_TYPE: &'static str = Self::ODATA_TYPE;
     fn odata_type(&self) -> ::std::option::Option<&str> {
         self.odata_type.as_deref()

@@ -68,8 +68,10 @@ impl<'de> ::serde::Deserialize<'de> for OrganizerMeetingInfo {
         ::callgen_runtime::de::deserialize_struct(deserializer)
     }
 }
+impl ::callgen_runtime::de::Expected for OrganizerMeetingInfo {
+    const EXPECTED: &'static str = "a microsoft.graph.organizerMeetingInfo object";
+}
 impl<'de> ::callgen_runtime::de::MapModel<'de> for OrganizerMeetingInfo {
-    const EXPECTING: &'static str = "a microsoft.graph.organizerMeetingInfo object";
     const DECLARED_ODATA_TYPE: &'static str = Self::ODATA_TYPE;
     fn odata_type(&self) -> ::std::option::Option<&str> {
         self.odata_type.as_deref()

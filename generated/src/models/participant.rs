@@ -146,8 +146,10 @@ impl<'de> ::serde::Deserialize<'de> for Participant {
         ::callgen_runtime::de::deserialize_struct(deserializer)
     }
 }
+impl ::callgen_runtime::de::Expected for Participant {
+    const EXPECTED: &'static str = "a microsoft.graph.participant object";
+}
 impl<'de> ::callgen_runtime::de::MapModel<'de> for Participant {
-    const EXPECTING: &'static str = "a microsoft.graph.participant object";
     const DECLARED_ODATA_TYPE: &'static str = Self::ODATA_TYPE;
     fn odata_type(&self) -> ::std::option::Option<&str> {
         self.odata_type.as_deref()

@@ -128,8 +128,10 @@ impl<'de> ::serde::Deserialize<'de> for ParticipantInfo {
         ::callgen_runtime::de::deserialize_struct(deserializer)
     }
 }
+impl ::callgen_runtime::de::Expected for ParticipantInfo {
+    const EXPECTED: &'static str = "a microsoft.graph.participantInfo object";
+}
 impl<'de> ::callgen_runtime::de::MapModel<'de> for ParticipantInfo {
-    const EXPECTING: &'static str = "a microsoft.graph.participantInfo object";
     const DECLARED_ODATA_TYPE: &'static str = Self::ODATA_TYPE;
     fn odata_type(&self) -> ::std::option::Option<&str> {
         self.odata_type.as_deref()

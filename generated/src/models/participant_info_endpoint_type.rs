@@ -44,8 +44,10 @@ impl ::std::fmt::Display for ParticipantInfoEndpointType {
         f.write_str(self.as_str())
     }
 }
+impl ::callgen_runtime::de::Expected for ParticipantInfoEndpointType {
+    const EXPECTED: &'static str = "a microsoft.graph.participantInfoEndpointType value (a string)";
+}
 impl ::callgen_runtime::de::WireEnum for ParticipantInfoEndpointType {
-    const EXPECTING: &'static str = "a microsoft.graph.participantInfoEndpointType value (a string)";
     fn from_known(value: &str) -> ::std::option::Option<Self> {
         match value {
             "default" => ::std::option::Option::Some(Self::Default),

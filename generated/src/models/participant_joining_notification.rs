@@ -64,8 +64,10 @@ impl<'de> ::serde::Deserialize<'de> for ParticipantJoiningNotification {
         ::callgen_runtime::de::deserialize_struct(deserializer)
     }
 }
+impl ::callgen_runtime::de::Expected for ParticipantJoiningNotification {
+    const EXPECTED: &'static str = "a microsoft.graph.participantJoiningNotification object";
+}
 impl<'de> ::callgen_runtime::de::MapModel<'de> for ParticipantJoiningNotification {
-    const EXPECTING: &'static str = "a microsoft.graph.participantJoiningNotification object";
     const DECLARED_ODATA_TYPE: &'static str = Self::ODATA_TYPE;
     fn odata_type(&self) -> ::std::option::Option<&str> {
         self.odata_type.as_deref()

@@ -52,8 +52,10 @@ impl<'de> ::serde::Deserialize<'de> for ParticipantJoiningResponse {
         ::callgen_runtime::de::deserialize_struct(deserializer)
     }
 }
+impl ::callgen_runtime::de::Expected for ParticipantJoiningResponse {
+    const EXPECTED: &'static str = "a microsoft.graph.participantJoiningResponse object";
+}
 impl<'de> ::callgen_runtime::de::MapModel<'de> for ParticipantJoiningResponse {
-    const EXPECTING: &'static str = "a microsoft.graph.participantJoiningResponse object";
     const DECLARED_ODATA_TYPE: &'static str = Self::ODATA_TYPE;
     fn odata_type(&self) -> ::std::option::Option<&str> {
         self.odata_type.as_deref()
@@ -148,6 +150,9 @@ impl AnyParticipantJoiningResponse {
             Self::Unrecognized(value) => value.odata_type.as_deref(),
         }
     }
+}
+impl ::callgen_runtime::de::Expected for AnyParticipantJoiningResponse {
+    const EXPECTED: &'static str = <crate::models::ParticipantJoiningResponse as ::callgen_runtime::de::Expected>::EXPECTED;
 }
 impl<'de> ::callgen_runtime::family::Family<'de> for AnyParticipantJoiningResponse {
     type Base = crate::models::ParticipantJoiningResponse;

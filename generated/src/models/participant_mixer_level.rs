@@ -107,8 +107,10 @@ impl<'de> ::serde::Deserialize<'de> for ParticipantMixerLevel {
         ::callgen_runtime::de::deserialize_struct(deserializer)
     }
 }
+impl ::callgen_runtime::de::Expected for ParticipantMixerLevel {
+    const EXPECTED: &'static str = "a microsoft.graph.participantMixerLevel object";
+}
 impl<'de> ::callgen_runtime::de::MapModel<'de> for ParticipantMixerLevel {
-    const EXPECTING: &'static str = "a microsoft.graph.participantMixerLevel object";
     const DECLARED_ODATA_TYPE: &'static str = Self::ODATA_TYPE;
     fn odata_type(&self) -> ::std::option::Option<&str> {
         self.odata_type.as_deref()

@@ -124,8 +124,10 @@ impl<'de> ::serde::Deserialize<'de> for PlayPromptOperation {
         ::callgen_runtime::de::deserialize_struct(deserializer)
     }
 }
+impl ::callgen_runtime::de::Expected for PlayPromptOperation {
+    const EXPECTED: &'static str = "a microsoft.graph.playPromptOperation object";
+}
 impl<'de> ::callgen_runtime::de::MapModel<'de> for PlayPromptOperation {
-    const EXPECTING: &'static str = "a microsoft.graph.playPromptOperation object";
     const DECLARED_ODATA_TYPE: &'static str = Self::ODATA_TYPE;
     fn odata_type(&self) -> ::std::option::Option<&str> {
         self.odata_type.as_deref()

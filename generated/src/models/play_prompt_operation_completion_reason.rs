@@ -44,8 +44,10 @@ impl ::std::fmt::Display for PlayPromptOperationCompletionReason {
         f.write_str(self.as_str())
     }
 }
+impl ::callgen_runtime::de::Expected for PlayPromptOperationCompletionReason {
+    const EXPECTED: &'static str = "a microsoft.graph.playPromptOperationCompletionReason value (a string)";
+}
 impl ::callgen_runtime::de::WireEnum for PlayPromptOperationCompletionReason {
-    const EXPECTING: &'static str = "a microsoft.graph.playPromptOperationCompletionReason value (a string)";
     fn from_known(value: &str) -> ::std::option::Option<Self> {
         match value {
             "unknown" => ::std::option::Option::Some(Self::Unknown),

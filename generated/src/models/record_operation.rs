@@ -146,8 +146,10 @@ impl<'de> ::serde::Deserialize<'de> for RecordOperation {
         ::callgen_runtime::de::deserialize_struct(deserializer)
     }
 }
+impl ::callgen_runtime::de::Expected for RecordOperation {
+    const EXPECTED: &'static str = "a microsoft.graph.recordOperation object";
+}
 impl<'de> ::callgen_runtime::de::MapModel<'de> for RecordOperation {
-    const EXPECTING: &'static str = "a microsoft.graph.recordOperation object";
     const DECLARED_ODATA_TYPE: &'static str = Self::ODATA_TYPE;
     fn odata_type(&self) -> ::std::option::Option<&str> {
         self.odata_type.as_deref()

@@ -65,8 +65,10 @@ impl ::std::fmt::Display for RecordOperationCompletionReason {
         f.write_str(self.as_str())
     }
 }
+impl ::callgen_runtime::de::Expected for RecordOperationCompletionReason {
+    const EXPECTED: &'static str = "a microsoft.graph.recordOperationCompletionReason value (a string)";
+}
 impl ::callgen_runtime::de::WireEnum for RecordOperationCompletionReason {
-    const EXPECTING: &'static str = "a microsoft.graph.recordOperationCompletionReason value (a string)";
     fn from_known(value: &str) -> ::std::option::Option<Self> {
         match value {
             "operationCanceled" => ::std::option::Option::Some(Self::OperationCanceled),

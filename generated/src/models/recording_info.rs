@@ -96,8 +96,10 @@ impl<'de> ::serde::Deserialize<'de> for RecordingInfo {
         ::callgen_runtime::de::deserialize_struct(deserializer)
     }
 }
+impl ::callgen_runtime::de::Expected for RecordingInfo {
+    const EXPECTED: &'static str = "a microsoft.graph.recordingInfo object";
+}
 impl<'de> ::callgen_runtime::de::MapModel<'de> for RecordingInfo {
-    const EXPECTING: &'static str = "a microsoft.graph.recordingInfo object";
     const DECLARED_ODATA_TYPE: &'static str = Self::ODATA_TYPE;
     fn odata_type(&self) -> ::std::option::Option<&str> {
         self.odata_type.as_deref()

@@ -47,8 +47,10 @@ impl ::std::fmt::Display for RecordingInfoRecordingStatus {
         f.write_str(self.as_str())
     }
 }
+impl ::callgen_runtime::de::Expected for RecordingInfoRecordingStatus {
+    const EXPECTED: &'static str = "a microsoft.graph.recordingInfoRecordingStatus value (a string)";
+}
 impl ::callgen_runtime::de::WireEnum for RecordingInfoRecordingStatus {
-    const EXPECTING: &'static str = "a microsoft.graph.recordingInfoRecordingStatus value (a string)";
     fn from_known(value: &str) -> ::std::option::Option<Self> {
         match value {
             "unknown" => ::std::option::Option::Some(Self::Unknown),

@@ -44,8 +44,10 @@ impl ::std::fmt::Display for RedirectTargetDisposition {
         f.write_str(self.as_str())
     }
 }
+impl ::callgen_runtime::de::Expected for RedirectTargetDisposition {
+    const EXPECTED: &'static str = "a microsoft.graph.redirectTargetDisposition value (a string)";
+}
 impl ::callgen_runtime::de::WireEnum for RedirectTargetDisposition {
-    const EXPECTING: &'static str = "a microsoft.graph.redirectTargetDisposition value (a string)";
     fn from_known(value: &str) -> ::std::option::Option<Self> {
         match value {
             "default" => ::std::option::Option::Some(Self::Default),

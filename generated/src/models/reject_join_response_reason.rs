@@ -44,8 +44,10 @@ impl ::std::fmt::Display for RejectJoinResponseReason {
         f.write_str(self.as_str())
     }
 }
+impl ::callgen_runtime::de::Expected for RejectJoinResponseReason {
+    const EXPECTED: &'static str = "a microsoft.graph.rejectJoinResponseReason value (a string)";
+}
 impl ::callgen_runtime::de::WireEnum for RejectJoinResponseReason {
-    const EXPECTING: &'static str = "a microsoft.graph.rejectJoinResponseReason value (a string)";
     fn from_known(value: &str) -> ::std::option::Option<Self> {
         match value {
             "None" => ::std::option::Option::Some(Self::None),

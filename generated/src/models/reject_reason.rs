@@ -44,8 +44,10 @@ impl ::std::fmt::Display for RejectReason {
         f.write_str(self.as_str())
     }
 }
+impl ::callgen_runtime::de::Expected for RejectReason {
+    const EXPECTED: &'static str = "a microsoft.graph.rejectReason value (a string)";
+}
 impl ::callgen_runtime::de::WireEnum for RejectReason {
-    const EXPECTING: &'static str = "a microsoft.graph.rejectReason value (a string)";
     fn from_known(value: &str) -> ::std::option::Option<Self> {
         match value {
             "none" => ::std::option::Option::Some(Self::None),

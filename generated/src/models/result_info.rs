@@ -80,8 +80,10 @@ impl<'de> ::serde::Deserialize<'de> for ResultInfo {
         ::callgen_runtime::de::deserialize_struct(deserializer)
     }
 }
+impl ::callgen_runtime::de::Expected for ResultInfo {
+    const EXPECTED: &'static str = "a microsoft.graph.resultInfo object";
+}
 impl<'de> ::callgen_runtime::de::MapModel<'de> for ResultInfo {
-    const EXPECTING: &'static str = "a microsoft.graph.resultInfo object";
     const DECLARED_ODATA_TYPE: &'static str = Self::ODATA_TYPE;
     fn odata_type(&self) -> ::std::option::Option<&str> {
         self.odata_type.as_deref()

@@ -51,8 +51,10 @@ impl ::std::fmt::Display for RoutingPolicy {
         f.write_str(self.as_str())
     }
 }
+impl ::callgen_runtime::de::Expected for RoutingPolicy {
+    const EXPECTED: &'static str = "a microsoft.graph.routingPolicy value (a string)";
+}
 impl ::callgen_runtime::de::WireEnum for RoutingPolicy {
-    const EXPECTING: &'static str = "a microsoft.graph.routingPolicy value (a string)";
     fn from_known(value: &str) -> ::std::option::Option<Self> {
         match value {
             "none" => ::std::option::Option::Some(Self::None),

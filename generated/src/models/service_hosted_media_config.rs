@@ -81,8 +81,10 @@ impl<'de> ::serde::Deserialize<'de> for ServiceHostedMediaConfig {
         ::callgen_runtime::de::deserialize_struct(deserializer)
     }
 }
+impl ::callgen_runtime::de::Expected for ServiceHostedMediaConfig {
+    const EXPECTED: &'static str = "a microsoft.graph.serviceHostedMediaConfig object";
+}
 impl<'de> ::callgen_runtime::de::MapModel<'de> for ServiceHostedMediaConfig {
-    const EXPECTING: &'static str = "a microsoft.graph.serviceHostedMediaConfig object";
     const DECLARED_ODATA_TYPE: &'static str = Self::ODATA_TYPE;
     fn odata_type(&self) -> ::std::option::Option<&str> {
         self.odata_type.as_deref()

@@ -327,8 +327,10 @@ impl<'de> ::serde::Deserialize<'de> for TeleconferenceDeviceAudioQuality {
         ::callgen_runtime::de::deserialize_struct(deserializer)
     }
 }
+impl ::callgen_runtime::de::Expected for TeleconferenceDeviceAudioQuality {
+    const EXPECTED: &'static str = "a microsoft.graph.teleconferenceDeviceAudioQuality object";
+}
 impl<'de> ::callgen_runtime::de::MapModel<'de> for TeleconferenceDeviceAudioQuality {
-    const EXPECTING: &'static str = "a microsoft.graph.teleconferenceDeviceAudioQuality object";
     const DECLARED_ODATA_TYPE: &'static str = Self::ODATA_TYPE;
     fn odata_type(&self) -> ::std::option::Option<&str> {
         self.odata_type.as_deref()

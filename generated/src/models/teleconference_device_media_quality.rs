@@ -325,8 +325,10 @@ impl<'de> ::serde::Deserialize<'de> for TeleconferenceDeviceMediaQuality {
         ::callgen_runtime::de::deserialize_struct(deserializer)
     }
 }
+impl ::callgen_runtime::de::Expected for TeleconferenceDeviceMediaQuality {
+    const EXPECTED: &'static str = "a microsoft.graph.teleconferenceDeviceMediaQuality object";
+}
 impl<'de> ::callgen_runtime::de::MapModel<'de> for TeleconferenceDeviceMediaQuality {
-    const EXPECTING: &'static str = "a microsoft.graph.teleconferenceDeviceMediaQuality object";
     const DECLARED_ODATA_TYPE: &'static str = Self::ODATA_TYPE;
     fn odata_type(&self) -> ::std::option::Option<&str> {
         self.odata_type.as_deref()
@@ -657,6 +659,9 @@ impl AnyTeleconferenceDeviceMediaQuality {
             Self::Unrecognized(value) => value.odata_type.as_deref(),
         }
     }
+}
+impl ::callgen_runtime::de::Expected for AnyTeleconferenceDeviceMediaQuality {
+    const EXPECTED: &'static str = <crate::models::TeleconferenceDeviceMediaQuality as ::callgen_runtime::de::Expected>::EXPECTED;
 }
 impl<'de> ::callgen_runtime::family::Family<'de>
 for AnyTeleconferenceDeviceMediaQuality {

@@ -179,8 +179,10 @@ impl<'de> ::serde::Deserialize<'de> for TeleconferenceDeviceQuality {
         ::callgen_runtime::de::deserialize_struct(deserializer)
     }
 }
+impl ::callgen_runtime::de::Expected for TeleconferenceDeviceQuality {
+    const EXPECTED: &'static str = "a microsoft.graph.teleconferenceDeviceQuality object";
+}
 impl<'de> ::callgen_runtime::de::MapModel<'de> for TeleconferenceDeviceQuality {
-    const EXPECTING: &'static str = "a microsoft.graph.teleconferenceDeviceQuality object";
     const DECLARED_ODATA_TYPE: &'static str = Self::ODATA_TYPE;
     fn odata_type(&self) -> ::std::option::Option<&str> {
         self.odata_type.as_deref()

@@ -375,9 +375,11 @@ impl<'de> ::serde::Deserialize<'de> for TeleconferenceDeviceScreenSharingQuality
         ::callgen_runtime::de::deserialize_struct(deserializer)
     }
 }
+impl ::callgen_runtime::de::Expected for TeleconferenceDeviceScreenSharingQuality {
+    const EXPECTED: &'static str = "a microsoft.graph.teleconferenceDeviceScreenSharingQuality object";
+}
 impl<'de> ::callgen_runtime::de::MapModel<'de>
 for TeleconferenceDeviceScreenSharingQuality {
-    const EXPECTING: &'static str = "a microsoft.graph.teleconferenceDeviceScreenSharingQuality object";
     const DECLARED_ODATA_TYPE: &'static str = Self::ODATA_TYPE;
     fn odata_type(&self) -> ::std::option::Option<&str> {
         self.odata_type.as_deref()

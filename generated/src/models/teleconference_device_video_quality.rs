@@ -375,8 +375,10 @@ impl<'de> ::serde::Deserialize<'de> for TeleconferenceDeviceVideoQuality {
         ::callgen_runtime::de::deserialize_struct(deserializer)
     }
 }
+impl ::callgen_runtime::de::Expected for TeleconferenceDeviceVideoQuality {
+    const EXPECTED: &'static str = "a microsoft.graph.teleconferenceDeviceVideoQuality object";
+}
 impl<'de> ::callgen_runtime::de::MapModel<'de> for TeleconferenceDeviceVideoQuality {
-    const EXPECTING: &'static str = "a microsoft.graph.teleconferenceDeviceVideoQuality object";
     const DECLARED_ODATA_TYPE: &'static str = Self::ODATA_TYPE;
     fn odata_type(&self) -> ::std::option::Option<&str> {
         self.odata_type.as_deref()
@@ -737,6 +739,9 @@ impl AnyTeleconferenceDeviceVideoQuality {
             Self::Unrecognized(value) => value.odata_type.as_deref(),
         }
     }
+}
+impl ::callgen_runtime::de::Expected for AnyTeleconferenceDeviceVideoQuality {
+    const EXPECTED: &'static str = <crate::models::TeleconferenceDeviceVideoQuality as ::callgen_runtime::de::Expected>::EXPECTED;
 }
 impl<'de> ::callgen_runtime::family::Family<'de>
 for AnyTeleconferenceDeviceVideoQuality {

@@ -104,8 +104,10 @@ impl<'de> ::serde::Deserialize<'de> for Thumbnail {
         ::callgen_runtime::de::deserialize_struct(deserializer)
     }
 }
+impl ::callgen_runtime::de::Expected for Thumbnail {
+    const EXPECTED: &'static str = "a microsoft.graph.thumbnail object";
+}
 impl<'de> ::callgen_runtime::de::MapModel<'de> for Thumbnail {
-    const EXPECTING: &'static str = "a microsoft.graph.thumbnail object";
     const DECLARED_ODATA_TYPE: &'static str = Self::ODATA_TYPE;
     fn odata_type(&self) -> ::std::option::Option<&str> {
         self.odata_type.as_deref()

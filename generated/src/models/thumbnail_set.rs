@@ -118,8 +118,10 @@ impl<'de> ::serde::Deserialize<'de> for ThumbnailSet {
         ::callgen_runtime::de::deserialize_struct(deserializer)
     }
 }
+impl ::callgen_runtime::de::Expected for ThumbnailSet {
+    const EXPECTED: &'static str = "a microsoft.graph.thumbnailSet object";
+}
 impl<'de> ::callgen_runtime::de::MapModel<'de> for ThumbnailSet {
-    const EXPECTING: &'static str = "a microsoft.graph.thumbnailSet object";
     const DECLARED_ODATA_TYPE: &'static str = Self::ODATA_TYPE;
     fn odata_type(&self) -> ::std::option::Option<&str> {
         self.odata_type.as_deref()

@@ -64,8 +64,10 @@ impl<'de> ::serde::Deserialize<'de> for TokenMeetingInfo {
         ::callgen_runtime::de::deserialize_struct(deserializer)
     }
 }
+impl ::callgen_runtime::de::Expected for TokenMeetingInfo {
+    const EXPECTED: &'static str = "a microsoft.graph.tokenMeetingInfo object";
+}
 impl<'de> ::callgen_runtime::de::MapModel<'de> for TokenMeetingInfo {
-    const EXPECTING: &'static str = "a microsoft.graph.tokenMeetingInfo object";
     const DECLARED_ODATA_TYPE: &'static str = Self::ODATA_TYPE;
     fn odata_type(&self) -> ::std::option::Option<&str> {
         self.odata_type.as_deref()

@@ -84,8 +84,10 @@ impl ::std::fmt::Display for Tone {
         f.write_str(self.as_str())
     }
 }
+impl ::callgen_runtime::de::Expected for Tone {
+    const EXPECTED: &'static str = "a microsoft.graph.tone value (a string)";
+}
 impl ::callgen_runtime::de::WireEnum for Tone {
-    const EXPECTING: &'static str = "a microsoft.graph.tone value (a string)";
     fn from_known(value: &str) -> ::std::option::Option<Self> {
         match value {
             "tone0" => ::std::option::Option::Some(Self::Tone0),

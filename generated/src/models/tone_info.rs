@@ -71,8 +71,10 @@ impl<'de> ::serde::Deserialize<'de> for ToneInfo {
         ::callgen_runtime::de::deserialize_struct(deserializer)
     }
 }
+impl ::callgen_runtime::de::Expected for ToneInfo {
+    const EXPECTED: &'static str = "a microsoft.graph.toneInfo object";
+}
 impl<'de> ::callgen_runtime::de::MapModel<'de> for ToneInfo {
-    const EXPECTING: &'static str = "a microsoft.graph.toneInfo object";
     const DECLARED_ODATA_TYPE: &'static str = Self::ODATA_TYPE;
     fn odata_type(&self) -> ::std::option::Option<&str> {
         self.odata_type.as_deref()

@@ -108,8 +108,10 @@ impl<'de> ::serde::Deserialize<'de> for UnmuteParticipantOperation {
         ::callgen_runtime::de::deserialize_struct(deserializer)
     }
 }
+impl ::callgen_runtime::de::Expected for UnmuteParticipantOperation {
+    const EXPECTED: &'static str = "a microsoft.graph.unmuteParticipantOperation object";
+}
 impl<'de> ::callgen_runtime::de::MapModel<'de> for UnmuteParticipantOperation {
-    const EXPECTING: &'static str = "a microsoft.graph.unmuteParticipantOperation object";
     const DECLARED_ODATA_TYPE: &'static str = Self::ODATA_TYPE;
     fn odata_type(&self) -> ::std::option::Option<&str> {
         self.odata_type.as_deref()

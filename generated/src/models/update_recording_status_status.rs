@@ -44,8 +44,10 @@ impl ::std::fmt::Display for UpdateRecordingStatusStatus {
         f.write_str(self.as_str())
     }
 }
+impl ::callgen_runtime::de::Expected for UpdateRecordingStatusStatus {
+    const EXPECTED: &'static str = "a microsoft.graph.updateRecordingStatusStatus value (a string)";
+}
 impl ::callgen_runtime::de::WireEnum for UpdateRecordingStatusStatus {
-    const EXPECTING: &'static str = "a microsoft.graph.updateRecordingStatusStatus value (a string)";
     fn from_known(value: &str) -> ::std::option::Option<Self> {
         match value {
             "notRecording" => ::std::option::Option::Some(Self::NotRecording),

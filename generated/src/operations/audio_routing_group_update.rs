@@ -181,8 +181,10 @@ impl<'de> ::serde::Deserialize<'de> for AudioRoutingGroupUpdateRequest {
         ::callgen_runtime::de::deserialize_struct(deserializer)
     }
 }
+impl ::callgen_runtime::de::Expected for AudioRoutingGroupUpdateRequest {
+    const EXPECTED: &'static str = "the request body of audioRoutingGroup.update (an object)";
+}
 impl<'de> ::callgen_runtime::de::MapModel<'de> for AudioRoutingGroupUpdateRequest {
-    const EXPECTING: &'static str = "the request body of audioRoutingGroup.update (an object)";
     const DECLARED_ODATA_TYPE: &'static str = "";
     fn odata_type(&self) -> ::std::option::Option<&str> {
         self.odata_type.as_deref()

@@ -176,8 +176,10 @@ impl<'de> ::serde::Deserialize<'de> for CallAnswerRequest {
         ::callgen_runtime::de::deserialize_struct(deserializer)
     }
 }
+impl ::callgen_runtime::de::Expected for CallAnswerRequest {
+    const EXPECTED: &'static str = "the request body of call.answer (an object)";
+}
 impl<'de> ::callgen_runtime::de::MapModel<'de> for CallAnswerRequest {
-    const EXPECTING: &'static str = "the request body of call.answer (an object)";
     const DECLARED_ODATA_TYPE: &'static str = "";
     fn odata_type(&self) -> ::std::option::Option<&str> {
         self.odata_type.as_deref()

@@ -136,8 +136,10 @@ impl<'de> ::serde::Deserialize<'de> for CallChangeScreenSharingRoleRequest {
         ::callgen_runtime::de::deserialize_struct(deserializer)
     }
 }
+impl ::callgen_runtime::de::Expected for CallChangeScreenSharingRoleRequest {
+    const EXPECTED: &'static str = "the request body of call.changeScreenSharingRole (an object)";
+}
 impl<'de> ::callgen_runtime::de::MapModel<'de> for CallChangeScreenSharingRoleRequest {
-    const EXPECTING: &'static str = "the request body of call.changeScreenSharingRole (an object)";
     const DECLARED_ODATA_TYPE: &'static str = "";
     fn odata_type(&self) -> ::std::option::Option<&str> {
         self.odata_type.as_deref()

@@ -120,9 +120,12 @@ impl<'de> ::serde::Deserialize<'de> for CallListAudioRoutingGroupsResponse200 {
     }
 }
 #[cfg(feature = "conformance")]
+impl ::callgen_runtime::de::Expected for CallListAudioRoutingGroupsResponse200 {
+    const EXPECTED: &'static str = "the 200 response body of call.listAudioRoutingGroups (an object)";
+}
+#[cfg(feature = "conformance")]
 impl<'de> ::callgen_runtime::de::MapModel<'de>
 for CallListAudioRoutingGroupsResponse200 {
-    const EXPECTING: &'static str = "the 200 response body of call.listAudioRoutingGroups (an object)";
     const DECLARED_ODATA_TYPE: &'static str = "";
     fn odata_type(&self) -> ::std::option::Option<&str> {
         self.odata_type.as_deref()

@@ -118,8 +118,11 @@ impl<'de> ::serde::Deserialize<'de> for CallListParticipantsResponse200 {
     }
 }
 #[cfg(feature = "conformance")]
+impl ::callgen_runtime::de::Expected for CallListParticipantsResponse200 {
+    const EXPECTED: &'static str = "the 200 response body of call.listParticipants (an object)";
+}
+#[cfg(feature = "conformance")]
 impl<'de> ::callgen_runtime::de::MapModel<'de> for CallListParticipantsResponse200 {
-    const EXPECTING: &'static str = "the 200 response body of call.listParticipants (an object)";
     const DECLARED_ODATA_TYPE: &'static str = "";
     fn odata_type(&self) -> ::std::option::Option<&str> {
         self.odata_type.as_deref()

@@ -122,9 +122,11 @@ impl<'de> ::serde::Deserialize<'de> for CallLogTeleconferenceDeviceQualityReques
         ::callgen_runtime::de::deserialize_struct(deserializer)
     }
 }
+impl ::callgen_runtime::de::Expected for CallLogTeleconferenceDeviceQualityRequest {
+    const EXPECTED: &'static str = "the request body of call.logTeleconferenceDeviceQuality (an object)";
+}
 impl<'de> ::callgen_runtime::de::MapModel<'de>
 for CallLogTeleconferenceDeviceQualityRequest {
-    const EXPECTING: &'static str = "the request body of call.logTeleconferenceDeviceQuality (an object)";
     const DECLARED_ODATA_TYPE: &'static str = "";
     fn odata_type(&self) -> ::std::option::Option<&str> {
         self.odata_type.as_deref()

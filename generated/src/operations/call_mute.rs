@@ -131,8 +131,10 @@ impl<'de> ::serde::Deserialize<'de> for CallMuteRequest {
         ::callgen_runtime::de::deserialize_struct(deserializer)
     }
 }
+impl ::callgen_runtime::de::Expected for CallMuteRequest {
+    const EXPECTED: &'static str = "the request body of call.mute (an object)";
+}
 impl<'de> ::callgen_runtime::de::MapModel<'de> for CallMuteRequest {
-    const EXPECTING: &'static str = "the request body of call.mute (an object)";
     const DECLARED_ODATA_TYPE: &'static str = "";
     fn odata_type(&self) -> ::std::option::Option<&str> {
         self.odata_type.as_deref()

@@ -155,8 +155,10 @@ impl<'de> ::serde::Deserialize<'de> for CallPlayPromptRequest {
         ::callgen_runtime::de::deserialize_struct(deserializer)
     }
 }
+impl ::callgen_runtime::de::Expected for CallPlayPromptRequest {
+    const EXPECTED: &'static str = "the request body of call.playPrompt (an object)";
+}
 impl<'de> ::callgen_runtime::de::MapModel<'de> for CallPlayPromptRequest {
-    const EXPECTING: &'static str = "the request body of call.playPrompt (an object)";
     const DECLARED_ODATA_TYPE: &'static str = "";
     fn odata_type(&self) -> ::std::option::Option<&str> {
         self.odata_type.as_deref()

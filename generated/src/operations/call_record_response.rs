@@ -224,8 +224,10 @@ impl<'de> ::serde::Deserialize<'de> for CallRecordResponseRequest {
         ::callgen_runtime::de::deserialize_struct(deserializer)
     }
 }
+impl ::callgen_runtime::de::Expected for CallRecordResponseRequest {
+    const EXPECTED: &'static str = "the request body of call.recordResponse (an object)";
+}
 impl<'de> ::callgen_runtime::de::MapModel<'de> for CallRecordResponseRequest {
-    const EXPECTING: &'static str = "the request body of call.recordResponse (an object)";
     const DECLARED_ODATA_TYPE: &'static str = "";
     fn odata_type(&self) -> ::std::option::Option<&str> {
         self.odata_type.as_deref()

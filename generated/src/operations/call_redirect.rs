@@ -189,8 +189,10 @@ impl<'de> ::serde::Deserialize<'de> for CallRedirectRequest {
         ::callgen_runtime::de::deserialize_struct(deserializer)
     }
 }
+impl ::callgen_runtime::de::Expected for CallRedirectRequest {
+    const EXPECTED: &'static str = "the request body of call.redirect (an object)";
+}
 impl<'de> ::callgen_runtime::de::MapModel<'de> for CallRedirectRequest {
-    const EXPECTING: &'static str = "the request body of call.redirect (an object)";
     const DECLARED_ODATA_TYPE: &'static str = "";
     fn odata_type(&self) -> ::std::option::Option<&str> {
         self.odata_type.as_deref()

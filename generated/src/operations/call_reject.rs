@@ -143,8 +143,10 @@ impl<'de> ::serde::Deserialize<'de> for CallRejectRequest {
         ::callgen_runtime::de::deserialize_struct(deserializer)
     }
 }
+impl ::callgen_runtime::de::Expected for CallRejectRequest {
+    const EXPECTED: &'static str = "the request body of call.reject (an object)";
+}
 impl<'de> ::callgen_runtime::de::MapModel<'de> for CallRejectRequest {
-    const EXPECTING: &'static str = "the request body of call.reject (an object)";
     const DECLARED_ODATA_TYPE: &'static str = "";
     fn odata_type(&self) -> ::std::option::Option<&str> {
         self.odata_type.as_deref()

@@ -134,8 +134,10 @@ impl<'de> ::serde::Deserialize<'de> for CallSubscribeToToneRequest {
         ::callgen_runtime::de::deserialize_struct(deserializer)
     }
 }
+impl ::callgen_runtime::de::Expected for CallSubscribeToToneRequest {
+    const EXPECTED: &'static str = "the request body of call.subscribeToTone (an object)";
+}
 impl<'de> ::callgen_runtime::de::MapModel<'de> for CallSubscribeToToneRequest {
-    const EXPECTING: &'static str = "the request body of call.subscribeToTone (an object)";
     const DECLARED_ODATA_TYPE: &'static str = "";
     fn odata_type(&self) -> ::std::option::Option<&str> {
         self.odata_type.as_deref()

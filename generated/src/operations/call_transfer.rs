@@ -135,8 +135,10 @@ impl<'de> ::serde::Deserialize<'de> for CallTransferRequest {
         ::callgen_runtime::de::deserialize_struct(deserializer)
     }
 }
+impl ::callgen_runtime::de::Expected for CallTransferRequest {
+    const EXPECTED: &'static str = "the request body of call.transfer (an object)";
+}
 impl<'de> ::callgen_runtime::de::MapModel<'de> for CallTransferRequest {
-    const EXPECTING: &'static str = "the request body of call.transfer (an object)";
     const DECLARED_ODATA_TYPE: &'static str = "";
     fn odata_type(&self) -> ::std::option::Option<&str> {
         self.odata_type.as_deref()

@@ -146,8 +146,10 @@ impl<'de> ::serde::Deserialize<'de> for CallUpdateRecordingStatusRequest {
         ::callgen_runtime::de::deserialize_struct(deserializer)
     }
 }
+impl ::callgen_runtime::de::Expected for CallUpdateRecordingStatusRequest {
+    const EXPECTED: &'static str = "the request body of call.updateRecordingStatus (an object)";
+}
 impl<'de> ::callgen_runtime::de::MapModel<'de> for CallUpdateRecordingStatusRequest {
-    const EXPECTING: &'static str = "the request body of call.updateRecordingStatus (an object)";
     const DECLARED_ODATA_TYPE: &'static str = "";
     fn odata_type(&self) -> ::std::option::Option<&str> {
         self.odata_type.as_deref()

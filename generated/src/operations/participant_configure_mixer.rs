@@ -153,8 +153,10 @@ impl<'de> ::serde::Deserialize<'de> for ParticipantConfigureMixerRequest {
         ::callgen_runtime::de::deserialize_struct(deserializer)
     }
 }
+impl ::callgen_runtime::de::Expected for ParticipantConfigureMixerRequest {
+    const EXPECTED: &'static str = "the request body of participant.configureMixer (an object)";
+}
 impl<'de> ::callgen_runtime::de::MapModel<'de> for ParticipantConfigureMixerRequest {
-    const EXPECTING: &'static str = "the request body of participant.configureMixer (an object)";
     const DECLARED_ODATA_TYPE: &'static str = "";
     fn odata_type(&self) -> ::std::option::Option<&str> {
         self.odata_type.as_deref()

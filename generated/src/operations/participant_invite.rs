@@ -148,8 +148,10 @@ impl<'de> ::serde::Deserialize<'de> for ParticipantInviteRequest {
         ::callgen_runtime::de::deserialize_struct(deserializer)
     }
 }
+impl ::callgen_runtime::de::Expected for ParticipantInviteRequest {
+    const EXPECTED: &'static str = "the request body of participant.invite (an object)";
+}
 impl<'de> ::callgen_runtime::de::MapModel<'de> for ParticipantInviteRequest {
-    const EXPECTING: &'static str = "the request body of participant.invite (an object)";
     const DECLARED_ODATA_TYPE: &'static str = "";
     fn odata_type(&self) -> ::std::option::Option<&str> {
         self.odata_type.as_deref()

@@ -141,8 +141,10 @@ impl<'de> ::serde::Deserialize<'de> for ParticipantMuteRequest {
         ::callgen_runtime::de::deserialize_struct(deserializer)
     }
 }
+impl ::callgen_runtime::de::Expected for ParticipantMuteRequest {
+    const EXPECTED: &'static str = "the request body of participant.mute (an object)";
+}
 impl<'de> ::callgen_runtime::de::MapModel<'de> for ParticipantMuteRequest {
-    const EXPECTING: &'static str = "the request body of participant.mute (an object)";
     const DECLARED_ODATA_TYPE: &'static str = "";
     fn odata_type(&self) -> ::std::option::Option<&str> {
         self.odata_type.as_deref()

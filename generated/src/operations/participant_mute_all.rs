@@ -144,8 +144,10 @@ impl<'de> ::serde::Deserialize<'de> for ParticipantMuteAllRequest {
         ::callgen_runtime::de::deserialize_struct(deserializer)
     }
 }
+impl ::callgen_runtime::de::Expected for ParticipantMuteAllRequest {
+    const EXPECTED: &'static str = "the request body of participant.muteAll (an object)";
+}
 impl<'de> ::callgen_runtime::de::MapModel<'de> for ParticipantMuteAllRequest {
-    const EXPECTING: &'static str = "the request body of participant.muteAll (an object)";
     const DECLARED_ODATA_TYPE: &'static str = "";
     fn odata_type(&self) -> ::std::option::Option<&str> {
         self.odata_type.as_deref()

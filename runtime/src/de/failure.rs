@@ -30,8 +30,8 @@ pub(crate) enum Segment {
 #[derive(Clone, Copy)]
 pub(crate) enum Cause {
     /// Its value did not fit its declared type; `expected` says what the
-    /// type expects, in the words of its own visitor.
-    Misfit { expected: fn() -> String },
+    /// type expects ([`super::Expected`]).
+    Misfit { expected: &'static str },
     /// Anything else: the property was given twice, its `@odata.type` was
     /// wrong. Never kept.
     Other,
@@ -148,15 +148,11 @@ pub(crate) fn take() -> Failure {
 mod tests {
     use super::*;
 
-    fn expected() -> String {
-        "i32".to_owned()
-    }
-
     #[test]
     fn segments_are_noted_inside_out_and_read_outside_in() {
         clear();
         index(3);
-        property(Cow::Borrowed("code"), Cause::Misfit { expected });
+        property(Cow::Borrowed("code"), Cause::Misfit { expected: "i32" });
         index(1);
         property(Cow::Borrowed("list"), Cause::Other);
         let failure = take();

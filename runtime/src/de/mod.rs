@@ -24,12 +24,14 @@ use std::fmt;
 use std::marker::PhantomData;
 
 mod decode;
+mod expected;
 pub(crate) mod failure;
 mod locate;
 mod tolerant;
 
 use decode::without_position;
 pub use decode::{DecodeError, from_slice};
+pub use expected::Expected;
 pub use tolerant::{MAX_REREAD_BYTES, from_slice_tolerant, is_tolerant};
 pub(crate) use tolerant::{converting, write_key};
 
@@ -89,12 +91,9 @@ impl<'de> de::Deserialize<'de> for Key<'de> {
 /// A generated struct that is read from a JSON object one entry at a time.
 ///
 /// Implemented by every generated struct; the generated `Deserialize` impl
-/// calls [`deserialize_struct`].
-pub trait MapModel<'de>: Default {
-    /// What the input should have been, for error messages
-    /// (`a microsoft.graph.call object`).
-    const EXPECTING: &'static str;
-
+/// calls [`deserialize_struct`]. What the input should have been, for error
+/// messages, is its [`Expected`] (`a microsoft.graph.call object`).
+pub trait MapModel<'de>: Default + Expected {
     /// The type's own `@odata.type` value (with `#`), or `""` when it has
     /// none: a received value equal to it is kept without a copy.
     const DECLARED_ODATA_TYPE: &'static str;
@@ -140,7 +139,7 @@ pub fn deserialize_struct<'de, T: MapModel<'de>, D: Deserializer<'de>>(
 /// [`Field::Null`]. A property given twice is an error. On an error the
 /// property notes its name for the error's path.
 #[inline]
-pub fn next_field<'de, T: DeserializeOwned, A: MapAccess<'de>>(
+pub fn next_field<'de, T: DeserializeOwned + Expected, A: MapAccess<'de>>(
     map: &mut A,
     slot: &mut Field<T>,
     wire_name: &'static str,
@@ -202,9 +201,13 @@ fn duplicate<E: de::Error>(wire_name: &'static str) -> E {
 
 /// Notes that the value of `wire_name`, declared as `T`, failed.
 #[cold]
-fn misfit<T: DeserializeOwned, E>(wire_name: &'static str, error: E) -> E {
-    let expected = crate::probe::expected::<T>;
-    failure::property(Cow::Borrowed(wire_name), Cause::Misfit { expected });
+fn misfit<T: Expected, E>(wire_name: &'static str, error: E) -> E {
+    failure::property(
+        Cow::Borrowed(wire_name),
+        Cause::Misfit {
+            expected: T::EXPECTED,
+        },
+    );
     error
 }
 
@@ -297,7 +300,7 @@ impl<'de, T: MapModel<'de>> Visitor<'de> for InPlace<'_, T> {
     type Value = ();
 
     fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str(T::EXPECTING)
+        f.write_str(T::EXPECTED)
     }
 
     #[inline]
@@ -391,11 +394,9 @@ pub(crate) fn from_buffer<T: DeserializeOwned, E: de::Error>(text: &[u8]) -> Res
 }
 
 /// A generated string enumeration with a catch-all for values the schema
-/// does not list.
-pub trait WireEnum: Sized {
-    /// What the input should have been, for error messages.
-    const EXPECTING: &'static str;
-
+/// does not list. What the input should have been, for error messages, is
+/// its [`Expected`].
+pub trait WireEnum: Sized + Expected {
     /// The member whose wire value is `value`, if the schema lists it.
     fn from_known(value: &str) -> Option<Self>;
 
@@ -416,7 +417,7 @@ impl<'de, T: WireEnum> Visitor<'de> for EnumVisitor<T> {
     type Value = T;
 
     fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str(T::EXPECTING)
+        f.write_str(T::EXPECTED)
     }
 
     fn visit_str<E: de::Error>(self, v: &str) -> Result<T, E> {

@@ -248,7 +248,7 @@ fn repair(text: &[u8], error: serde_json::Error, failure: Failure) -> Result<Vec
         return refuse(error);
     };
     let mismatch = Mismatch {
-        expected: expected(),
+        expected: expected.to_owned(),
         reason: without_position(&error),
     };
     let kept = Kept {
