@@ -113,15 +113,21 @@ where
     /// crate compile a serializer for every answer type.
     fn parse_response(&self, response: RawResponse<'_>) -> Result<Value, Error> {
         self.0.parse_response(response)?;
-        if TypeId::of::<O::Output>() == TypeId::of::<()>() {
-            return Ok(Value::Null);
-        }
-        serde_json::from_slice(response.body).map_err(|error| Error::Decode {
-            status: response.status,
-            path: ".".to_owned(),
-            message: format!("the decoded answer does not read as JSON: {error}"),
-        })
+        received_json(TypeId::of::<O::Output>() == TypeId::of::<()>(), response)
     }
+}
+
+/// The answer's JSON, or `null` when the operation has no result (not
+/// generic: compiled once, not per operation).
+fn received_json(no_result: bool, response: RawResponse<'_>) -> Result<Value, Error> {
+    if no_result {
+        return Ok(Value::Null);
+    }
+    serde_json::from_slice(response.body).map_err(|error| Error::Decode {
+        status: response.status,
+        path: ".".to_owned(),
+        message: format!("the decoded answer does not read as JSON: {error}"),
+    })
 }
 
 /// The argument of the required parameter `name`.
@@ -143,15 +149,20 @@ pub fn body_from_json<T: DeserializeOwned>(
     body: Option<&Value>,
 ) -> Result<T, Error> {
     let bytes = body_bytes(operation_id, body)?;
-    callgen_runtime::de::from_slice(&bytes).map_err(|error| {
-        // The body was a `Value`: a position in text the caller never saw
-        // would mislead.
-        misfit(
-            operation_id,
-            error.path(),
-            &error.message_without_position(),
-        )
-    })
+    match callgen_runtime::de::from_slice(&bytes) {
+        Ok(value) => Ok(value),
+        Err(error) => Err(body_misfit(operation_id, &error)),
+    }
+}
+
+/// A request body that did not decode. The body was a `Value`: a position
+/// in text the caller never saw would mislead.
+fn body_misfit(operation_id: &str, error: &callgen_runtime::de::DecodeError) -> Error {
+    misfit(
+        operation_id,
+        error.path(),
+        &error.message_without_position(),
+    )
 }
 
 /// The body's JSON text (not generic: compiled once).

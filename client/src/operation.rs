@@ -122,11 +122,15 @@ impl<O: Operation + ?Sized> Operation for Box<O> {
 /// bytes `serde_json::to_vec` gives, written by the runtime's faster
 /// writer ([`callgen_runtime::json`]).
 pub fn json_body<T: Serialize + ?Sized>(value: &T) -> Result<Option<Vec<u8>>, Error> {
-    callgen_runtime::json::to_vec(value)
-        .map(Some)
-        .map_err(|error| {
-            Error::InvalidRequest(format!("cannot serialize the request body: {error}"))
-        })
+    match callgen_runtime::json::to_vec(value) {
+        Ok(bytes) => Ok(Some(bytes)),
+        Err(error) => Err(unserializable_body(error)),
+    }
+}
+
+/// A request body that does not serialize (not generic: compiled once).
+fn unserializable_body(error: serde_json::Error) -> Error {
+    Error::InvalidRequest(format!("cannot serialize the request body: {error}"))
 }
 
 /// The request for `operation` below `base_url`: method, URL, `Accept`,

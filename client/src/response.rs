@@ -63,8 +63,12 @@ pub fn json<T: DeserializeOwned>(response: RawResponse<'_>) -> Result<T, Error> 
             message: "expected a JSON body, got an empty one".to_owned(),
         });
     }
-    callgen_runtime::de::from_slice(response.body)
-        .map_err(|error| decode_error(response.status, error))
+    // A `match` and a plain function, not a closure: this is instantiated
+    // for every answer type.
+    match callgen_runtime::de::from_slice(response.body) {
+        Ok(value) => Ok(value),
+        Err(error) => Err(decode_error(response.status, error)),
+    }
 }
 
 /// A success answer whose body, if any, carries nothing the caller needs

@@ -62,7 +62,10 @@ impl std::error::Error for DecodeError {
 /// an error naming its path. Trailing characters after the value are an
 /// error too.
 pub fn from_slice<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, DecodeError> {
-    attempt(bytes).map_err(located)
+    match attempt(bytes) {
+        Ok(value) => Ok(value),
+        Err(failed) => Err(located(failed)),
+    }
 }
 
 /// The error with its path as text (not generic: compiled once).
@@ -77,9 +80,15 @@ pub(crate) fn attempt<T: DeserializeOwned>(
 ) -> Result<T, (serde_json::Error, Failure)> {
     failure::clear();
     let mut deserializer = serde_json::Deserializer::from_slice(bytes);
-    let value = T::deserialize(&mut deserializer).map_err(with_path)?;
-    deserializer.end().map_err(at_root)?;
-    Ok(value)
+    // `match`es and plain functions, not `map_err` and `?`: this is
+    // instantiated for every type decoded as a whole body.
+    match T::deserialize(&mut deserializer) {
+        Ok(value) => match deserializer.end() {
+            Ok(()) => Ok(value),
+            Err(error) => Err(at_root(error)),
+        },
+        Err(error) => Err(with_path(error)),
+    }
 }
 
 /// A decoding error with the path the building blocks noted.

@@ -374,14 +374,19 @@ fn keep_mismatch<E: de::Error>(bag: &mut UnknownFields, kept: tolerant::Kept) ->
 /// Converts one serializable model into another through JSON text,
 /// losslessly for generated types (unknown properties travel along).
 pub fn convert<T: DeserializeOwned, E: de::Error>(from: &impl serde::Serialize) -> Result<T, E> {
-    let text = converting(|| crate::json::to_vec(from)).map_err(E::custom)?;
-    from_buffer(&text)
+    match converting(|| crate::json::to_vec(from)) {
+        Ok(text) => from_buffer(&text),
+        Err(error) => Err(E::custom(error)),
+    }
 }
 
 /// The JSON text of `value` (a buffered object, a typed value kept raw),
 /// written by the runtime's writer.
 pub(crate) fn to_text<E: de::Error>(value: &impl serde::Serialize) -> Result<Vec<u8>, E> {
-    crate::json::to_vec(value).map_err(E::custom)
+    match crate::json::to_vec(value) {
+        Ok(text) => Ok(text),
+        Err(error) => Err(E::custom(error)),
+    }
 }
 
 /// Reads `T` from JSON text made in memory (a buffered object, a base read
@@ -390,7 +395,10 @@ pub(crate) fn to_text<E: de::Error>(value: &impl serde::Serialize) -> Result<Vec
 /// keeps serde_json's message without a position in text nobody sent.
 pub(crate) fn from_buffer<T: DeserializeOwned, E: de::Error>(text: &[u8]) -> Result<T, E> {
     let mut deserializer = serde_json::Deserializer::from_slice(text);
-    T::deserialize(&mut deserializer).map_err(|error| E::custom(without_position(&error)))
+    match T::deserialize(&mut deserializer) {
+        Ok(value) => Ok(value),
+        Err(error) => Err(E::custom(without_position(&error))),
+    }
 }
 
 /// A generated string enumeration with a catch-all for values the schema
