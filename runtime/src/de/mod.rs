@@ -150,7 +150,7 @@ pub fn next_field<'de, T: DeserializeOwned + Expected, A: MapAccess<'de>>(
     match map.next_value::<Option<T>>() {
         Ok(Some(value)) => *slot = Field::Value(value),
         Ok(None) => *slot = Field::Null,
-        Err(error) => return Err(misfit::<T, _>(wire_name, error)),
+        Err(error) => return Err(misfit(wire_name, T::EXPECTED, error)),
     }
     Ok(())
 }
@@ -168,7 +168,7 @@ pub fn next_list<'de, T: DeserializeOwned, A: MapAccess<'de>>(
     }
     match map.next_value_seed(Nullable(Items::<T>(PhantomData))) {
         Ok(read) => *slot = read,
-        Err(error) => return Err(misfit::<Vec<T>, _>(wire_name, error)),
+        Err(error) => return Err(misfit(wire_name, Vec::<T>::EXPECTED, error)),
     }
     Ok(())
 }
@@ -187,7 +187,7 @@ pub fn next_boxed<'de, T: MapModel<'de> + DeserializeOwned, A: MapAccess<'de>>(
     }
     match map.next_value_seed(Nullable(Boxed::<T>(PhantomData))) {
         Ok(read) => *slot = read,
-        Err(error) => return Err(misfit::<T, _>(wire_name, error)),
+        Err(error) => return Err(misfit(wire_name, T::EXPECTED, error)),
     }
     Ok(())
 }
@@ -199,15 +199,12 @@ fn duplicate<E: de::Error>(wire_name: &'static str) -> E {
     E::duplicate_field(wire_name)
 }
 
-/// Notes that the value of `wire_name`, declared as `T`, failed.
+/// Notes that the value of `wire_name`, whose type expects `expected`,
+/// failed. Generic over the error type only: one copy per deserializer,
+/// not per property type.
 #[cold]
-fn misfit<T: Expected, E>(wire_name: &'static str, error: E) -> E {
-    failure::property(
-        Cow::Borrowed(wire_name),
-        Cause::Misfit {
-            expected: T::EXPECTED,
-        },
-    );
+fn misfit<E>(wire_name: &'static str, expected: &'static str, error: E) -> E {
+    failure::property(Cow::Borrowed(wire_name), Cause::Misfit { expected });
     error
 }
 
@@ -241,7 +238,10 @@ impl<'de, S: de::DeserializeSeed<'de>> Visitor<'de> for Nullable<S> {
 
     #[inline]
     fn visit_some<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
-        self.0.deserialize(deserializer).map(Field::Value)
+        match self.0.deserialize(deserializer) {
+            Ok(value) => Ok(Field::Value(value)),
+            Err(error) => Err(error),
+        }
     }
 }
 
