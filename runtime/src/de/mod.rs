@@ -144,7 +144,7 @@ pub fn next_field<'de, T: DeserializeOwned + Expected, A: MapAccess<'de>>(
     slot: &mut Field<T>,
     wire_name: &'static str,
 ) -> Result<(), A::Error> {
-    if slot.is_present() {
+    if !matches!(slot, Field::Absent) {
         return Err(duplicate(wire_name));
     }
     match map.next_value::<Option<T>>() {
@@ -163,7 +163,7 @@ pub fn next_list<'de, T: DeserializeOwned, A: MapAccess<'de>>(
     slot: &mut Field<Vec<T>>,
     wire_name: &'static str,
 ) -> Result<(), A::Error> {
-    if slot.is_present() {
+    if !matches!(slot, Field::Absent) {
         return Err(duplicate(wire_name));
     }
     match map.next_value_seed(Nullable(Items::<T>(PhantomData))) {
@@ -182,7 +182,7 @@ pub fn next_boxed<'de, T: MapModel<'de> + DeserializeOwned, A: MapAccess<'de>>(
     slot: &mut Field<Box<T>>,
     wire_name: &'static str,
 ) -> Result<(), A::Error> {
-    if slot.is_present() {
+    if !matches!(slot, Field::Absent) {
         return Err(duplicate(wire_name));
     }
     match map.next_value_seed(Nullable(Boxed::<T>(PhantomData))) {
