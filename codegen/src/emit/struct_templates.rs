@@ -31,6 +31,9 @@ pub struct StructTemplates {
     pub arm_boxed: Arm,
     /// A `visit_entry` match arm of a list (a failing item names its index).
     pub arm_list: Arm,
+    /// A `visit_entry` match arm of a generated enumeration (read through
+    /// the runtime's shared string visitor).
+    pub arm_enum: Arm,
     /// A `serialize` statement.
     pub serialize: Stmt,
     /// A `serialize` statement of a property whose name needs JSON escaping.
@@ -68,6 +71,7 @@ fn build() -> Result<StructTemplates, EmitError> {
         arm: pieces::arm("arm", arm_tokens(quote!(next_field)))?,
         arm_boxed: pieces::arm("arm", arm_tokens(quote!(next_boxed)))?,
         arm_list: pieces::arm("arm", arm_tokens(quote!(next_list)))?,
+        arm_enum: pieces::arm("arm", arm_tokens(quote!(next_enum)))?,
         serialize: pieces::stmt(
             "serialize",
             quote!({

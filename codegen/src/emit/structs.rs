@@ -12,7 +12,7 @@ use super::returned_by::ReturnedBy;
 use super::struct_templates::{self, StructTemplates};
 use super::template::{Fill, doc_attrs};
 use super::tokens::{code, doc_lines, ident, rust_type, setter_name};
-use crate::ir::{FieldDef, Group, Ir, StructDef, TypeDef, TypeKind, TypeRef};
+use crate::ir::{FieldDef, Group, Ir, StructDef, TypeDef, TypeId, TypeKind, TypeRef};
 use std::collections::BTreeMap;
 
 /// Every item of one struct type.
@@ -193,12 +193,18 @@ fn arm(ir: &Ir, t: &StructTemplates, field: &FieldDef) -> syn::Arm {
     let template = match (&field.ty, is_boxed_struct(ir, field)) {
         (_, true) => &t.arm_boxed,
         (TypeRef::Array(_), false) if !field.boxed => &t.arm_list,
+        (TypeRef::Named(id), false) if is_enum(ir, *id) && !field.boxed => &t.arm_enum,
         (_, false) => &t.arm,
     };
     Fill::new()
         .set("__field__", ident(&field.rust_name))
         .set("__wire__", field.wire_name.as_str())
         .apply(template.clone())
+}
+
+/// Whether `id` is a generated string enumeration.
+fn is_enum(ir: &Ir, id: TypeId) -> bool {
+    matches!(ir.get(id).kind, TypeKind::Enum(_))
 }
 
 /// Whether the field holds one boxed generated struct (read in place).

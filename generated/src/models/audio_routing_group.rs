@@ -142,7 +142,7 @@ impl<'de> ::callgen_runtime::de::MapModel<'de> for AudioRoutingGroup {
                 ::callgen_runtime::de::next_list(map, &mut self.receivers, "receivers")
             }
             "routingMode" => {
-                ::callgen_runtime::de::next_field(
+                ::callgen_runtime::de::next_enum(
                     map,
                     &mut self.routing_mode,
                     "routingMode",

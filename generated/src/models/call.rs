@@ -554,7 +554,7 @@ impl<'de> ::callgen_runtime::de::MapModel<'de> for Call {
                 ::callgen_runtime::de::next_boxed(map, &mut self.chat_info, "chatInfo")
             }
             "direction" => {
-                ::callgen_runtime::de::next_field(map, &mut self.direction, "direction")
+                ::callgen_runtime::de::next_enum(map, &mut self.direction, "direction")
             }
             "id" => ::callgen_runtime::de::next_field(map, &mut self.id, "id"),
             "incomingContext" => {
@@ -644,7 +644,7 @@ impl<'de> ::callgen_runtime::de::MapModel<'de> for Call {
             "source" => {
                 ::callgen_runtime::de::next_boxed(map, &mut self.source, "source")
             }
-            "state" => ::callgen_runtime::de::next_field(map, &mut self.state, "state"),
+            "state" => ::callgen_runtime::de::next_enum(map, &mut self.state, "state"),
             "subject" => {
                 ::callgen_runtime::de::next_field(map, &mut self.subject, "subject")
             }

@@ -86,7 +86,7 @@ impl<'de> ::callgen_runtime::de::MapModel<'de> for CallMediaState {
                     Self::DECLARED_ODATA_TYPE,
                 )
             }
-            "audio" => ::callgen_runtime::de::next_field(map, &mut self.audio, "audio"),
+            "audio" => ::callgen_runtime::de::next_enum(map, &mut self.audio, "audio"),
             _ => ::callgen_runtime::de::next_unknown(map, &mut self.unknown_fields, key),
         }
     }

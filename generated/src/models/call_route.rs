@@ -121,7 +121,7 @@ impl<'de> ::callgen_runtime::de::MapModel<'de> for CallRoute {
                 ::callgen_runtime::de::next_boxed(map, &mut self.original, "original")
             }
             "routingType" => {
-                ::callgen_runtime::de::next_field(
+                ::callgen_runtime::de::next_enum(
                     map,
                     &mut self.routing_type,
                     "routingType",

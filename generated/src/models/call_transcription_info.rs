@@ -98,7 +98,7 @@ impl<'de> ::callgen_runtime::de::MapModel<'de> for CallTranscriptionInfo {
                     Self::DECLARED_ODATA_TYPE,
                 )
             }
-            "state" => ::callgen_runtime::de::next_field(map, &mut self.state, "state"),
+            "state" => ::callgen_runtime::de::next_enum(map, &mut self.state, "state"),
             "lastModifiedDateTime" => {
                 ::callgen_runtime::de::next_field(
                     map,

@@ -156,9 +156,7 @@ impl<'de> ::callgen_runtime::de::MapModel<'de> for CancelMediaProcessingOperatio
                     "resultInfo",
                 )
             }
-            "status" => {
-                ::callgen_runtime::de::next_field(map, &mut self.status, "status")
-            }
+            "status" => ::callgen_runtime::de::next_enum(map, &mut self.status, "status"),
             "all" => ::callgen_runtime::de::next_field(map, &mut self.all, "all"),
             _ => ::callgen_runtime::de::next_unknown(map, &mut self.unknown_fields, key),
         }

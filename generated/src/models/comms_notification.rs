@@ -115,7 +115,7 @@ impl<'de> ::callgen_runtime::de::MapModel<'de> for CommsNotification {
                 )
             }
             "changeType" => {
-                ::callgen_runtime::de::next_field(
+                ::callgen_runtime::de::next_enum(
                     map,
                     &mut self.change_type,
                     "changeType",

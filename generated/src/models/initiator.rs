@@ -119,7 +119,7 @@ impl<'de> ::callgen_runtime::de::MapModel<'de> for Initiator {
             }
             "id" => ::callgen_runtime::de::next_field(map, &mut self.id, "id"),
             "initiatorType" => {
-                ::callgen_runtime::de::next_field(
+                ::callgen_runtime::de::next_enum(
                     map,
                     &mut self.initiator_type,
                     "initiatorType",

@@ -119,7 +119,7 @@ impl<'de> ::callgen_runtime::de::MapModel<'de> for InvitationParticipantInfo {
                 )
             }
             "endpointType" => {
-                ::callgen_runtime::de::next_field(
+                ::callgen_runtime::de::next_enum(
                     map,
                     &mut self.endpoint_type,
                     "endpointType",

@@ -164,9 +164,7 @@ impl<'de> ::callgen_runtime::de::MapModel<'de> for InviteParticipantsOperation {
                     "resultInfo",
                 )
             }
-            "status" => {
-                ::callgen_runtime::de::next_field(map, &mut self.status, "status")
-            }
+            "status" => ::callgen_runtime::de::next_enum(map, &mut self.status, "status"),
             "participants" => {
                 ::callgen_runtime::de::next_list(
                     map,

@@ -132,11 +132,11 @@ impl<'de> ::callgen_runtime::de::MapModel<'de> for MediaStream {
                 )
             }
             "direction" => {
-                ::callgen_runtime::de::next_field(map, &mut self.direction, "direction")
+                ::callgen_runtime::de::next_enum(map, &mut self.direction, "direction")
             }
             "label" => ::callgen_runtime::de::next_field(map, &mut self.label, "label"),
             "mediaType" => {
-                ::callgen_runtime::de::next_field(map, &mut self.media_type, "mediaType")
+                ::callgen_runtime::de::next_enum(map, &mut self.media_type, "mediaType")
             }
             "serverMuted" => {
                 ::callgen_runtime::de::next_field(

@@ -131,7 +131,7 @@ impl<'de> ::callgen_runtime::de::MapModel<'de> for MeetingCapability {
                 )
             }
             "autoAdmittedUsers" => {
-                ::callgen_runtime::de::next_field(
+                ::callgen_runtime::de::next_enum(
                     map,
                     &mut self.auto_admitted_users,
                     "autoAdmittedUsers",

@@ -163,7 +163,7 @@ impl<'de> ::callgen_runtime::de::MapModel<'de> for ParticipantInfo {
                 ::callgen_runtime::de::next_boxed(map, &mut self.identity, "identity")
             }
             "endpointType" => {
-                ::callgen_runtime::de::next_field(
+                ::callgen_runtime::de::next_enum(
                     map,
                     &mut self.endpoint_type,
                     "endpointType",

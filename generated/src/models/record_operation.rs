@@ -185,11 +185,9 @@ impl<'de> ::callgen_runtime::de::MapModel<'de> for RecordOperation {
                     "resultInfo",
                 )
             }
-            "status" => {
-                ::callgen_runtime::de::next_field(map, &mut self.status, "status")
-            }
+            "status" => ::callgen_runtime::de::next_enum(map, &mut self.status, "status"),
             "completionReason" => {
-                ::callgen_runtime::de::next_field(
+                ::callgen_runtime::de::next_enum(
                     map,
                     &mut self.completion_reason,
                     "completionReason",

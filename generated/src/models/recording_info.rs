@@ -128,7 +128,7 @@ impl<'de> ::callgen_runtime::de::MapModel<'de> for RecordingInfo {
                 )
             }
             "recordingStatus" => {
-                ::callgen_runtime::de::next_field(
+                ::callgen_runtime::de::next_enum(
                     map,
                     &mut self.recording_status,
                     "recordingStatus",

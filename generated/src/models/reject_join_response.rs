@@ -88,9 +88,7 @@ impl<'de> ::callgen_runtime::de::MapModel<'de> for RejectJoinResponse {
                     Self::DECLARED_ODATA_TYPE,
                 )
             }
-            "reason" => {
-                ::callgen_runtime::de::next_field(map, &mut self.reason, "reason")
-            }
+            "reason" => ::callgen_runtime::de::next_enum(map, &mut self.reason, "reason"),
             _ => ::callgen_runtime::de::next_unknown(map, &mut self.unknown_fields, key),
         }
     }

@@ -102,7 +102,7 @@ impl<'de> ::callgen_runtime::de::MapModel<'de> for ToneInfo {
                     "sequenceId",
                 )
             }
-            "tone" => ::callgen_runtime::de::next_field(map, &mut self.tone, "tone"),
+            "tone" => ::callgen_runtime::de::next_enum(map, &mut self.tone, "tone"),
             _ => ::callgen_runtime::de::next_unknown(map, &mut self.unknown_fields, key),
         }
     }

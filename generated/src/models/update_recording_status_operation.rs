@@ -147,9 +147,7 @@ impl<'de> ::callgen_runtime::de::MapModel<'de> for UpdateRecordingStatusOperatio
                     "resultInfo",
                 )
             }
-            "status" => {
-                ::callgen_runtime::de::next_field(map, &mut self.status, "status")
-            }
+            "status" => ::callgen_runtime::de::next_enum(map, &mut self.status, "status"),
             _ => ::callgen_runtime::de::next_unknown(map, &mut self.unknown_fields, key),
         }
     }

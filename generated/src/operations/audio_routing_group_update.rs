@@ -209,7 +209,7 @@ impl<'de> ::callgen_runtime::de::MapModel<'de> for AudioRoutingGroupUpdateReques
                 ::callgen_runtime::de::next_list(map, &mut self.receivers, "receivers")
             }
             "routingMode" => {
-                ::callgen_runtime::de::next_field(
+                ::callgen_runtime::de::next_enum(
                     map,
                     &mut self.routing_mode,
                     "routingMode",

@@ -160,7 +160,7 @@ impl<'de> ::callgen_runtime::de::MapModel<'de> for CallChangeScreenSharingRoleRe
                     Self::DECLARED_ODATA_TYPE,
                 )
             }
-            "role" => ::callgen_runtime::de::next_field(map, &mut self.role, "role"),
+            "role" => ::callgen_runtime::de::next_enum(map, &mut self.role, "role"),
             _ => ::callgen_runtime::de::next_unknown(map, &mut self.unknown_fields, key),
         }
     }

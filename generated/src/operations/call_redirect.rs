@@ -217,7 +217,7 @@ impl<'de> ::callgen_runtime::de::MapModel<'de> for CallRedirectRequest {
                 ::callgen_runtime::de::next_list(map, &mut self.targets, "targets")
             }
             "targetDisposition" => {
-                ::callgen_runtime::de::next_field(
+                ::callgen_runtime::de::next_enum(
                     map,
                     &mut self.target_disposition,
                     "targetDisposition",

@@ -167,9 +167,7 @@ impl<'de> ::callgen_runtime::de::MapModel<'de> for CallRejectRequest {
                     Self::DECLARED_ODATA_TYPE,
                 )
             }
-            "reason" => {
-                ::callgen_runtime::de::next_field(map, &mut self.reason, "reason")
-            }
+            "reason" => ::callgen_runtime::de::next_enum(map, &mut self.reason, "reason"),
             "callbackUri" => {
                 ::callgen_runtime::de::next_field(
                     map,

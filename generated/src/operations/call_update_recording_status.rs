@@ -177,9 +177,7 @@ impl<'de> ::callgen_runtime::de::MapModel<'de> for CallUpdateRecordingStatusRequ
                     "clientContext",
                 )
             }
-            "status" => {
-                ::callgen_runtime::de::next_field(map, &mut self.status, "status")
-            }
+            "status" => ::callgen_runtime::de::next_enum(map, &mut self.status, "status"),
             _ => ::callgen_runtime::de::next_unknown(map, &mut self.unknown_fields, key),
         }
     }

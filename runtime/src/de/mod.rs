@@ -24,6 +24,7 @@ use std::fmt;
 use std::marker::PhantomData;
 
 mod decode;
+mod enums;
 mod expected;
 pub(crate) mod failure;
 mod locate;
@@ -31,6 +32,7 @@ mod tolerant;
 
 use decode::without_position;
 pub use decode::{DecodeError, from_slice};
+pub use enums::{WireEnum, deserialize_enum, next_enum};
 pub use expected::Expected;
 pub use tolerant::{MAX_REREAD_BYTES, from_slice_tolerant, is_tolerant};
 pub(crate) use tolerant::{converting, write_key};
@@ -398,44 +400,5 @@ pub(crate) fn from_buffer<T: DeserializeOwned, E: de::Error>(text: &[u8]) -> Res
     match T::deserialize(&mut deserializer) {
         Ok(value) => Ok(value),
         Err(error) => Err(E::custom(without_position(&error))),
-    }
-}
-
-/// A generated string enumeration with a catch-all for values the schema
-/// does not list. What the input should have been, for error messages, is
-/// its [`Expected`].
-pub trait WireEnum: Sized + Expected {
-    /// The member whose wire value is `value`, if the schema lists it.
-    fn from_known(value: &str) -> Option<Self>;
-
-    /// The catch-all member keeping a value the schema does not list.
-    fn from_unrecognized(value: String) -> Self;
-}
-
-/// Deserializes a generated enumeration from a JSON string.
-pub fn deserialize_enum<'de, T: WireEnum, D: Deserializer<'de>>(
-    deserializer: D,
-) -> Result<T, D::Error> {
-    deserializer.deserialize_str(EnumVisitor::<T>(PhantomData))
-}
-
-struct EnumVisitor<T>(PhantomData<T>);
-
-impl<'de, T: WireEnum> Visitor<'de> for EnumVisitor<T> {
-    type Value = T;
-
-    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str(T::EXPECTED)
-    }
-
-    fn visit_str<E: de::Error>(self, v: &str) -> Result<T, E> {
-        Ok(T::from_known(v).unwrap_or_else(|| T::from_unrecognized(v.to_owned())))
-    }
-
-    fn visit_string<E: de::Error>(self, v: String) -> Result<T, E> {
-        Ok(match T::from_known(&v) {
-            Some(known) => known,
-            None => T::from_unrecognized(v),
-        })
     }
 }
