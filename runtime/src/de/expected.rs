@@ -7,9 +7,9 @@
 use serde_json::{Number, Value};
 
 /// What a property's declared type expects (`i32`, `a string`,
-/// `a microsoft.graph.resultInfo object`). Implemented here for the scalar
-/// types, lists and boxes generated properties use, and by every generated
-/// type.
+/// `a microsoft.graph.resultInfo object`). Implemented here for every
+/// scalar type the generator maps a schema type to, for lists, boxes and
+/// nullable list items, and by every generated type.
 pub trait Expected {
     /// The words, as serde's visitor for the type would say them.
     const EXPECTED: &'static str;
@@ -21,6 +21,14 @@ impl Expected for String {
 
 impl Expected for bool {
     const EXPECTED: &'static str = "a boolean";
+}
+
+impl Expected for u8 {
+    const EXPECTED: &'static str = "u8";
+}
+
+impl Expected for i16 {
+    const EXPECTED: &'static str = "i16";
 }
 
 impl Expected for i32 {
@@ -51,6 +59,12 @@ impl<T: Expected> Expected for Box<T> {
     const EXPECTED: &'static str = T::EXPECTED;
 }
 
+/// A nullable list item: `null` always fits, so what is expected is the
+/// item's type.
+impl<T: Expected> Expected for Option<T> {
+    const EXPECTED: &'static str = T::EXPECTED;
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -60,6 +74,8 @@ mod tests {
     fn the_words_are_those_of_serdes_visitors() {
         assert_eq!(String::EXPECTED, expected::<String>());
         assert_eq!(bool::EXPECTED, expected::<bool>());
+        assert_eq!(u8::EXPECTED, expected::<u8>());
+        assert_eq!(i16::EXPECTED, expected::<i16>());
         assert_eq!(i32::EXPECTED, expected::<i32>());
         assert_eq!(i64::EXPECTED, expected::<i64>());
         assert_eq!(f64::EXPECTED, expected::<f64>());
@@ -67,5 +83,6 @@ mod tests {
         assert_eq!(Value::EXPECTED, expected::<Value>());
         assert_eq!(<Vec<bool>>::EXPECTED, expected::<Vec<bool>>());
         assert_eq!(<Box<i32>>::EXPECTED, expected::<Box<i32>>());
+        assert_eq!(<Option<u8>>::EXPECTED, expected::<Option<u8>>());
     }
 }
