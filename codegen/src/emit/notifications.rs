@@ -9,9 +9,10 @@
 //! item. This module knows the runtime's and the client's API; it does not
 //! know OpenAPI.
 
-use super::tokens::{code, docs, ident, type_path};
+use super::tokens::{code, docs, ident, model_link, type_path};
 use crate::ir::{
-    Ir, ResourceUrlFallback, StructDef, TypeDef, TypeId, TypeKind, UnionAlternative, UnionDef,
+    Group, Ir, ResourceUrlFallback, StructDef, TypeDef, TypeId, TypeKind, UnionAlternative,
+    UnionDef,
 };
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -24,7 +25,7 @@ pub fn emit_union(ir: &Ir, def: &TypeDef, union: &UnionDef) -> TokenStream {
     let variants = union.alternatives.iter().map(|a| {
         let variant = ident(&a.rust_name);
         let ty = variant_type(ir, a);
-        let doc = docs(&alternative_docs(ir, a));
+        let doc = docs(&alternative_docs(ir, def.group, a));
         quote!(#doc #variant(#ty),)
     });
     let froms = union.alternatives.iter().map(|a| from_impl(ir, &name, a));
@@ -365,7 +366,7 @@ fn union_docs(ir: &Ir, def: &TypeDef, union: &UnionDef) -> String {
     let choices: Vec<String> = union
         .alternatives
         .iter()
-        .map(|a| alternative_docs(ir, a))
+        .map(|a| alternative_docs(ir, def.group, a))
         .collect();
     text.push_str(&format!(
         "\n\nOne of: {}. An object is chosen by its `@odata.type` (without one, it is the only single-value alternative, if there is exactly one); an array is read item by item (with several collection alternatives, as the first whose item types take every item's `@odata.type`). Anything else is kept as raw JSON in [`{}::{}`].",
@@ -376,9 +377,9 @@ fn union_docs(ir: &Ir, def: &TypeDef, union: &UnionDef) -> String {
     text
 }
 
-fn alternative_docs(ir: &Ir, alternative: &UnionAlternative) -> String {
+fn alternative_docs(ir: &Ir, group: Group, alternative: &UnionAlternative) -> String {
     let def = ir.get(alternative.ty);
-    let link = format!("[`{0}`](crate::models::{0})", def.rust_name);
+    let link = model_link(&def.rust_name, group);
     let names: Vec<String> = type_names(ir, alternative.ty)
         .iter()
         .map(|n| code(&format!("#{n}")))

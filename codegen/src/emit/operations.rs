@@ -16,7 +16,7 @@
 
 use super::doc_text::doc_text;
 use super::template::Fill;
-use super::tokens::{code, ident, rust_type, string_literal};
+use super::tokens::{code, group_link, ident, rust_type, string_literal};
 use crate::ir::{Group, Ir, Operation, OperationResult, Parameter, ParameterLocation, TypeRef};
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -204,16 +204,13 @@ fn group_name(group: Group) -> &'static str {
     }
 }
 
-/// A doc link to a type (`[`Call`](crate::models::Call)`), or its text.
+/// A doc link to a type from a request type's doc in `operations`
+/// (`[`Call`](crate::models::Call)`), or its text.
 fn type_link(ir: &Ir, ty: &TypeRef) -> String {
     match ty {
         TypeRef::Named(id) => {
             let def = ir.get(*id);
-            format!(
-                "[`{name}`](crate::{group}::{name})",
-                name = def.rust_name,
-                group = group_name(def.group)
-            )
+            group_link(&def.rust_name, def.group, Group::Operations)
         }
         other => code(&type_text(ir, other)),
     }

@@ -7,8 +7,8 @@
 //! struct lists them too, naming the enum the value comes as. Knows the IR
 //! and rustdoc markdown; no tokens.
 
-use super::tokens::code;
-use crate::ir::{Ir, Operation, OperationResult, TypeId, TypeKind, TypeRef};
+use super::tokens::{code, group_link, model_link};
+use crate::ir::{Group, Ir, Operation, OperationResult, TypeId, TypeKind, TypeRef};
 use std::collections::BTreeMap;
 
 /// How an operation's success holds the type.
@@ -58,17 +58,18 @@ impl<'a> ReturnedBy<'a> {
     /// The markdown section for the type `id`, `None` when no operation
     /// returns it.
     pub fn section(&self, ir: &Ir, id: TypeId) -> Option<String> {
+        let from = ir.get(id).group;
         let mut lines: Vec<String> = self
             .returns_of(id)
             .iter()
-            .map(|(op, status, place)| line(op, status, place, None))
+            .map(|(op, status, place)| line(op, status, place, None, from))
             .collect();
         if let Some(family) = self.family_of_base.get(&id) {
             let family_name = &ir.get(*family).rust_name;
             lines.extend(
                 self.returns_of(*family)
                     .iter()
-                    .map(|(op, status, place)| line(op, status, place, Some(family_name))),
+                    .map(|(op, status, place)| line(op, status, place, Some(family_name), from)),
             );
         }
         if lines.is_empty() {
@@ -95,10 +96,17 @@ fn place_of(result: &OperationResult) -> Option<(TypeId, Place)> {
     }
 }
 
-fn line(op: &Operation, status: &str, place: &Place, family: Option<&String>) -> String {
-    let request = &op.type_name;
+/// One line of the section, in a doc of the group `from`.
+fn line(
+    op: &Operation,
+    status: &str,
+    place: &Place,
+    family: Option<&String>,
+    from: Group,
+) -> String {
     let mut text = format!(
-        "- [`{request}`](crate::operations::{request}): {} ({}, {status})",
+        "- {}: {} ({}, {status})",
+        group_link(&op.type_name, Group::Operations, from),
         code(&format!("{} {}", op.method, op.path)),
         code(&op.operation_id)
     );
@@ -109,7 +117,8 @@ fn line(op: &Operation, status: &str, place: &Place, family: Option<&String>) ->
     }
     if let Some(family) = family {
         text.push_str(&format!(
-            ", as [`{family}`](crate::models::{family}) (chosen by `@odata.type`)"
+            ", as {} (chosen by `@odata.type`)",
+            model_link(family, from)
         ));
     }
     text

@@ -11,7 +11,7 @@ use super::doc_text::doc_text;
 use super::returned_by::ReturnedBy;
 use super::struct_templates::{self, StructTemplates};
 use super::template::{Fill, doc_attrs};
-use super::tokens::{code, doc_lines, ident, rust_type, setter_name};
+use super::tokens::{code, doc_lines, ident, model_link, rust_type, setter_name};
 use crate::ir::{FieldDef, Group, Ir, StructDef, TypeDef, TypeId, TypeKind, TypeRef};
 use std::collections::BTreeMap;
 
@@ -50,7 +50,7 @@ fn items(
             st.fields
                 .iter()
                 .zip(&types.fields)
-                .map(|(f, ty)| field(ir, t, f, ty))
+                .map(|(f, ty)| field(ir, t, def.group, f, ty))
                 .collect::<Vec<_>>(),
         )
         .set(
@@ -114,10 +114,9 @@ fn type_docs(ir: &Ir, returned: &ReturnedBy, def: &TypeDef, st: &StructDef) -> S
         },
     };
     if let Some(base) = st.base {
-        let base = ir.get(base);
         text.push_str(&format!(
-            "\n\nDerived from [`{}`](crate::models::{}); its fields come first.",
-            base.rust_name, base.rust_name
+            "\n\nDerived from {}; its fields come first.",
+            model_link(&ir.get(base).rust_name, def.group)
         ));
     }
     if st.is_abstract {
@@ -132,7 +131,7 @@ fn type_docs(ir: &Ir, returned: &ReturnedBy, def: &TypeDef, st: &StructDef) -> S
     text
 }
 
-fn field_docs(ir: &Ir, field: &FieldDef) -> String {
+fn field_docs(ir: &Ir, group: Group, field: &FieldDef) -> String {
     let mut text = field.docs.as_deref().map(doc_text).unwrap_or_default();
     if !text.is_empty() {
         text.push_str("\n\n");
@@ -152,9 +151,8 @@ fn field_docs(ir: &Ir, field: &FieldDef) -> String {
     }
     if let Some(owner) = field.inherited_from {
         facts.push(format!(
-            "inherited from [`{}`](crate::models::{})",
-            ir.get(owner).rust_name,
-            ir.get(owner).rust_name
+            "inherited from {}",
+            model_link(&ir.get(owner).rust_name, group)
         ));
     }
     text.push_str(&facts.join(", "));
@@ -162,12 +160,18 @@ fn field_docs(ir: &Ir, field: &FieldDef) -> String {
     text
 }
 
-fn field(ir: &Ir, t: &StructTemplates, field: &FieldDef, ty: &syn::Type) -> syn::Field {
+fn field(
+    ir: &Ir,
+    t: &StructTemplates,
+    group: Group,
+    field: &FieldDef,
+    ty: &syn::Type,
+) -> syn::Field {
     Fill::new()
         .set("__field__", ident(&field.rust_name))
         .set(
             "__docs__",
-            doc_attrs(&t.doc, &doc_lines(&field_docs(ir, field))),
+            doc_attrs(&t.doc, &doc_lines(&field_docs(ir, group, field))),
         )
         .set("__Type__", ty.clone())
         .apply(t.field.clone())

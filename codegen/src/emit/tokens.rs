@@ -70,6 +70,26 @@ pub fn doc_lines(text: &str) -> Vec<String> {
         .collect()
 }
 
+/// A doc link to the generated type `name` of the group `target`, from a
+/// doc in the group `from`: the bare name within a group (a group's types
+/// share one module, so the name is in scope and a path would be redundant
+/// for rustdoc), the path across groups.
+pub fn group_link(name: &str, target: Group, from: Group) -> String {
+    if target == from {
+        return format!("[`{name}`]");
+    }
+    let module = match target {
+        Group::Models => "models",
+        Group::Operations => "operations",
+    };
+    format!("[`{name}`](crate::{module}::{name})")
+}
+
+/// [`group_link`] to a type of `models`.
+pub fn model_link(name: &str, from: Group) -> String {
+    group_link(name, Group::Models, from)
+}
+
 /// A code span naming `text` (backticks that cannot clash with its content).
 pub fn code(text: &str) -> String {
     if text.contains('`') {
@@ -93,4 +113,22 @@ pub fn string_literal(text: &str) -> syn::Expr {
         attrs: Vec::new(),
         lit: syn::Lit::Str(syn::LitStr::new(text, proc_macro2::Span::call_site())),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_link_within_a_group_is_the_bare_name_and_across_groups_a_path() {
+        assert_eq!(group_link("Call", Group::Models, Group::Models), "[`Call`]");
+        assert_eq!(
+            model_link("Call", Group::Operations),
+            "[`Call`](crate::models::Call)"
+        );
+        assert_eq!(
+            group_link("CallMute", Group::Operations, Group::Models),
+            "[`CallMute`](crate::operations::CallMute)"
+        );
+    }
 }

@@ -2,7 +2,7 @@
 // The `microsoft.graph.acceptJoinResponse` type.
 /// Represents a response to accept a participant who tries to join the meeting.
 ///
-/// Derived from [`ParticipantJoiningResponse`](crate::models::ParticipantJoiningResponse); its fields come first.
+/// Derived from [`ParticipantJoiningResponse`]; its fields come first.
 ///
 /// Documented in `api-reference/beta/resources/acceptjoinresponse.md`.
 #[derive(Debug, Clone, PartialEq, Default)]

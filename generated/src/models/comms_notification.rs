@@ -188,15 +188,15 @@ impl crate::models::CommsNotification {
 }
 /// The `microsoft.graph.commsNotification/resourceData` value: one of several types.
 ///
-/// One of: [`Call`](crate::models::Call) (`@odata.type` `#microsoft.graph.call`); [`AnyCommsOperation`](crate::models::AnyCommsOperation) (`@odata.type` `#microsoft.graph.commsOperation` or a type derived from it); an array of [`Participant`](crate::models::Participant) (`@odata.type` `#microsoft.graph.participant`). An object is chosen by its `@odata.type` (without one, it is the only single-value alternative, if there is exactly one); an array is read item by item (with several collection alternatives, as the first whose item types take every item's `@odata.type`). Anything else is kept as raw JSON in [`CommsNotificationResourceData::Unrecognized`].
+/// One of: [`Call`] (`@odata.type` `#microsoft.graph.call`); [`AnyCommsOperation`] (`@odata.type` `#microsoft.graph.commsOperation` or a type derived from it); an array of [`Participant`] (`@odata.type` `#microsoft.graph.participant`). An object is chosen by its `@odata.type` (without one, it is the only single-value alternative, if there is exactly one); an array is read item by item (with several collection alternatives, as the first whose item types take every item's `@odata.type`). Anything else is kept as raw JSON in [`CommsNotificationResourceData::Unrecognized`].
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum CommsNotificationResourceData {
-    /// [`Call`](crate::models::Call) (`@odata.type` `#microsoft.graph.call`)
+    /// [`Call`] (`@odata.type` `#microsoft.graph.call`)
     Call(::std::boxed::Box<crate::models::Call>),
-    /// [`AnyCommsOperation`](crate::models::AnyCommsOperation) (`@odata.type` `#microsoft.graph.commsOperation` or a type derived from it)
+    /// [`AnyCommsOperation`] (`@odata.type` `#microsoft.graph.commsOperation` or a type derived from it)
     CommsOperation(::std::boxed::Box<crate::models::AnyCommsOperation>),
-    /// an array of [`Participant`](crate::models::Participant) (`@odata.type` `#microsoft.graph.participant`)
+    /// an array of [`Participant`] (`@odata.type` `#microsoft.graph.participant`)
     ParticipantCollection(::std::vec::Vec<crate::models::Participant>),
     /// JSON that no alternative takes (another `@odata.type`, a mixed array, a scalar), kept exactly as received.
     Unrecognized(::serde_json::Value),

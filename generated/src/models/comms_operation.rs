@@ -6,8 +6,8 @@
 ///
 /// # Returned by
 ///
-/// - [`ParticipantConfigureMixer`](crate::operations::ParticipantConfigureMixer): `POST /communications/calls/{call-id}/participants/configureMixer` (`participant.configureMixer`, 202), as [`AnyCommsOperation`](crate::models::AnyCommsOperation) (chosen by `@odata.type`)
-/// - [`ParticipantMuteAll`](crate::operations::ParticipantMuteAll): `POST /communications/calls/{call-id}/participants/muteAll` (`participant.muteAll`, 200), as [`AnyCommsOperation`](crate::models::AnyCommsOperation) (chosen by `@odata.type`)
+/// - [`ParticipantConfigureMixer`](crate::operations::ParticipantConfigureMixer): `POST /communications/calls/{call-id}/participants/configureMixer` (`participant.configureMixer`, 202), as [`AnyCommsOperation`] (chosen by `@odata.type`)
+/// - [`ParticipantMuteAll`](crate::operations::ParticipantMuteAll): `POST /communications/calls/{call-id}/participants/muteAll` (`participant.muteAll`, 200), as [`AnyCommsOperation`] (chosen by `@odata.type`)
 #[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CommsOperation {

@@ -2,7 +2,7 @@
 // The `microsoft.graph.inviteNewBotResponse` type.
 /// Contains a response to a request to have a participant joining notification sent out again as a incoming call notification to the desired location.
 ///
-/// Derived from [`ParticipantJoiningResponse`](crate::models::ParticipantJoiningResponse); its fields come first.
+/// Derived from [`ParticipantJoiningResponse`]; its fields come first.
 ///
 /// Documented in `api-reference/beta/resources/invitenewbotresponse.md`.
 #[derive(Debug, Clone, PartialEq, Default)]

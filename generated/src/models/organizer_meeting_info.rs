@@ -2,7 +2,7 @@
 // The `microsoft.graph.organizerMeetingInfo` type.
 /// Contains details about the meeting organizer.
 ///
-/// Derived from [`MeetingInfo`](crate::models::MeetingInfo); its fields come first.
+/// Derived from [`MeetingInfo`]; its fields come first.
 ///
 /// Documented in `api-reference/beta/resources/organizermeetinginfo.md`.
 #[derive(Debug, Clone, PartialEq, Default)]

@@ -2,7 +2,7 @@
 // The `microsoft.graph.rejectJoinResponse` type.
 /// Contains a response to reject a participant who tries to join the meeting.
 ///
-/// Derived from [`ParticipantJoiningResponse`](crate::models::ParticipantJoiningResponse); its fields come first.
+/// Derived from [`ParticipantJoiningResponse`]; its fields come first.
 ///
 /// Documented in `api-reference/beta/resources/rejectjoinresponse.md`.
 #[derive(Debug, Clone, PartialEq, Default)]

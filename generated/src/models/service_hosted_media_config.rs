@@ -2,7 +2,7 @@
 // The `microsoft.graph.serviceHostedMediaConfig` type.
 /// The media that's hosted remotely.
 ///
-/// Derived from [`MediaConfig`](crate::models::MediaConfig); its fields come first.
+/// Derived from [`MediaConfig`]; its fields come first.
 ///
 /// Documented in `api-reference/beta/resources/servicehostedmediaconfig.md`.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -10,7 +10,7 @@
 pub struct ServiceHostedMediaConfig {
     /// The `@odata.type` exactly as received (with or without `#`), or as set by the constructor; not written when `None`. The type's own value is kept without a copy.
     pub odata_type: ::std::option::Option<::std::borrow::Cow<'static, str>>,
-    /// JSON `removeFromDefaultAudioGroup`, inherited from [`MediaConfig`](crate::models::MediaConfig).
+    /// JSON `removeFromDefaultAudioGroup`, inherited from [`MediaConfig`].
     pub remove_from_default_audio_group: ::callgen_runtime::Field<bool>,
     /// The list of media to pre-fetch.
     ///

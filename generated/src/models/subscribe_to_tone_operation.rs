@@ -2,7 +2,7 @@
 // The `microsoft.graph.subscribeToToneOperation` type.
 /// Describes the response format of creation of subscription to receive DTMF tones.
 ///
-/// Derived from [`CommsOperation`](crate::models::CommsOperation); its fields come first.
+/// Derived from [`CommsOperation`]; its fields come first.
 ///
 /// Documented in `api-reference/beta/resources/subscribetotoneoperation.md`.
 ///
@@ -16,21 +16,21 @@ pub struct SubscribeToToneOperation {
     pub odata_type: ::std::option::Option<::std::borrow::Cow<'static, str>>,
     /// Unique Client Context string. Max limit is 256 chars.
     ///
-    /// JSON `clientContext`, inherited from [`CommsOperation`](crate::models::CommsOperation).
+    /// JSON `clientContext`, inherited from [`CommsOperation`].
     pub client_context: ::callgen_runtime::Field<::std::string::String>,
     /// The operation ID. Read-only.
     ///
-    /// JSON `id`, nullable, read-only, inherited from [`CommsOperation`](crate::models::CommsOperation).
+    /// JSON `id`, nullable, read-only, inherited from [`CommsOperation`].
     pub id: ::callgen_runtime::Field<::std::string::String>,
     /// The result information. Read-only.
     ///
-    /// JSON `resultInfo`, nullable, read-only, inherited from [`CommsOperation`](crate::models::CommsOperation).
+    /// JSON `resultInfo`, nullable, read-only, inherited from [`CommsOperation`].
     pub result_info: ::callgen_runtime::Field<
         ::std::boxed::Box<crate::models::ResultInfo>,
     >,
     /// Possible values are: notStarted, running, completed, failed. Read-only.
     ///
-    /// JSON `status`, read-only, inherited from [`CommsOperation`](crate::models::CommsOperation).
+    /// JSON `status`, read-only, inherited from [`CommsOperation`].
     pub status: ::callgen_runtime::Field<crate::models::CommsOperationStatus>,
     /// Properties this version of the schema does not know, kept in arrival order and written back.
     pub unknown_fields: ::callgen_runtime::UnknownFields,

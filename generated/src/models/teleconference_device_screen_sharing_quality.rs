@@ -2,7 +2,7 @@
 // The `microsoft.graph.teleconferenceDeviceScreenSharingQuality` type.
 /// Represents video teleconferencing device screen-sharing quality data.
 ///
-/// Derived from [`TeleconferenceDeviceVideoQuality`](crate::models::TeleconferenceDeviceVideoQuality); its fields come first.
+/// Derived from [`TeleconferenceDeviceVideoQuality`]; its fields come first.
 ///
 /// Documented in `api-reference/beta/resources/teleconferencedevicescreensharingquality.md`.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -12,119 +12,119 @@ pub struct TeleconferenceDeviceScreenSharingQuality {
     pub odata_type: ::std::option::Option<::std::borrow::Cow<'static, str>>,
     /// The average inbound stream network jitter.
     ///
-    /// JSON `averageInboundJitter`, format `duration`, inherited from [`TeleconferenceDeviceMediaQuality`](crate::models::TeleconferenceDeviceMediaQuality).
+    /// JSON `averageInboundJitter`, format `duration`, inherited from [`TeleconferenceDeviceMediaQuality`].
     pub average_inbound_jitter: ::callgen_runtime::Field<::std::string::String>,
     /// The average inbound stream packet loss rate in percentage (0-100). For example, 0.01 means 0.01%.
     ///
-    /// JSON `averageInboundPacketLossRateInPercentage`, inherited from [`TeleconferenceDeviceMediaQuality`](crate::models::TeleconferenceDeviceMediaQuality).
+    /// JSON `averageInboundPacketLossRateInPercentage`, inherited from [`TeleconferenceDeviceMediaQuality`].
     pub average_inbound_packet_loss_rate_in_percentage: ::callgen_runtime::Field<
         ::serde_json::Number,
     >,
     /// The average inbound stream network round trip delay.
     ///
-    /// JSON `averageInboundRoundTripDelay`, format `duration`, inherited from [`TeleconferenceDeviceMediaQuality`](crate::models::TeleconferenceDeviceMediaQuality).
+    /// JSON `averageInboundRoundTripDelay`, format `duration`, inherited from [`TeleconferenceDeviceMediaQuality`].
     pub average_inbound_round_trip_delay: ::callgen_runtime::Field<
         ::std::string::String,
     >,
     /// The average outbound stream network jitter.
     ///
-    /// JSON `averageOutboundJitter`, format `duration`, inherited from [`TeleconferenceDeviceMediaQuality`](crate::models::TeleconferenceDeviceMediaQuality).
+    /// JSON `averageOutboundJitter`, format `duration`, inherited from [`TeleconferenceDeviceMediaQuality`].
     pub average_outbound_jitter: ::callgen_runtime::Field<::std::string::String>,
     /// The average outbound stream packet loss rate in percentage (0-100). For example, 0.01 means 0.01%.
     ///
-    /// JSON `averageOutboundPacketLossRateInPercentage`, inherited from [`TeleconferenceDeviceMediaQuality`](crate::models::TeleconferenceDeviceMediaQuality).
+    /// JSON `averageOutboundPacketLossRateInPercentage`, inherited from [`TeleconferenceDeviceMediaQuality`].
     pub average_outbound_packet_loss_rate_in_percentage: ::callgen_runtime::Field<
         ::serde_json::Number,
     >,
     /// The average outbound stream network round trip delay.
     ///
-    /// JSON `averageOutboundRoundTripDelay`, format `duration`, inherited from [`TeleconferenceDeviceMediaQuality`](crate::models::TeleconferenceDeviceMediaQuality).
+    /// JSON `averageOutboundRoundTripDelay`, format `duration`, inherited from [`TeleconferenceDeviceMediaQuality`].
     pub average_outbound_round_trip_delay: ::callgen_runtime::Field<
         ::std::string::String,
     >,
     /// The channel index of media. Indexing begins with 1. If a media session contains 3 video modalities, channel indexes will be 1, 2, and 3.
     ///
-    /// JSON `channelIndex`, inherited from [`TeleconferenceDeviceMediaQuality`](crate::models::TeleconferenceDeviceMediaQuality).
+    /// JSON `channelIndex`, inherited from [`TeleconferenceDeviceMediaQuality`].
     pub channel_index: ::callgen_runtime::Field<i32>,
     /// The total number of the inbound packets.
     ///
-    /// JSON `inboundPackets`, inherited from [`TeleconferenceDeviceMediaQuality`](crate::models::TeleconferenceDeviceMediaQuality).
+    /// JSON `inboundPackets`, inherited from [`TeleconferenceDeviceMediaQuality`].
     pub inbound_packets: ::callgen_runtime::Field<i64>,
     /// the local IP address for the media session.
     ///
-    /// JSON `localIPAddress`, inherited from [`TeleconferenceDeviceMediaQuality`](crate::models::TeleconferenceDeviceMediaQuality).
+    /// JSON `localIPAddress`, inherited from [`TeleconferenceDeviceMediaQuality`].
     pub local_ip_address: ::callgen_runtime::Field<::std::string::String>,
     /// The local media port.
     ///
-    /// JSON `localPort`, inherited from [`TeleconferenceDeviceMediaQuality`](crate::models::TeleconferenceDeviceMediaQuality).
+    /// JSON `localPort`, inherited from [`TeleconferenceDeviceMediaQuality`].
     pub local_port: ::callgen_runtime::Field<i32>,
     /// The maximum inbound stream network jitter.
     ///
-    /// JSON `maximumInboundJitter`, format `duration`, inherited from [`TeleconferenceDeviceMediaQuality`](crate::models::TeleconferenceDeviceMediaQuality).
+    /// JSON `maximumInboundJitter`, format `duration`, inherited from [`TeleconferenceDeviceMediaQuality`].
     pub maximum_inbound_jitter: ::callgen_runtime::Field<::std::string::String>,
     /// The maximum inbound stream packet loss rate in percentage (0-100). For example, 0.01 means 0.01%.
     ///
-    /// JSON `maximumInboundPacketLossRateInPercentage`, inherited from [`TeleconferenceDeviceMediaQuality`](crate::models::TeleconferenceDeviceMediaQuality).
+    /// JSON `maximumInboundPacketLossRateInPercentage`, inherited from [`TeleconferenceDeviceMediaQuality`].
     pub maximum_inbound_packet_loss_rate_in_percentage: ::callgen_runtime::Field<
         ::serde_json::Number,
     >,
     /// The maximum inbound stream network round trip delay.
     ///
-    /// JSON `maximumInboundRoundTripDelay`, format `duration`, inherited from [`TeleconferenceDeviceMediaQuality`](crate::models::TeleconferenceDeviceMediaQuality).
+    /// JSON `maximumInboundRoundTripDelay`, format `duration`, inherited from [`TeleconferenceDeviceMediaQuality`].
     pub maximum_inbound_round_trip_delay: ::callgen_runtime::Field<
         ::std::string::String,
     >,
     /// The maximum outbound stream network jitter.
     ///
-    /// JSON `maximumOutboundJitter`, format `duration`, inherited from [`TeleconferenceDeviceMediaQuality`](crate::models::TeleconferenceDeviceMediaQuality).
+    /// JSON `maximumOutboundJitter`, format `duration`, inherited from [`TeleconferenceDeviceMediaQuality`].
     pub maximum_outbound_jitter: ::callgen_runtime::Field<::std::string::String>,
     /// The maximum outbound stream packet loss rate in percentage (0-100). For example, 0.01 means 0.01%.
     ///
-    /// JSON `maximumOutboundPacketLossRateInPercentage`, inherited from [`TeleconferenceDeviceMediaQuality`](crate::models::TeleconferenceDeviceMediaQuality).
+    /// JSON `maximumOutboundPacketLossRateInPercentage`, inherited from [`TeleconferenceDeviceMediaQuality`].
     pub maximum_outbound_packet_loss_rate_in_percentage: ::callgen_runtime::Field<
         ::serde_json::Number,
     >,
     /// The maximum outbound stream network round trip delay.
     ///
-    /// JSON `maximumOutboundRoundTripDelay`, format `duration`, inherited from [`TeleconferenceDeviceMediaQuality`](crate::models::TeleconferenceDeviceMediaQuality).
+    /// JSON `maximumOutboundRoundTripDelay`, format `duration`, inherited from [`TeleconferenceDeviceMediaQuality`].
     pub maximum_outbound_round_trip_delay: ::callgen_runtime::Field<
         ::std::string::String,
     >,
     /// The total modality duration. If the media enabled and disabled multiple times, MediaDuration will the summation of all of the durations.
     ///
-    /// JSON `mediaDuration`, format `duration`, inherited from [`TeleconferenceDeviceMediaQuality`](crate::models::TeleconferenceDeviceMediaQuality).
+    /// JSON `mediaDuration`, format `duration`, inherited from [`TeleconferenceDeviceMediaQuality`].
     pub media_duration: ::callgen_runtime::Field<::std::string::String>,
     /// The network link speed in bytes
     ///
-    /// JSON `networkLinkSpeedInBytes`, inherited from [`TeleconferenceDeviceMediaQuality`](crate::models::TeleconferenceDeviceMediaQuality).
+    /// JSON `networkLinkSpeedInBytes`, inherited from [`TeleconferenceDeviceMediaQuality`].
     pub network_link_speed_in_bytes: ::callgen_runtime::Field<i64>,
     /// The total number of the outbound packets.
     ///
-    /// JSON `outboundPackets`, inherited from [`TeleconferenceDeviceMediaQuality`](crate::models::TeleconferenceDeviceMediaQuality).
+    /// JSON `outboundPackets`, inherited from [`TeleconferenceDeviceMediaQuality`].
     pub outbound_packets: ::callgen_runtime::Field<i64>,
     /// The remote IP address for the media session.
     ///
-    /// JSON `remoteIPAddress`, inherited from [`TeleconferenceDeviceMediaQuality`](crate::models::TeleconferenceDeviceMediaQuality).
+    /// JSON `remoteIPAddress`, inherited from [`TeleconferenceDeviceMediaQuality`].
     pub remote_ip_address: ::callgen_runtime::Field<::std::string::String>,
     /// The remote media port.
     ///
-    /// JSON `remotePort`, inherited from [`TeleconferenceDeviceMediaQuality`](crate::models::TeleconferenceDeviceMediaQuality).
+    /// JSON `remotePort`, inherited from [`TeleconferenceDeviceMediaQuality`].
     pub remote_port: ::callgen_runtime::Field<i32>,
     /// The average inbound stream video bit rate per second.
     ///
-    /// JSON `averageInboundBitRate`, inherited from [`TeleconferenceDeviceVideoQuality`](crate::models::TeleconferenceDeviceVideoQuality).
+    /// JSON `averageInboundBitRate`, inherited from [`TeleconferenceDeviceVideoQuality`].
     pub average_inbound_bit_rate: ::callgen_runtime::Field<::serde_json::Number>,
     /// The average inbound stream video frame rate per second.
     ///
-    /// JSON `averageInboundFrameRate`, inherited from [`TeleconferenceDeviceVideoQuality`](crate::models::TeleconferenceDeviceVideoQuality).
+    /// JSON `averageInboundFrameRate`, inherited from [`TeleconferenceDeviceVideoQuality`].
     pub average_inbound_frame_rate: ::callgen_runtime::Field<::serde_json::Number>,
     /// The average outbound stream video bit rate per second.
     ///
-    /// JSON `averageOutboundBitRate`, inherited from [`TeleconferenceDeviceVideoQuality`](crate::models::TeleconferenceDeviceVideoQuality).
+    /// JSON `averageOutboundBitRate`, inherited from [`TeleconferenceDeviceVideoQuality`].
     pub average_outbound_bit_rate: ::callgen_runtime::Field<::serde_json::Number>,
     /// The average outbound stream video frame rate per second.
     ///
-    /// JSON `averageOutboundFrameRate`, inherited from [`TeleconferenceDeviceVideoQuality`](crate::models::TeleconferenceDeviceVideoQuality).
+    /// JSON `averageOutboundFrameRate`, inherited from [`TeleconferenceDeviceVideoQuality`].
     pub average_outbound_frame_rate: ::callgen_runtime::Field<::serde_json::Number>,
     /// Properties this version of the schema does not know, kept in arrival order and written back.
     pub unknown_fields: ::callgen_runtime::UnknownFields,

@@ -2,7 +2,7 @@
 // The `microsoft.graph.tokenMeetingInfo` type.
 /// The tokenMeetingInfo type.
 ///
-/// Derived from [`MeetingInfo`](crate::models::MeetingInfo); its fields come first.
+/// Derived from [`MeetingInfo`]; its fields come first.
 ///
 /// Documented in `api-reference/beta/resources/tokenmeetinginfo.md`.
 #[derive(Debug, Clone, PartialEq, Default)]
