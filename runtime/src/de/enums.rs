@@ -1,12 +1,11 @@
 //! Generated string enumerations: read through one string visitor shared by
-//! all of them, which carries the enumeration's [`Expected`] words for its
-//! errors. An enumeration then costs no visitor and no deserializer code of
+//! all of them and by property names ([`super::Text`]), which carries the
+//! enumeration's [`Expected`] words for its errors. An enumeration then costs no visitor and no deserializer code of
 //! its own, only the lookup of its members.
 
-use super::{Expected, Key, Nullable, duplicate, misfit};
+use super::{Expected, Key, Nullable, Text, duplicate, misfit};
 use crate::Field;
-use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, Visitor};
-use std::fmt;
+use serde::de::{DeserializeSeed, Deserializer, MapAccess};
 
 /// A generated string enumeration with a catch-all for values the schema
 /// does not list. What the input should have been, for error messages, is
@@ -23,7 +22,7 @@ pub trait WireEnum: Sized + Expected {
 pub fn deserialize_enum<'de, T: WireEnum, D: Deserializer<'de>>(
     deserializer: D,
 ) -> Result<T, D::Error> {
-    let text = EnumText {
+    let text = Text {
         expected: T::EXPECTED,
     }
     .deserialize(deserializer)?;
@@ -42,7 +41,7 @@ pub fn next_enum<'de, T: WireEnum, A: MapAccess<'de>>(
     if !matches!(slot, Field::Absent) {
         return Err(duplicate(wire_name));
     }
-    let seed = Nullable(EnumText {
+    let seed = Nullable(Text {
         expected: T::EXPECTED,
     });
     match map.next_value_seed(seed) {
@@ -58,42 +57,6 @@ fn member<T: WireEnum>(text: Key<'_>) -> T {
     match T::from_known(text.as_str()) {
         Some(known) => known,
         None => T::from_unrecognized(text.into_owned()),
-    }
-}
-
-/// The text of an enumeration's value, borrowed when the input allows it;
-/// `expected` is the enumeration's words, for errors.
-#[derive(Clone, Copy)]
-struct EnumText {
-    expected: &'static str,
-}
-
-impl<'de> DeserializeSeed<'de> for EnumText {
-    type Value = Key<'de>;
-
-    #[inline]
-    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Key<'de>, D::Error> {
-        deserializer.deserialize_str(self)
-    }
-}
-
-impl<'de> Visitor<'de> for EnumText {
-    type Value = Key<'de>;
-
-    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str(self.expected)
-    }
-
-    fn visit_borrowed_str<E: de::Error>(self, v: &'de str) -> Result<Key<'de>, E> {
-        Ok(Key::Borrowed(v))
-    }
-
-    fn visit_str<E: de::Error>(self, v: &str) -> Result<Key<'de>, E> {
-        Ok(Key::Owned(v.to_owned()))
-    }
-
-    fn visit_string<E: de::Error>(self, v: String) -> Result<Key<'de>, E> {
-        Ok(Key::Owned(v))
     }
 }
 
