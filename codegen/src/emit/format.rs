@@ -25,7 +25,7 @@ pub struct PendingFile<'a> {
     build: Box<BuildTree<'a>>,
     /// A comment written after the header (a file `include!`d into its
     /// module cannot carry `//!` docs), one `//` line per line; may be empty.
-    pub lead: String,
+    lead: String,
 }
 
 /// A function building a file's syntax tree from its path.

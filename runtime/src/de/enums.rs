@@ -1,7 +1,8 @@
 //! Generated string enumerations: read through one string visitor shared by
 //! all of them and by property names ([`super::Text`]), which carries the
-//! enumeration's [`Expected`] words for its errors. An enumeration then costs no visitor and no deserializer code of
-//! its own, only the lookup of its members.
+//! enumeration's [`Expected`] words for its errors. An enumeration then
+//! costs no visitor and no deserializer code of its own, only the lookup of
+//! its members.
 
 use super::{Expected, Key, Nullable, Text, duplicate, misfit};
 use crate::Field;

@@ -164,6 +164,10 @@ pub fn deserialize_struct<'de, T: MapModel<'de>, D: Deserializer<'de>>(
 /// Reads a schema property into its three-state slot: `null` becomes
 /// [`Field::Null`]. A property given twice is an error. On an error the
 /// property notes its name for the error's path.
+///
+/// [`next_list`], [`next_boxed`] and [`next_enum`] repeat these few lines
+/// on purpose: a shared generic helper is one more instantiation per
+/// property type (measured: 1-2% more LLVM IR in the generated crate).
 #[inline]
 pub fn next_field<'de, T: DeserializeOwned + Expected, A: MapAccess<'de>>(
     map: &mut A,
